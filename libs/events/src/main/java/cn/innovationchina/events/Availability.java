@@ -1,0 +1,7 @@
+package cn.innovationchina.events;
+
+public enum Availability {
+    AVAILABLE,
+    BUSY,
+    ON_LEAVE
+}

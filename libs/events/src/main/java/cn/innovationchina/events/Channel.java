@@ -1,0 +1,8 @@
+package cn.innovationchina.events;
+
+public enum Channel {
+    INBOX,
+    LIVE,
+    EMAIL,
+    WEBHOOK
+}

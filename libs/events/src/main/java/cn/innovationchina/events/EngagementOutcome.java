@@ -1,0 +1,6 @@
+package cn.innovationchina.events;
+
+public enum EngagementOutcome {
+    COMPLETED,
+    TERMINATED
+}

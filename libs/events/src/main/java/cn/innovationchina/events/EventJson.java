@@ -1,0 +1,66 @@
+package cn.innovationchina.events;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping of the contract. Tolerant reader: unknown fields are ignored and unknown enum values read
+ * as null, so a producer may add to a schema without breaking older consumers.
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(EventEnvelope<?> envelope) {
+        return MAPPER.writeValueAsBytes(envelope);
+    }
+
+    /**
+     * Reads an envelope whose payload type comes from its {@code type} field.
+     *
+     * @throws MalformedEventException when the bytes are not an envelope of a known type
+     */
+    public static EventEnvelope<DomainEvent> read(byte[] json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            String type = tree.path("type").asString(null);
+            if (type == null) {
+                throw new MalformedEventException("no event type");
+            }
+            var entry = EventCatalog.find(type)
+                    .orElseThrow(() -> new MalformedEventException("unknown event type " + type));
+            var payloadType = MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class,
+                    entry.payloadType());
+            EventEnvelope<DomainEvent> envelope = MAPPER.treeToValue(tree, payloadType);
+            if (envelope.eventId() == null || envelope.aggregateId() == null || envelope.payload() == null) {
+                throw new MalformedEventException("envelope without eventId, aggregateId or payload");
+            }
+            return envelope;
+        } catch (JacksonException e) {
+            throw new MalformedEventException(e.getOriginalMessage());
+        }
+    }
+
+    /** The {@code type} field of an envelope, or null when the bytes are not one. */
+    public static String typeOf(byte[] json) {
+        try {
+            return MAPPER.readTree(json).path("type").asString(null);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

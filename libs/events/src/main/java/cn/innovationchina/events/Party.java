@@ -1,0 +1,7 @@
+package cn.innovationchina.events;
+
+/** The side of a match that acted. */
+public enum Party {
+    ENTERPRISE,
+    PROVIDER
+}

@@ -1,0 +1,4 @@
+package cn.innovationchina.events;
+
+public record ProviderVerified(String providerId, String verifiedBy) implements ProviderEvent {
+}
