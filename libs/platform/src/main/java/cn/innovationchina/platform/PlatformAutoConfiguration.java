@@ -1,0 +1,167 @@
+package cn.innovationchina.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.unit.DataSize;
+
+import cn.innovationchina.events.Topics;
+import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
+import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
+import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.platform.outbox.OutboxProperties;
+import cn.innovationchina.platform.outbox.OutboxRelay;
+import cn.innovationchina.platform.security.PlatformTokenConverter;
+import cn.innovationchina.platform.security.ProblemSecurityHandlers;
+import cn.innovationchina.platform.web.BodySizeWebFilter;
+import cn.innovationchina.platform.web.CorrelationWebFilter;
+import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/** Everything a service shares, so its Application class is only {@code SpringApplication.run}. */
+@AutoConfiguration(before = {ReactiveWebSecurityAutoConfiguration.class,
+        ReactiveOAuth2ResourceServerAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
+@EnableReactiveMethodSecurity
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaProperties kafka, OutboxProperties outbox,
+            Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String application) {
+        var producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(producer));
+        return new OutboxRelay(mongo, template, outbox, clock, meters);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxProperties outbox, OutboxRelay relay,
+            Clock clock, @Value("${spring.application.name}") String application) {
+        return new AggregateStore(mongo, outbox, relay, application, clock);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(ReactiveMongoTemplate mongo, Clock clock,
+            @Value("${spring.application.name}") String consumerGroup,
+            @Value("${platform.consumer.handler-timeout}") Duration handlerTimeout) {
+        return new InboundEvents(mongo, consumerGroup, handlerTimeout, clock);
+    }
+
+    @Bean
+    ProcessedEventsJanitor processedEventsJanitor(ReactiveMongoTemplate mongo, Clock clock,
+            @Value("${platform.consumer.dedup-retention}") Duration retention) {
+        return new ProcessedEventsJanitor(mongo, retention, clock);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions}") int partitions,
+            @Value("${platform.kafka.replication-factor}") short replicas) {
+        return new KafkaAdmin.NewTopics(List.of(Topics.DEMAND_EVENTS, Topics.PROVIDER_EVENTS, Topics.MATCH_EVENTS,
+                Topics.NOTIFICATION_EVENTS).stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build())
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    @Bean
+    CorrelationWebFilter correlationWebFilter() {
+        return new CorrelationWebFilter();
+    }
+
+    @Bean
+    BodySizeWebFilter bodySizeWebFilter(@Value("${platform.web.max-body-size}") DataSize limit) {
+        return new BodySizeWebFilter(limit);
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler() {
+        return new ProblemWebExceptionHandler();
+    }
+
+    /**
+     * Every request needs a valid platform token except health, metrics and API docs, plus the paths a service
+     * lists in {@code platform.security.public-paths} (e.g. read-only reference data). Object-level rules live in
+     * the services.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
+            @Value("${platform.security.public-paths:}") String[] publicPaths) {
+        var handlers = new ProblemSecurityHandlers(problems);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
+                            "/swagger-ui/**", "/webjars/**").permitAll();
+                    if (publicPaths.length > 0) {
+                        exchanges.pathMatchers(org.springframework.http.HttpMethod.GET, publicPaths).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new PlatformTokenConverter()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .build();
+    }
+
+    @Bean("mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI platformOpenApi(@Value("${spring.application.name}") String application) {
+        return new OpenAPI()
+                .info(new Info().title(application).version("v1")
+                        .description("Innovation China matchmaking platform: " + application))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,105 @@
+package cn.innovationchina.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.messaging.Message;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+
+import cn.innovationchina.events.DomainEvent;
+import cn.innovationchina.events.EventCatalog;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.EventJson;
+import cn.innovationchina.platform.observability.Correlation;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns an {@link EventHandler} into a Spring Cloud Stream consumer with the platform's guarantees:
+ * <ul>
+ * <li>an event id already handled by this consumer group has no second effect (a marker per event id, under the
+ * collection's unique {@code _id}, written after the handler succeeded);</li>
+ * <li>a failing handler is retried with back-off by the binder, then the record goes to
+ * {@code <topic>.<group>.dlq} and the next one flows; malformed records go there without retries;</li>
+ * <li>an event type this build does not know yet is skipped, so producers can add types first;</li>
+ * <li>the handler runs with the event's correlation id in the log MDC and in the Reactor context, so the events it
+ * causes carry it on.</li>
+ * </ul>
+ * A handler's effect and its marker are two writes: a crash between them repeats the handler on redelivery, so
+ * handlers make their own effect idempotent too (version-guarded, or keyed by event id), as the ADR explains.
+ */
+public class InboundEvents {
+
+    public static final String PROCESSED_EVENTS = "processed_events";
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final String consumerGroup;
+    private final Duration handlerTimeout;
+    private final Clock clock;
+
+    public InboundEvents(ReactiveMongoTemplate mongo, String consumerGroup, Duration handlerTimeout, Clock clock) {
+        this.mongo = mongo;
+        this.consumerGroup = consumerGroup;
+        this.handlerTimeout = handlerTimeout;
+        this.clock = clock;
+    }
+
+    public <E extends DomainEvent> Consumer<Message<byte[]>> handle(Class<E> type, EventHandler<E> handler) {
+        return message -> accept(message.getPayload(), type, handler);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends DomainEvent> void accept(byte[] record, Class<E> type, EventHandler<E> handler) {
+        String eventType = EventJson.typeOf(record);
+        if (eventType != null && EventCatalog.find(eventType).isEmpty()) {
+            log.info("Skipping event of type {} unknown to this build", eventType);
+            return;
+        }
+        EventEnvelope<DomainEvent> envelope = EventJson.read(record);
+        if (!type.isInstance(envelope.payload())) {
+            return;
+        }
+        String marker = consumerGroup + ":" + envelope.eventId();
+        MDC.put(Correlation.MDC_KEY, envelope.correlationId());
+        try {
+            if (alreadyHandled(marker)) {
+                log.debug("Event {} {} already handled by {}", envelope.type(), envelope.eventId(), consumerGroup);
+                return;
+            }
+            handler.handle((EventEnvelope<E>) (EventEnvelope<?>) envelope)
+                    .contextWrite(Correlation.with(new EventEnvelope.Tracing(envelope.correlationId(),
+                            envelope.eventId().toString())))
+                    .block(handlerTimeout);
+            remember(marker, envelope);
+        } finally {
+            MDC.remove(Correlation.MDC_KEY);
+        }
+    }
+
+    private boolean alreadyHandled(String marker) {
+        return Boolean.TRUE.equals(mongo.getCollection(PROCESSED_EVENTS)
+                .flatMap(c -> Mono.from(c.countDocuments(Filters.eq("_id", marker))))
+                .map(count -> count > 0)
+                .block(handlerTimeout));
+    }
+
+    private void remember(String marker, EventEnvelope<?> envelope) {
+        var document = new Document("_id", marker).append("group", consumerGroup)
+                .append("type", envelope.type()).append("processedAt", Date.from(clock.instant()));
+        mongo.getCollection(PROCESSED_EVENTS)
+                .flatMap(c -> Mono.from(c.insertOne(document)))
+                .onErrorResume(MongoWriteException.class,
+                        e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? Mono.empty() : Mono.error(e))
+                .block(handlerTimeout);
+    }
+}

@@ -1,0 +1,155 @@
+package cn.innovationchina.platform.outbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import cn.innovationchina.events.DomainEvent;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.EventJson;
+import cn.innovationchina.platform.observability.Correlation;
+import cn.innovationchina.platform.problem.Conflict;
+import cn.innovationchina.platform.problem.StaleVersion;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes an aggregate's document and the events its decision produced in ONE single-document update, guarded by
+ * the version the decision was based on. The events wait in the document's {@code outbox} array until the
+ * {@link OutboxRelay} has published them; so a state change is never published without being stored, nor stored
+ * without being published.
+ *
+ * <p>Each event gets its own aggregate version (the document's version advances by the number of events, at least
+ * one), so consumers can order and deduplicate by version.
+ */
+public class AggregateStore {
+
+    static final String VERSION = "version";
+    static final String OUTBOX = "outbox";
+    static final String LEASE = "outboxLease";
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxProperties properties;
+    private final OutboxRelay relay;
+    private final String producer;
+    private final Clock clock;
+
+    public AggregateStore(ReactiveMongoTemplate mongo, OutboxProperties properties, OutboxRelay relay,
+            String producer, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.relay = relay;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    /** Inserts a new aggregate; returns its version. A second aggregate with the same id is a {@link Conflict}. */
+    public Mono<Long> create(Object document, String id, @Nullable String cityCode,
+            List<? extends DomainEvent> events) {
+        String collection = relayedCollection(document);
+        return Mono.deferContextual(context -> {
+            long version = Math.max(events.size(), 1);
+            Document bson = state(document);
+            bson.put("_id", id);
+            bson.put(VERSION, version);
+            bson.put(OUTBOX, outboxEntries(id, 0, cityCode, events, context));
+            return mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(bson)))
+                    .onErrorMap(MongoWriteException.class, e -> isDuplicate(e)
+                            ? new Conflict(collection + " " + id + " already exists") : e)
+                    .thenReturn(version);
+        }).doOnSuccess(v -> relay.wakeUp());
+    }
+
+    /**
+     * Applies the new state if the stored document is still at {@code expectedVersion}; otherwise fails with
+     * {@link StaleVersion} and changes nothing. Returns the new version.
+     */
+    public Mono<Long> update(Object document, String id, long expectedVersion, @Nullable String cityCode,
+            List<? extends DomainEvent> events) {
+        String collection = relayedCollection(document);
+        return Mono.deferContextual(context -> {
+            long version = expectedVersion + Math.max(events.size(), 1);
+            Document set = state(document);
+            set.put(VERSION, version);
+            Document update = new Document("$set", set);
+            Document unset = clearedFields(document, set);
+            if (!unset.isEmpty()) {
+                update.put("$unset", unset);
+            }
+            if (!events.isEmpty()) {
+                update.put("$push", new Document(OUTBOX,
+                        new Document("$each", outboxEntries(id, expectedVersion, cityCode, events, context))));
+            }
+            Document filter = new Document("_id", id).append(VERSION, expectedVersion);
+            return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(filter, update)))
+                    .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(version)
+                            : Mono.error(new StaleVersion(collection, id, expectedVersion)));
+        }).doOnSuccess(v -> relay.wakeUp());
+    }
+
+    private String relayedCollection(Object document) {
+        String collection = mongo.getCollectionName(document.getClass());
+        if (!properties.collections().contains(collection)) {
+            throw new IllegalStateException("Collection " + collection
+                    + " is not relayed: add it to platform.outbox.collections");
+        }
+        return collection;
+    }
+
+    private Document state(Object document) {
+        Document bson = new Document();
+        mongo.getConverter().write(document, bson);
+        bson.remove("_id");
+        bson.remove(VERSION);
+        bson.remove(OUTBOX);
+        bson.remove(LEASE);
+        return bson;
+    }
+
+    /** Mapped properties that are null now: the converter leaves them out, so they must be unset explicitly. */
+    private Document clearedFields(Object document, Document written) {
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(document.getClass());
+        Document unset = new Document();
+        entity.doWithProperties((org.springframework.data.mapping.PropertyHandler<
+                org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>) property -> {
+            String field = property.getFieldName();
+            if (!property.isIdProperty() && !property.isVersionProperty() && !VERSION.equals(field)
+                    && !written.containsKey(field)) {
+                unset.put(field, "");
+            }
+        });
+        return unset;
+    }
+
+    private List<Document> outboxEntries(String aggregateId, long baseVersion, @Nullable String cityCode,
+            List<? extends DomainEvent> events, reactor.util.context.ContextView context) {
+        var tracing = Correlation.current(context);
+        var now = clock.instant();
+        List<Document> entries = new ArrayList<>(events.size());
+        long version = baseVersion;
+        for (DomainEvent event : events) {
+            var envelope = EventEnvelope.wrap(event, aggregateId, ++version, cityCode, tracing, producer, now);
+            entries.add(new Document("eventId", envelope.eventId().toString())
+                    .append("type", envelope.type())
+                    .append("topic", envelope.topic())
+                    .append("key", aggregateId)
+                    .append("correlationId", envelope.correlationId())
+                    .append("occurredAt", Date.from(now))
+                    .append("envelope", new String(EventJson.write(envelope), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return entries;
+    }
+
+    private static boolean isDuplicate(MongoWriteException e) {
+        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}

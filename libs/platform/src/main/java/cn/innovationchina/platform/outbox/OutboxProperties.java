@@ -1,0 +1,26 @@
+package cn.innovationchina.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param collections   the aggregate collections whose documents carry an outbox; the relay watches these
+ * @param pollInterval  how often the relay looks for pending events when no local write woke it
+ * @param lease         how long one relay instance owns a document's outbox while publishing it
+ * @param batchSize     documents claimed per round
+ * @param sendTimeout   how long to wait for the broker's acknowledgement of one event
+ */
+@ConfigurationProperties("platform.outbox")
+public record OutboxProperties(List<String> collections, Duration pollInterval, Duration lease, int batchSize,
+        Duration sendTimeout) {
+
+    public OutboxProperties {
+        collections = collections == null ? List.of() : List.copyOf(collections);
+        pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+        lease = lease == null ? Duration.ofSeconds(30) : lease;
+        batchSize = batchSize <= 0 ? 50 : batchSize;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+    }
+}

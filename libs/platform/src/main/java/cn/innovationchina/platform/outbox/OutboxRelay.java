@@ -1,0 +1,201 @@
+package cn.innovationchina.platform.outbox;
+
+import static cn.innovationchina.platform.outbox.AggregateStore.LEASE;
+import static cn.innovationchina.platform.outbox.AggregateStore.OUTBOX;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+
+import cn.innovationchina.platform.observability.Correlation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes the events waiting in aggregate documents' outboxes, oldest first per document, and removes each
+ * only after the broker acknowledged it. A crash between the acknowledgement and the removal re-publishes the
+ * event under the same event id (consumers deduplicate); nothing is ever lost.
+ *
+ * <p>A relay instance leases a document before publishing its outbox, so several instances of a service can run
+ * side by side without publishing one aggregate's events out of order. It runs on its own thread: it polls, and a
+ * local write wakes it at once.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+    private final Semaphore wake = new Semaphore(0);
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("platform.outbox.published").description("events published by the relay")
+                .register(meters);
+    }
+
+    /** Called after a local write so its events leave without waiting for the next poll. */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Finishes the document in hand (publish and removal), then stops. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            try {
+                worker.join(properties.sendTimeout().toMillis() * 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (no more writes) and before the Kafka producer closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void loop() {
+        while (running) {
+            int relayed;
+            try {
+                relayed = relayPending();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed; retrying after {}", properties.pollInterval(), e);
+                relayed = 0;
+            }
+            if (relayed == 0) {
+                try {
+                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round over every relayed collection; returns how many documents' outboxes were emptied. */
+    int relayPending() {
+        int relayed = 0;
+        for (String collection : properties.collections()) {
+            for (int i = 0; i < properties.batchSize() && running; i++) {
+                Document claimed = claim(collection);
+                if (claimed == null) {
+                    break;
+                }
+                if (publish(collection, claimed)) {
+                    relayed++;
+                } else {
+                    return relayed;
+                }
+            }
+        }
+        return relayed;
+    }
+
+    private Document claim(String collection) {
+        Date now = Date.from(clock.instant());
+        Document filter = new Document(OUTBOX + ".0", new Document("$exists", true))
+                .append("$or", List.of(new Document(LEASE, new Document("$exists", false)),
+                        new Document(LEASE + ".until", new Document("$lt", now))));
+        Document lease = new Document("$set", new Document(LEASE, new Document("owner", instance)
+                .append("until", Date.from(clock.instant().plus(properties.lease())))));
+        var options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                .projection(Projections.include(OUTBOX));
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.findOneAndUpdate(filter, lease, options)))
+                .block(properties.sendTimeout());
+    }
+
+    /** Publishes in order; stops at the first failure, keeping that event and the ones after it for later. */
+    private boolean publish(String collection, Document claimed) {
+        List<Document> outbox = claimed.getList(OUTBOX, Document.class);
+        List<String> sent = new ArrayList<>();
+        boolean complete = true;
+        for (Document entry : outbox) {
+            String eventId = entry.getString("eventId");
+            var record = new ProducerRecord<String, byte[]>(entry.getString("topic"), entry.getString("key"),
+                    entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
+            String correlationId = entry.getString("correlationId");
+            record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
+            MDC.put(Correlation.MDC_KEY, correlationId);
+            try {
+                kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(eventId);
+                published.increment();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                log.warn("Publishing event {} of {} {} failed; it stays in the outbox", eventId, collection,
+                        claimed.get("_id"), e);
+                complete = false;
+                break;
+            } finally {
+                MDC.remove(Correlation.MDC_KEY);
+            }
+        }
+        Document release = new Document("$unset", new Document(LEASE, ""));
+        if (!sent.isEmpty()) {
+            release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", sent))));
+        }
+        mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", claimed.get("_id")), release)))
+                .block(properties.sendTimeout());
+        return complete;
+    }
+}

@@ -1,0 +1,166 @@
+package cn.innovationchina.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import cn.innovationchina.events.EventJson;
+import cn.innovationchina.platform.observability.Correlation;
+import cn.innovationchina.platform.problem.Conflict;
+import cn.innovationchina.platform.problem.IllegalTransition;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.problem.StaleVersion;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error of every service as RFC 9457 {@code application/problem+json}: validation errors name the field at
+ * fault ({@code errors[].field}); unexpected failures are logged and answered without internals.
+ */
+@Order(-2)
+public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+    private static final String TYPES = "https://innovation-china.cn/problems/";
+
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetail problem = problemFor(error);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        Object correlationId = exchange.getAttribute(Correlation.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (error instanceof ErrorResponse errorResponse) {
+            errorResponse.getHeaders().forEach((name, values) -> {
+                if (!response.getHeaders().containsHeader(name)) {
+                    response.getHeaders().put(name, values);
+                }
+            });
+        }
+        byte[] body = EventJson.mapper().writeValueAsBytes(asJson(problem));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    ProblemDetail problemFor(Throwable error) {
+        if (error instanceof WebExchangeBindException invalid) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            invalid.getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
+                    "message", String.valueOf(f.getDefaultMessage()))));
+            invalid.getGlobalErrors().forEach(g -> errors.add(Map.of("field", g.getObjectName(),
+                    "message", String.valueOf(g.getDefaultMessage()))));
+            return validation("The request has invalid fields", errors);
+        }
+        if (error instanceof InvalidInput invalid) {
+            return validation(invalid.getMessage(),
+                    List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        }
+        if (error instanceof BodySizeWebFilter.PayloadTooLarge tooLarge) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
+        }
+        if (error instanceof ServerWebInputException input) {
+            return unreadable(input);
+        }
+        if (error instanceof IllegalTransition transition) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "illegal-transition", transition.getMessage());
+            problem.setProperty("currentState", transition.from());
+            problem.setProperty("requestedState", transition.to());
+            return problem;
+        }
+        if (error instanceof Conflict conflict) {
+            return problem(HttpStatus.CONFLICT, "conflict", conflict.getMessage());
+        }
+        if (error instanceof NotFound notFound) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", notFound.getMessage());
+        }
+        if (error instanceof StaleVersion stale) {
+            return problem(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                    stale.getMessage() + "; read it again and retry with its current ETag");
+        }
+        if (error instanceof AuthenticationException) {
+            return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required");
+        }
+        if (error instanceof AccessDeniedException) {
+            return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
+        }
+        if (error instanceof ErrorResponse response) {
+            ProblemDetail body = response.getBody();
+            body.setType(URI.create(TYPES + "http-" + body.getStatus()));
+            return body;
+        }
+        log.error("Unexpected failure", error);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Something went wrong on our side; quote the correlation id when you report it");
+    }
+
+    private ProblemDetail unreadable(ServerWebInputException input) {
+        for (Throwable cause = input; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");
+            }
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                return validation("The request body could not be read", List.of(Map.of("field", field,
+                        "message", "has a value of the wrong type or format")));
+            }
+        }
+        String detail = input.getCause() instanceof DecodingException ? "The request body is not valid JSON"
+                : input.getReason();
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+    }
+
+    /** RFC 9457 members first, then the extension members at the top level. */
+    private static Map<String, Object> asJson(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", problem.getInstance() == null ? null : problem.getInstance().toString());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
+    private static ProblemDetail validation(String detail, List<Map<String, Object>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        return problem;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.innovationchina.platform.testaggregate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.innovationchina.events.BudgetRange;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.security.PlatformUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+class BeaconController {
+
+    record LightBeacon(@NotBlank @Size(max = 40) String title, @NotBlank String cityCode, @Max(10) int brightness) {
+    }
+
+    private final AggregateStore store;
+    private final ReactiveMongoTemplate mongo;
+
+    BeaconController(AggregateStore store, ReactiveMongoTemplate mongo) {
+        this.store = store;
+        this.mongo = mongo;
+    }
+
+    @PostMapping("/beacons/{id}")
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    Mono<ResponseEntity<Beacon>> light(@PathVariable String id, @Valid @RequestBody LightBeacon request,
+            @AuthenticationPrincipal PlatformUser user) {
+        if (request.title().contains("!")) {
+            return Mono.error(new InvalidInput("title", "must not shout"));
+        }
+        var beacon = new Beacon(id, request.title(), request.cityCode(), "lit by " + user.organisationId(), null);
+        var submitted = new DemandSubmitted(id, user.organisationId(), request.cityCode(), request.title(),
+                List.of("IT.AI"), false);
+        return store.create(beacon, id, request.cityCode(), List.of(submitted))
+                .map(version -> ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + version + "\"")
+                        .body(new Beacon(id, beacon.title(), beacon.cityCode(), beacon.note(), version)));
+    }
+
+    @PostMapping("/beacons/{id}/raise")
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    Mono<ResponseEntity<Void>> raise(@PathVariable String id, @RequestHeader("If-Match") String ifMatch) {
+        long expected = Long.parseLong(ifMatch.replace("\"", ""));
+        return mongo.findById(id, Beacon.class)
+                .switchIfEmpty(Mono.error(new NotFound("Beacon", id)))
+                .flatMap(beacon -> store.update(new Beacon(id, beacon.title(), beacon.cityCode(), null, null), id,
+                        expected, beacon.cityCode(), List.of(published(beacon))))
+                .map(version -> ResponseEntity.noContent().eTag("\"" + version + "\"").build());
+    }
+
+    @GetMapping("/beacons/{id}")
+    Mono<Beacon> read(@PathVariable String id) {
+        return mongo.findById(id, Beacon.class).switchIfEmpty(Mono.error(new NotFound("Beacon", id)));
+    }
+
+    private static DemandPublished published(Beacon beacon) {
+        return new DemandPublished(beacon.id(), new EnterpriseRef("e", "Beacon Works", "91420000000000000X"),
+                beacon.cityCode(), new DemandContent(beacon.title(), "", List.of("light"), "", List.of("IT.AI"),
+                        List.of(), List.of(), new BudgetRange(null, null), LocalDate.of(2030, 1, 1),
+                        Visibility.PUBLIC, null),
+                Instant.now());
+    }
+}

@@ -1,0 +1,51 @@
+package cn.innovationchina.platform.testaggregate;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.messaging.Message;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.platform.messaging.InboundEvents;
+import reactor.core.publisher.Mono;
+
+/**
+ * A consumer whose effect is visible and NOT idempotent by itself ($inc), so only the platform's deduplication
+ * keeps it at one per event. A submission titled "poison" always fails.
+ */
+@Configuration
+class BeaconWatcher {
+
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    @Bean
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, ReactiveMongoTemplate mongo) {
+        return inbound.handle(DemandEvent.class, event -> {
+            ATTEMPTS.computeIfAbsent(event.aggregateId(), id -> new AtomicInteger()).incrementAndGet();
+            if (event.payload() instanceof DemandSubmitted submitted && submitted.title().equals("poison")) {
+                return Mono.error(new IllegalStateException("cannot handle poison"));
+            }
+            return mongo.getCollection("sightings")
+                    .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", event.aggregateId()),
+                            Updates.combine(Updates.inc("count", 1),
+                                    Updates.set("correlationId", event.correlationId())),
+                            new UpdateOptions().upsert(true))))
+                    .then();
+        });
+    }
+
+    static Mono<Document> sighting(ReactiveMongoTemplate mongo, String id) {
+        return mongo.getCollection("sightings").flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()));
+    }
+}

@@ -1,0 +1,164 @@
+package cn.innovationchina.platform.testaggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.EventJson;
+import cn.innovationchina.events.Topics;
+import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
+import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.Eventually;
+import cn.innovationchina.testkit.RealInfrastructure;
+import cn.innovationchina.testkit.ServiceTest;
+import reactor.core.publisher.Mono;
+
+@ServiceTest
+class IdempotentConsumerTest {
+
+    private static final String DEAD_LETTERS = Topics.deadLetters(Topics.DEMAND_EVENTS, "platform-test");
+    private static KafkaProducer<String, byte[]> producer;
+    private static EventProbe deadLetters;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    ProcessedEventsJanitor janitor;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        deadLetters = EventProbe.watching(DEAD_LETTERS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void an_event_delivered_twice_has_one_effect() {
+        var event = submission("twice-" + UUID.randomUUID(), "hydrogen");
+
+        send(event);
+        send(event);
+        var later = submission("after-twice-" + UUID.randomUUID(), "hydrogen");
+        send(later);
+
+        awaitSightings(later.aggregateId(), 1);
+        assertThat(sightings(event.aggregateId())).isEqualTo(1);
+        assertThat(BeaconWatcher.ATTEMPTS.get(event.aggregateId()).get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failing_event_is_retried_then_dead_lettered_and_the_next_one_still_flows() {
+        var poison = submission("poison-" + UUID.randomUUID(), "poison");
+        var next = submission("next-" + UUID.randomUUID(), "hydrogen");
+
+        send(poison);
+        send(next);
+
+        var dead = deadLetters.awaitRecord(DEAD_LETTERS, r -> poison.aggregateId().equals(r.key()));
+        assertThat(EventJson.read(dead.value()).eventId()).isEqualTo(poison.eventId());
+        assertThat(BeaconWatcher.ATTEMPTS.get(poison.aggregateId()).get()).as("attempts").isEqualTo(3);
+        awaitSightings(next.aggregateId(), 1);
+        assertThat(sightings(poison.aggregateId())).isZero();
+    }
+
+    @Test
+    void a_malformed_record_goes_to_the_dead_letters_without_retries_and_the_next_one_still_flows() {
+        String key = "garbage-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.DEMAND_EVENTS, key, "{not an event".getBytes(StandardCharsets.UTF_8)));
+        var next = submission("after-garbage-" + UUID.randomUUID(), "hydrogen");
+        send(next);
+
+        var dead = deadLetters.awaitRecord(DEAD_LETTERS, r -> key.equals(r.key()));
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
+        awaitSightings(next.aggregateId(), 1);
+    }
+
+    @Test
+    void an_event_type_this_build_does_not_know_is_skipped_not_dead_lettered() {
+        String key = "future-" + UUID.randomUUID();
+        String future = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"DemandTeleported\",\"aggregateId\":\""
+                + key + "\",\"payload\":{}}";
+        producer.send(new ProducerRecord<>(Topics.DEMAND_EVENTS, key, future.getBytes(StandardCharsets.UTF_8)));
+        var next = submission("after-future-" + UUID.randomUUID(), "hydrogen");
+        send(next);
+
+        awaitSightings(next.aggregateId(), 1);
+        EventProbe.settle();
+        assertThat(deadLetters.records(DEAD_LETTERS)).noneMatch(r -> key.equals(r.key()));
+    }
+
+    @Test
+    void the_handler_runs_under_the_correlation_id_of_the_event() {
+        var event = submission("correlated-" + UUID.randomUUID(), "hydrogen");
+
+        send(event);
+
+        awaitSightings(event.aggregateId(), 1);
+        assertThat(sighting(event.aggregateId()).getString("correlationId")).isEqualTo(event.correlationId());
+    }
+
+    @Test
+    void markers_older_than_the_retention_are_removed_and_recent_ones_kept() {
+        var collection = mongo.getCollection(InboundEvents.PROCESSED_EVENTS).block();
+        String old = "platform-test:old-" + UUID.randomUUID();
+        String recent = "platform-test:recent-" + UUID.randomUUID();
+        Mono.from(collection.insertMany(List.of(
+                new Document("_id", old).append("processedAt", Date.from(Instant.now().minusSeconds(90 * 86400))),
+                new Document("_id", recent).append("processedAt", new Date())))).block();
+
+        janitor.removeExpiredMarkers();
+
+        assertThat(Mono.from(collection.countDocuments(new Document("_id", old))).block()).isZero();
+        assertThat(Mono.from(collection.countDocuments(new Document("_id", recent))).block()).isOne();
+    }
+
+    private static EventEnvelope<DemandSubmitted> submission(String demandId, String title) {
+        return EventEnvelope.wrap(new DemandSubmitted(demandId, "e-1", "XIANNING", title, List.of("IT.AI"), false),
+                demandId, 1, "XIANNING", new EventEnvelope.Tracing("corr-" + demandId, null), "a-test",
+                Instant.now());
+    }
+
+    private static void send(EventEnvelope<?> event) {
+        producer.send(new ProducerRecord<>(event.topic(), event.aggregateId(), EventJson.write(event)));
+        producer.flush();
+    }
+
+    private void awaitSightings(String id, int count) {
+        Eventually.awaitState("sightings of " + id, () -> sightings(id), n -> n == count);
+    }
+
+    private int sightings(String id) {
+        Document sighting = sighting(id);
+        return sighting == null ? 0 : sighting.getInteger("count");
+    }
+
+    private Document sighting(String id) {
+        return BeaconWatcher.sighting(mongo, id).block();
+    }
+}

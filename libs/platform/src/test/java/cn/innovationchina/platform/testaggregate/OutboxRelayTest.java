@@ -1,0 +1,139 @@
+package cn.innovationchina.platform.testaggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import cn.innovationchina.events.BudgetRange;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.Topics;
+import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.platform.outbox.OutboxRelay;
+import cn.innovationchina.platform.problem.StaleVersion;
+import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.Eventually;
+import cn.innovationchina.testkit.ServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+@ServiceTest
+class OutboxRelayTest {
+
+    private static EventProbe events;
+
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeAll
+    static void watch() {
+        events = EventProbe.watching(Topics.DEMAND_EVENTS);
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        events.close();
+    }
+
+    @Test
+    void every_outboxed_event_reaches_kafka_once_and_in_order_even_when_the_relay_stops_midway() {
+        relay.stop();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "relay-" + UUID.randomUUID();
+            ids.add(id);
+            long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+            store.update(beacon(id), id, version, "XIANNING", List.of(published(id))).block();
+        }
+        double before = publishedSoFar();
+
+        relay.start();
+        Eventually.awaitState("the relay to publish some", this::publishedSoFar, n -> n > before);
+        relay.stop();
+        double whenStopped = publishedSoFar();
+        relay.start();
+
+        for (String id : ids) {
+            events.expect(DemandPublished.class, id).atLeastOnce();
+        }
+        EventProbe.settle();
+        for (String id : ids) {
+            assertThat(events.typesInOrder(Topics.DEMAND_EVENTS, id)).as("events of %s", id)
+                    .containsExactly("DemandSubmitted", "DemandPublished");
+        }
+        assertThat(whenStopped - before).as("published before the stop").isBetween(1.0, 79.0);
+        Eventually.awaitState("every outbox emptied", () -> mongo.getCollection("beacons")
+                .flatMap(c -> Mono.from(c.countDocuments(new Document("outbox.0", new Document("$exists", true)))))
+                .block(), pending -> pending == 0);
+    }
+
+    @Test
+    void a_write_based_on_a_stale_version_changes_nothing_and_publishes_nothing() {
+        String id = "stale-" + UUID.randomUUID();
+        long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+        store.update(beacon(id), id, version, "XIANNING", List.of(published(id))).block();
+
+        assertThatThrownBy(() -> store.update(new Beacon(id, "overwritten", "XIANNING", null, null), id, version,
+                "XIANNING", List.of(published(id))).block()).isInstanceOf(StaleVersion.class);
+
+        assertThat(mongo.findById(id, Beacon.class).block().title()).isEqualTo("beacon " + id);
+        events.expect(DemandPublished.class, id).exactlyOnce();
+    }
+
+    @Test
+    void an_event_carries_the_catalogue_identity_and_the_writer_as_producer() {
+        String id = "envelope-" + UUID.randomUUID();
+        store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+
+        EventEnvelope<DemandSubmitted> event = events.expect(DemandSubmitted.class, id).atLeastOnce();
+
+        assertThat(event.type()).isEqualTo("DemandSubmitted");
+        assertThat(event.aggregateType()).isEqualTo("Demand");
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.producer()).isEqualTo("platform-test");
+        assertThat(event.cityCode()).isEqualTo("XIANNING");
+        assertThat(event.correlationId()).isNotBlank();
+        assertThat(event.payload().title()).isEqualTo("beacon " + id);
+    }
+
+    private double publishedSoFar() {
+        return meters.get("platform.outbox.published").counter().count();
+    }
+
+    private static Beacon beacon(String id) {
+        return new Beacon(id, "beacon " + id, "XIANNING", "note", null);
+    }
+
+    private static DemandSubmitted submitted(String id) {
+        return new DemandSubmitted(id, "e-1", "XIANNING", "beacon " + id, List.of("IT.AI"), false);
+    }
+
+    private static DemandPublished published(String id) {
+        return new DemandPublished(id, new EnterpriseRef("e-1", "E", "X"), "XIANNING",
+                new DemandContent("beacon " + id, "", List.of("p"), "", List.of("IT.AI"), List.of(), List.of(),
+                        new BudgetRange(null, null), LocalDate.of(2030, 1, 1), Visibility.PUBLIC, null),
+                Instant.now());
+    }
+}

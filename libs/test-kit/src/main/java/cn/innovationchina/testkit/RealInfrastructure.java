@@ -1,0 +1,66 @@
+package cn.innovationchina.testkit;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import cn.innovationchina.events.Topics;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A real Kafka broker (KRaft, in-process) and a MongoDB wire-protocol server on a TCP port, started once per test
+ * JVM and stopped when it exits. Tests talk to them over the network exactly as services do in production.
+ */
+public final class RealInfrastructure {
+
+    /** Partitions of the platform topics: more than one, so per-key ordering is really exercised. */
+    public static final int PARTITIONS = 3;
+
+    private static RealInfrastructure started;
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final InetSocketAddress mongoAddress;
+
+    private RealInfrastructure() {
+        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, Topics.DEMAND_EVENTS, Topics.PROVIDER_EVENTS,
+                Topics.MATCH_EVENTS, Topics.NOTIFICATION_EVENTS);
+        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
+                String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.enableOplog();
+        mongoAddress = mongo.bind();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.shutdownNow();
+            kafka.destroy();
+        }, "real-infrastructure-shutdown"));
+    }
+
+    public static synchronized RealInfrastructure get() {
+        if (started == null) {
+            started = new RealInfrastructure();
+        }
+        return started;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoAddress.getPort();
+    }
+
+    /** The Spring properties that point a service at this infrastructure and trust {@link Tokens}. */
+    public Map<String, String> springProperties() {
+        return Map.of(
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
+                "spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers(),
+                "spring.mongodb.uri", mongoUri(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + Tokens.publicKeyFile());
+    }
+}

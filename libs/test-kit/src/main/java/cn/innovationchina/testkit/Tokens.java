@@ -1,0 +1,124 @@
+package cn.innovationchina.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Mints JWTs of the platform's four roles. Claims: {@code sub}, {@code role}, {@code organisationId},
+ * {@code providerId}, {@code cityCode}. Tests sign with a key generated per JVM; the devstack signs with its
+ * own key file through {@link DevToken}.
+ */
+public final class Tokens {
+
+    private static final KeyPair TEST_KEYS = generate();
+    private static Path publicKeyFile;
+
+    private final RSAPrivateKey signingKey;
+
+    private Tokens(RSAPrivateKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
+    /** Tokens trusted by tests' services, which read {@link #publicKeyFile()}. */
+    public static Tokens forTests() {
+        return new Tokens((RSAPrivateKey) TEST_KEYS.getPrivate());
+    }
+
+    /** Tokens signed with a PKCS#8 PEM private key, such as the devstack's. */
+    public static Tokens signedWith(Path privateKeyPem) {
+        try {
+            String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            var spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem));
+            return new Tokens((RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(spec));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("Not an RSA PKCS#8 key: " + privateKeyPem, e);
+        }
+    }
+
+    public static synchronized Path publicKeyFile() {
+        if (publicKeyFile == null) {
+            try {
+                publicKeyFile = Files.createTempFile("test-jwt-", ".pub.pem");
+                publicKeyFile.toFile().deleteOnExit();
+                String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(TEST_KEYS.getPublic().getEncoded());
+                Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return publicKeyFile;
+    }
+
+    public String enterprise(String organisationId, String cityCode) {
+        return mint("ENTERPRISE", "user-of-" + organisationId, Map.of("organisationId", organisationId,
+                "cityCode", cityCode));
+    }
+
+    public String expert(String providerId, String cityCode) {
+        return mint("EXPERT", "user-of-" + providerId, Map.of("providerId", providerId, "cityCode", cityCode));
+    }
+
+    public String cityAdmin(String cityCode) {
+        return mint("CITY_ADMIN", "admin-of-" + cityCode, Map.of("cityCode", cityCode));
+    }
+
+    public String platformAdmin() {
+        return mint("PLATFORM_ADMIN", "platform-admin", Map.of());
+    }
+
+    public String mint(String role, String subject, Map<String, String> claims) {
+        return mint(role, subject, claims, Duration.ofHours(8));
+    }
+
+    public String mint(String role, String subject, Map<String, String> claims, Duration validity) {
+        Instant now = Instant.now();
+        var builder = new JWTClaimsSet.Builder().subject(subject).jwtID(UUID.randomUUID().toString())
+                .issuer("innovation-china-dev").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validity)))
+                .claim("role", role);
+        new LinkedHashMap<>(claims).forEach(builder::claim);
+        try {
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
