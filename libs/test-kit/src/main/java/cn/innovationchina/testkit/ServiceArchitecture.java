@@ -2,6 +2,7 @@ package cn.innovationchina.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,15 +20,18 @@ public final class ServiceArchitecture {
 
     /** Checks the rules on the production classes under {@code servicePackage}, e.g. cn.innovationchina.demand. */
     public static void verify(String servicePackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(servicePackage);
+        verify(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage), servicePackage);
+    }
+
+    static void verify(JavaClasses classes, String servicePackage) {
         noClasses().that().resideInAPackage(servicePackage + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..", "reactor..", "tools.jackson..", "com.fasterxml..")
                 .because("domain code is plain Java, testable without infrastructure")
                 .check(classes);
         noClasses().that().resideInAPackage(servicePackage + "..")
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                .should().dependOnClassesThat(DescribedPredicate.describe(
                         "belong to another service",
                         type -> type.getPackageName().startsWith(ROOT + ".")
                                 && !type.getPackageName().startsWith(servicePackage)

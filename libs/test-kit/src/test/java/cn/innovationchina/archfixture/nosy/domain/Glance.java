@@ -1,0 +1,4 @@
+package cn.innovationchina.archfixture.nosy.domain;
+
+public record Glance(String at) {
+}

@@ -1,0 +1,4 @@
+package cn.innovationchina.archfixture.other.domain;
+
+public record Switch(boolean on) {
+}

@@ -1,0 +1,7 @@
+package cn.innovationchina.archfixture.springy.domain;
+
+import org.springframework.stereotype.Component;
+
+@Component
+public class Lamp {
+}
