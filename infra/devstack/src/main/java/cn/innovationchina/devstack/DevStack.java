@@ -1,0 +1,331 @@
+package cn.innovationchina.devstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * The local platform without Docker: a real Kafka broker (KRaft), the Mongo wire server (H2 file) and every built
+ * service, each its own process with its own port and log file. Prints the URL table, the seconds until every
+ * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started.
+ *
+ * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N]}
+ */
+public final class DevStack {
+
+    /** Fixed ports, so URLs in the README stay true; a service not listed here gets the next free one from 8090. */
+    static final Map<String, Integer> SERVICE_PORTS = Map.of(
+            "gateway", 8080, "demand-service", 8081, "expert-service", 8082, "matching-service", 8083,
+            "notification-service", 8084, "monitoring-service", 8085);
+
+    private final Path root;
+    private final Path data;
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final boolean infraOnly;
+    private final String classpath = System.getProperty("devstack.classpath", System.getProperty("java.class.path"));
+    private final List<Running> processes = new ArrayList<>();
+
+    private record Running(String name, Process process, String url) {
+    }
+
+    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly) {
+        this.root = root;
+        this.data = data;
+        this.kafkaPort = kafkaPort;
+        this.mongoPort = mongoPort;
+        this.infraOnly = infraOnly;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path data = root.resolve("infra/devstack/.data");
+        int kafkaPort = 9092;
+        int mongoPort = 27017;
+        boolean infraOnly = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--infra-only" -> infraOnly = true;
+                case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "devstack-stop"));
+        stack.up();
+        Thread.currentThread().join();
+    }
+
+    private void up() throws Exception {
+        long start = System.nanoTime();
+        Files.createDirectories(data.resolve("logs"));
+        Path publicKey = ensureSigningKey();
+        startKafka();
+        start("mongo", java(256, "-cp", classpath, MongoWireServer.class.getName(),
+                String.valueOf(mongoPort), data.resolve("mongo/devstack.mv").toString()),
+                "mongodb://localhost:" + mongoPort);
+        awaitPort("mongo", mongoPort);
+        awaitKafka();
+        log("Kafka and the Mongo wire server are ready after %.1f s", seconds(start));
+        if (!infraOnly) {
+            startServices(publicKey);
+        }
+        printTable();
+        log("All UP after %.1f s; the stack's resident memory is %d MB", seconds(start), residentMegabytes());
+        log("Press Ctrl-C to stop everything.");
+    }
+
+    private void startKafka() throws IOException, InterruptedException {
+        Path dir = data.resolve("kafka");
+        Path config = data.resolve("kafka-server.properties");
+        var properties = new Properties();
+        properties.putAll(Map.of(
+                "process.roles", "broker,controller",
+                "node.id", "1",
+                "controller.quorum.voters", "1@localhost:" + (kafkaPort + 1),
+                "listeners", "PLAINTEXT://localhost:" + kafkaPort + ",CONTROLLER://localhost:" + (kafkaPort + 1),
+                "advertised.listeners", "PLAINTEXT://localhost:" + kafkaPort,
+                "controller.listener.names", "CONTROLLER",
+                "log.dirs", dir.toString(),
+                "num.partitions", "3",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1"));
+        properties.putAll(Map.of(
+                "transaction.state.log.min.isr", "1",
+                "share.coordinator.state.topic.replication.factor", "1",
+                "share.coordinator.state.topic.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "true"));
+        try (var out = Files.newBufferedWriter(config)) {
+            properties.store(out, "written by the devstack");
+        }
+        if (!Files.exists(dir.resolve("meta.properties"))) {
+            var format = new ProcessBuilder(java(256, "-cp", classpath, "kafka.tools.StorageTool", "format",
+                    "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
+                    .redirectErrorStream(true).redirectOutput(data.resolve("logs/kafka-format.log").toFile()).start();
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
+            }
+        }
+        start("kafka", java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
+                "localhost:" + kafkaPort);
+    }
+
+    private void awaitKafka() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    3000))) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                ensureAlive("kafka");
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("Kafka did not start within 60 s: see " + data.resolve("logs/kafka.log"));
+    }
+
+    private void startServices(Path publicKey) throws IOException, InterruptedException {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        int nextPort = 8090;
+        try (Stream<Path> dirs = Files.list(root.resolve("services"))) {
+            for (Path dir : dirs.sorted().toList()) {
+                if (Files.exists(dir.resolve("pom.xml"))) {
+                    String name = dir.getFileName().toString();
+                    services.put(name, SERVICE_PORTS.getOrDefault(name, nextPort++));
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            log("No services/ folder yet: only the infrastructure runs.");
+        }
+        for (var service : services.entrySet()) {
+            Path jar = serviceJar(service.getKey());
+            int port = service.getValue();
+            start(service.getKey(), java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                    "--server.port=" + port,
+                    "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
+                    "--spring.cloud.stream.kafka.binder.brokers=localhost:" + kafkaPort,
+                    "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + service.getKey(),
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey),
+                    "http://localhost:" + port);
+        }
+        for (var service : services.entrySet()) {
+            awaitHealthy(service.getKey(), service.getValue());
+        }
+    }
+
+    private Path serviceJar(String service) throws IOException {
+        try (Stream<Path> jars = Files.list(root.resolve("services").resolve(service).resolve("target"))) {
+            return jars.filter(p -> p.toString().endsWith(".jar") && !p.toString().endsWith("-plain.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(service + " is not built"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException(service + " is not built: run ./mvnw -DskipTests install", e);
+        }
+    }
+
+    private void awaitHealthy(String name, int port) throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                ensureAlive(name);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not UP within 120 s: see " + logFile(name));
+    }
+
+    private void awaitPort(String name, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException e) {
+                ensureAlive(name);
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(name + " did not listen on " + port + ": see " + logFile(name));
+    }
+
+    private void start(String name, List<String> command, String url) throws IOException {
+        var process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile())).start();
+        processes.add(new Running(name, process, url));
+    }
+
+    private void ensureAlive(String name) {
+        processes.stream().filter(p -> p.name().equals(name) && !p.process().isAlive()).findFirst()
+                .ifPresent(p -> {
+                    throw new IllegalStateException(name + " exited with " + p.process().exitValue() + ": see "
+                            + logFile(name));
+                });
+    }
+
+    /** Stops in reverse order of start, politely first (services flush their outbox), then forcibly. */
+    private void stopAll() {
+        List<Running> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        for (Running running : reversed) {
+            running.process().descendants().forEach(ProcessHandle::destroy);
+            running.process().destroy();
+            try {
+                if (!running.process().waitFor(20, TimeUnit.SECONDS)) {
+                    running.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                running.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        log("Stopped %d processes.", reversed.size());
+    }
+
+    private void printTable() {
+        var table = new StringBuilder("\n  %-22s %-8s %-34s %s%n".formatted("PROCESS", "PID", "URL", "LOG"));
+        for (Running running : processes) {
+            table.append("  %-22s %-8d %-34s %s%n".formatted(running.name(), running.process().pid(), running.url(),
+                    root.relativize(logFile(running.name()))));
+            if (running.url().startsWith("http")) {
+                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/swagger-ui.html"));
+            }
+        }
+        System.out.println(table);
+    }
+
+    private long residentMegabytes() {
+        long kilobytes = 0;
+        for (Running running : processes) {
+            kilobytes += residentKilobytes(running.process().pid());
+        }
+        return kilobytes / 1024;
+    }
+
+    private static long residentKilobytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux, or the process is gone: counts as nothing
+        }
+        return 0;
+    }
+
+    /** The key pair the devstack signs development tokens with; services trust its public half. */
+    private Path ensureSigningKey() throws NoSuchAlgorithmException, IOException {
+        Path keys = data.resolve("keys");
+        Path privateKey = keys.resolve("dev-signing.pem");
+        Path publicKey = keys.resolve("dev-signing.pub.pem");
+        if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+            Files.createDirectories(keys);
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
+        return publicKey;
+    }
+
+    private static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+
+    private Path logFile(String name) {
+        return data.resolve("logs").resolve(name + ".log");
+    }
+
+    /** A JVM command with a small heap and the serial collector: this stack shares two cores. */
+    private static List<String> java(int heapMegabytes, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("[devstack] " + format.formatted(args));
+    }
+}
