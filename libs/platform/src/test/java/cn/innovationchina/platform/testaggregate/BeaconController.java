@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,8 @@ class BeaconController {
     record LightBeacon(@NotBlank @Size(max = 40) String title, @NotBlank String cityCode, @Max(10) int brightness) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(BeaconController.class);
+
     private final AggregateStore store;
     private final ReactiveMongoTemplate mongo;
 
@@ -53,6 +57,7 @@ class BeaconController {
         if (request.title().contains("!")) {
             return Mono.error(new InvalidInput("title", "must not shout"));
         }
+        log.info("Lighting beacon {}", id);
         var beacon = new Beacon(id, request.title(), request.cityCode(), "lit by " + user.organisationId(), null);
         var submitted = new DemandSubmitted(id, user.organisationId(), request.cityCode(), request.title(),
                 List.of("IT.AI"), false);

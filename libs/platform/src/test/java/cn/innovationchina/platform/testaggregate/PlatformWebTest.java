@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +25,7 @@ import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
 
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class PlatformWebTest {
 
     private static final Tokens tokens = Tokens.forTests();
@@ -126,7 +130,7 @@ class PlatformWebTest {
     }
 
     @Test
-    void the_callers_correlation_id_comes_back_and_travels_with_the_event() {
+    void the_callers_correlation_id_comes_back_is_logged_and_travels_with_the_event(CapturedOutput logs) {
         String id = "corr-" + UUID.randomUUID();
         http.post().uri("/beacons/" + id).headers(bearer(enterprise())).header("X-Correlation-Id", "journey-42")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(lit("north"))
@@ -136,6 +140,7 @@ class PlatformWebTest {
 
         var event = events.expect(DemandSubmitted.class, id).exactlyOnce();
         assertThat(event.correlationId()).isEqualTo("journey-42");
+        assertThat(logs.getOut()).containsPattern("\\[platform-test,journey-42\\].*Lighting beacon " + id);
         var record = events.records(Topics.DEMAND_EVENTS).stream().filter(r -> id.equals(r.key())).findFirst()
                 .orElseThrow();
         assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value())).isEqualTo("journey-42");
