@@ -26,8 +26,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.innovationchina.events.Topics;
+import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
@@ -39,6 +43,7 @@ import cn.innovationchina.platform.security.ProblemSecurityHandlers;
 import cn.innovationchina.platform.web.BodySizeWebFilter;
 import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
+import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -117,9 +122,8 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Every request needs a valid platform token except health, metrics and API docs, plus the paths a service
-     * lists in {@code platform.security.public-paths} (e.g. read-only reference data). Object-level rules live in
-     * the services.
+     * Every request needs a valid platform token except health, metrics, API docs and reference data, plus the
+     * GET paths a service lists in {@code platform.security.public-paths}. Object-level rules live in the services.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -136,6 +140,8 @@ public class PlatformAutoConfiguration {
                     exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                             "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/**").permitAll();
+                    exchanges.pathMatchers(org.springframework.http.HttpMethod.GET, ReferenceDataRoutes.PATHS)
+                            .permitAll();
                     if (publicPaths.length > 0) {
                         exchanges.pathMatchers(org.springframework.http.HttpMethod.GET, publicPaths).permitAll();
                     }
@@ -147,6 +153,21 @@ public class PlatformAutoConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .build();
+    }
+
+    @Bean
+    FieldTaxonomy fieldTaxonomy() {
+        return FieldTaxonomy.standard();
+    }
+
+    @Bean
+    PilotCities pilotCities() {
+        return PilotCities.standard();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> referenceDataRoutes(FieldTaxonomy fields, PilotCities cities) {
+        return new ReferenceDataRoutes(fields, cities).routes();
     }
 
     @Bean("mongoHealthIndicator")

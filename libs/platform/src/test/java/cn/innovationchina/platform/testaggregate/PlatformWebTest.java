@@ -185,6 +185,20 @@ class PlatformWebTest {
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
 
+    @Test
+    void anyone_reads_the_field_taxonomy_and_the_pilot_cities_in_both_languages() {
+        http.get().uri("/reference/fields").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.areas[?(@.code == 'ENERGY')].fields[?(@.code == 'ENERGY.HYDROGEN')].nameZh")
+                .isEqualTo("氢能");
+        http.get().uri("/reference/cities").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.cities[?(@.code == 'XIANNING')].region").isEqualTo("MIDDLE_YANGTZE")
+                .jsonPath("$.regions[?(@.code == 'CHENGDU_CHONGQING')].nameEn")
+                .isEqualTo("Chengdu-Chongqing twin-city economic circle");
+    }
+
     private static Map<String, Object> lit(String title) {
         return Map.of("title", title, "cityCode", "XIANNING", "brightness", 3);
     }
