@@ -17,6 +17,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
@@ -25,9 +27,11 @@ import cn.innovationchina.events.MalformedEventException;
 
 /**
  * Watches topics from their beginning, as an independent consumer, so a test can expect what a service published:
- * {@code events.expect(DemandPublished.class, demandId).exactlyOnce()}.
+ * {@code events.expect(DemandPublished.class, demandId).exactlyOnce()}. Declare it as
+ * {@code @RegisterExtension static final EventProbe events = EventProbe.watching(Topics.DEMAND_EVENTS);} and it
+ * closes itself after the test class.
  */
-public final class EventProbe implements AutoCloseable {
+public final class EventProbe implements AutoCloseable, AfterAllCallback {
 
     /** How long an expectation waits for an event to arrive. */
     public static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -112,6 +116,11 @@ public final class EventProbe implements AutoCloseable {
     /** Waits long enough for a duplicate, if one were coming, to arrive. */
     public static void settle() {
         Awaitility.await().pollDelay(SETTLE).atMost(SETTLE.plusSeconds(1)).until(() -> true);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -37,8 +38,9 @@ import reactor.core.publisher.Mono;
 class IdempotentConsumerTest {
 
     private static final String DEAD_LETTERS = Topics.deadLetters(Topics.DEMAND_EVENTS, "platform-test");
+    @RegisterExtension
+    static final EventProbe deadLetters = EventProbe.watching(DEAD_LETTERS);
     private static KafkaProducer<String, byte[]> producer;
-    private static EventProbe deadLetters;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -49,13 +51,11 @@ class IdempotentConsumerTest {
     static void connect() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RealInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
-        deadLetters = EventProbe.watching(DEAD_LETTERS);
     }
 
     @AfterAll
     static void disconnect() {
         producer.close();
-        deadLetters.close();
     }
 
     @Test

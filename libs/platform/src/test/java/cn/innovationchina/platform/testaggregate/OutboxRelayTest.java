@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -36,7 +35,8 @@ import reactor.core.publisher.Mono;
 @ServiceTest
 class OutboxRelayTest {
 
-    private static EventProbe events;
+    @RegisterExtension
+    static final EventProbe events = EventProbe.watching(Topics.DEMAND_EVENTS);
 
     @Autowired
     AggregateStore store;
@@ -46,16 +46,6 @@ class OutboxRelayTest {
     ReactiveMongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
-
-    @BeforeAll
-    static void watch() {
-        events = EventProbe.watching(Topics.DEMAND_EVENTS);
-    }
-
-    @AfterAll
-    static void stopWatching() {
-        events.close();
-    }
 
     @Test
     void every_outboxed_event_reaches_kafka_once_and_in_order_even_when_the_relay_stops_midway() {

@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,20 +28,11 @@ import cn.innovationchina.testkit.Tokens;
 class PlatformWebTest {
 
     private static final Tokens tokens = Tokens.forTests();
-    private static EventProbe events;
+    @RegisterExtension
+    static final EventProbe events = EventProbe.watching(Topics.DEMAND_EVENTS);
 
     @Autowired
     WebTestClient http;
-
-    @BeforeAll
-    static void watch() {
-        events = EventProbe.watching(Topics.DEMAND_EVENTS);
-    }
-
-    @AfterAll
-    static void stopWatching() {
-        events.close();
-    }
 
     @Test
     void a_call_without_a_token_is_refused_with_a_problem() {
