@@ -21,19 +21,12 @@ public enum Exposure {
      * (until invitations arrive from matching, see ADR 0007).
      */
     public static Exposure of(PlatformUser user, Demand demand) {
-        switch (user.role()) {
-            case ENTERPRISE:
-                return user.actsFor(demand.ownerId()) ? FULL : HIDDEN;
-            case CITY_ADMIN:
-            case PLATFORM_ADMIN:
-                return user.administers(demand.cityCode()) && demand.status() != DemandStatus.DRAFT ? FULL : HIDDEN;
-            case EXPERT:
-                if (demand.status() != DemandStatus.PUBLISHED) {
-                    return HIDDEN;
-                }
-                return demand.content().visibility() == Visibility.CONFIDENTIAL ? SUMMARY : WITHOUT_CONTACT;
-            default:
-                return HIDDEN;
-        }
+        return switch (user.role()) {
+            case ENTERPRISE -> user.actsFor(demand.ownerId()) ? FULL : HIDDEN;
+            case CITY_ADMIN, PLATFORM_ADMIN ->
+                    user.administers(demand.cityCode()) && demand.status() != DemandStatus.DRAFT ? FULL : HIDDEN;
+            case EXPERT -> demand.status() != DemandStatus.PUBLISHED ? HIDDEN
+                    : demand.content().visibility() == Visibility.CONFIDENTIAL ? SUMMARY : WITHOUT_CONTACT;
+        };
     }
 }

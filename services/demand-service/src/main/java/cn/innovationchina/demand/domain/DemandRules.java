@@ -7,6 +7,7 @@ import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.reference.PilotCity;
 
 /** The rules on a demand's content that need reference data or more than one field. */
 public final class DemandRules {
@@ -37,7 +38,7 @@ public final class DemandRules {
     }
 
     public boolean reviewRequired(String cityCode) {
-        return cities.find(cityCode).map(city -> city.reviewRequired()).orElse(true);
+        return cities.find(cityCode).map(PilotCity::reviewRequired).orElse(true);
     }
 
     static void checkDeadline(LocalDate deadline, LocalDate today) {

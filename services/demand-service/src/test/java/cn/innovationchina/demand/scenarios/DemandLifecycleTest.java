@@ -15,6 +15,7 @@ import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.events.Visibility;
+import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.ServiceTest;
 
 @ServiceTest
@@ -41,6 +42,7 @@ class DemandLifecycleTest extends DemandScenario {
 
         assertThat(reply.text("title")).isEqualTo("Better title");
         assertThat(reply.text("status")).isEqualTo("DRAFT");
+        EventProbe.settle();
         assertThat(events().records(Topics.DEMAND_EVENTS)).noneMatch(r -> draft.id().equals(r.key()));
     }
 

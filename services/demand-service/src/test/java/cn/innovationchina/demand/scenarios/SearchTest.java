@@ -26,6 +26,16 @@ class SearchTest extends DemandScenario {
     }
 
     @Test
+    void an_expert_finds_a_demand_by_chinese_text() {
+        String word = "电堆" + UUID.randomUUID().toString().substring(0, 6);
+        var draft = hydrogen(UNREVIEWED_CITY);
+        draft.put("background", "城市公交用80千瓦" + word + "功率衰减过快");
+        var demand = publishedBy(registeredEnterprise(UNREVIEWED_CITY), draft);
+
+        assertThat(expert().searches("text=" + word).ok().itemIds()).containsExactly(demand.id());
+    }
+
+    @Test
     void a_search_does_not_find_a_demand_of_another_field_or_mode() {
         String word = "glass" + UUID.randomUUID().toString().substring(0, 6);
         publishedBy(registeredEnterprise(UNREVIEWED_CITY),
