@@ -1,5 +1,7 @@
 package cn.innovationchina.demand.domain;
 
+import java.util.Locale;
+
 import cn.innovationchina.platform.problem.InvalidInput;
 
 /**
@@ -27,7 +29,7 @@ public record CreditCode(String value) {
 
     /** Client input may be lower case or padded; the code itself is upper case. */
     public static CreditCode parse(String input) {
-        return new CreditCode(input == null ? null : input.strip().toUpperCase(java.util.Locale.ROOT));
+        return new CreditCode(input == null ? null : input.strip().toUpperCase(Locale.ROOT));
     }
 
     /** The weights are 3^i mod 31; the check character makes the weighted sum a multiple of 31. */

@@ -1,6 +1,7 @@
 package cn.innovationchina.demand.web;
 
 import java.net.URI;
+import java.time.Instant;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +32,7 @@ class EnterpriseController {
     }
 
     record EnterpriseView(String id, String name, String creditCode, String cityCode, String industry,
-            EnterpriseSize size, java.time.Instant registeredAt) {
+            EnterpriseSize size, Instant registeredAt) {
 
         static EnterpriseView of(Enterprise enterprise) {
             return new EnterpriseView(enterprise.id(), enterprise.name(), enterprise.creditCode().value(),

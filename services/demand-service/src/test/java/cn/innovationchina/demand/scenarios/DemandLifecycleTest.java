@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.DemandClosed;
@@ -138,6 +139,16 @@ class DemandLifecycleTest extends DemandScenario {
         var withdrawn = events().expect(DemandWithdrawn.class, demand.id()).exactlyOnce().payload();
         assertThat(withdrawn.reason()).isEqualTo("solved in house");
         assertThat(withdrawn.cityCode()).isEqualTo(UNREVIEWED_CITY);
+    }
+
+    @Test
+    void a_withdrawal_needs_no_reason() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+        var demand = publishedBy(enterprise, hydrogen(UNREVIEWED_CITY));
+
+        enterprise.changes(demand, HttpMethod.POST, "/withdraw", null).ok();
+
+        assertThat(events().expect(DemandWithdrawn.class, demand.id()).atLeastOnce().payload().reason()).isNull();
     }
 
     @Test
