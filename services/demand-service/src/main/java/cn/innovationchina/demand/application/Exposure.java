@@ -1,0 +1,32 @@
+package cn.innovationchina.demand.application;
+
+import cn.innovationchina.demand.domain.Demand;
+import cn.innovationchina.demand.domain.DemandStatus;
+import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.security.PlatformUser;
+
+/** How much of a demand a caller sees. */
+public enum Exposure {
+    /** Not even that it exists: the caller gets a 404. */
+    HIDDEN,
+    /** Title, fields and city: a confidential demand, to an expert. */
+    SUMMARY,
+    /** Everything but the contact person: a published demand, to an expert. */
+    WITHOUT_CONTACT,
+    /** Everything: the owning enterprise and the administrators of its city. */
+    FULL;
+
+    /**
+     * Drafts are their enterprise's alone. Experts see published demands only; a confidential one stays a summary
+     * (until invitations arrive from matching, see ADR 0007).
+     */
+    public static Exposure of(PlatformUser user, Demand demand) {
+        return switch (user.role()) {
+            case ENTERPRISE -> user.actsFor(demand.ownerId()) ? FULL : HIDDEN;
+            case CITY_ADMIN, PLATFORM_ADMIN ->
+                    user.administers(demand.cityCode()) && demand.status() != DemandStatus.DRAFT ? FULL : HIDDEN;
+            case EXPERT -> demand.status() != DemandStatus.PUBLISHED ? HIDDEN
+                    : demand.content().visibility() == Visibility.CONFIDENTIAL ? SUMMARY : WITHOUT_CONTACT;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package cn.innovationchina.demand.domain;
+
+import java.util.List;
+
+import cn.innovationchina.events.DemandEvent;
+
+/** The state an aggregate decided on and the events that decision produced, to be stored together. */
+public record Decision<T>(T state, List<DemandEvent> events) {
+
+    public static <T> Decision<T> of(T state, DemandEvent... events) {
+        return new Decision<>(state, List.of(events));
+    }
+}

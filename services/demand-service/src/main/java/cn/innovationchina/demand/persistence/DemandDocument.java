@@ -1,0 +1,35 @@
+package cn.innovationchina.demand.persistence;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import cn.innovationchina.demand.domain.ContactPerson;
+import cn.innovationchina.demand.domain.Demand;
+import cn.innovationchina.demand.domain.DemandStatus;
+import cn.innovationchina.events.ClosureReason;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.EnterpriseRef;
+
+/** A demand as stored; the platform adds its {@code outbox} and {@code outboxLease} beside these fields. */
+@Document(DemandDocument.COLLECTION)
+public record DemandDocument(@Id String id, EnterpriseRef enterprise, String cityCode, DemandContent content,
+        ContactPerson contact, DemandStatus status, int revision, @Nullable String rejectionReason,
+        @Nullable ClosureReason closure, @Nullable String endNote, Instant createdAt, Instant updatedAt,
+        @Nullable Instant publishedAt, Long version) {
+
+    public static final String COLLECTION = "demands";
+
+    public static DemandDocument of(Demand demand) {
+        return new DemandDocument(demand.id(), demand.enterprise(), demand.cityCode(), demand.content(),
+                demand.contact(), demand.status(), demand.revision(), demand.rejectionReason(), demand.closure(),
+                demand.endNote(), demand.createdAt(), demand.updatedAt(), demand.publishedAt(), null);
+    }
+
+    public Demand toDomain() {
+        return new Demand(id, enterprise, cityCode, content, contact, status, revision, rejectionReason, closure,
+                endNote, createdAt, updatedAt, publishedAt, version);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.innovationchina.demand.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import cn.innovationchina.demand.domain.DemandStatus;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.Visibility;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads demand documents. Text search is a case-insensitive "contains" (the Mongo wire server has no
+ * {@code $text}); a confidential demand is matched on its title only, so a search never reveals what it hides.
+ */
+@Component
+public class DemandDocuments {
+
+    private final ReactiveMongoTemplate mongo;
+
+    DemandDocuments(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<DemandDocument> find(String id) {
+        return mongo.findById(id, DemandDocument.class);
+    }
+
+    /** A filter on the listing pages; null parts do not filter. Drafts are their enterprise's alone. */
+    public record Filter(@Nullable String ownerId, @Nullable String cityCode, @Nullable DemandStatus status,
+            boolean includeDrafts) {
+    }
+
+    public record Search(@Nullable String fieldCode, @Nullable String cityCode, @Nullable CooperationMode mode,
+            @Nullable String text) {
+    }
+
+    public record Page(List<DemandDocument> items, long total) {
+    }
+
+    public Mono<Page> list(Filter filter, int page, int size) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.ownerId() != null) {
+            all.add(Criteria.where("enterprise.enterpriseId").is(filter.ownerId()));
+        }
+        if (filter.cityCode() != null) {
+            all.add(Criteria.where("cityCode").is(filter.cityCode()));
+        }
+        if (filter.status() != null) {
+            all.add(Criteria.where("status").is(filter.status()));
+        }
+        if (!filter.includeDrafts()) {
+            all.add(Criteria.where("status").ne(DemandStatus.DRAFT));
+        }
+        return page(all, page, size);
+    }
+
+    public Mono<Page> searchPublished(Search search, int page, int size) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").is(DemandStatus.PUBLISHED));
+        if (search.fieldCode() != null) {
+            all.add(Criteria.where("content.fieldCodes").is(search.fieldCode()));
+        }
+        if (search.cityCode() != null) {
+            all.add(Criteria.where("cityCode").is(search.cityCode()));
+        }
+        if (search.mode() != null) {
+            all.add(Criteria.where("content.cooperationModes").is(search.mode()));
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            Pattern contains = Pattern.compile(Pattern.quote(search.text().strip()), Pattern.CASE_INSENSITIVE);
+            all.add(new Criteria().orOperator(
+                    Criteria.where("content.title").regex(contains),
+                    new Criteria().andOperator(Criteria.where("content.visibility").ne(Visibility.CONFIDENTIAL),
+                            new Criteria().orOperator(
+                                    Criteria.where("content.background").regex(contains),
+                                    Criteria.where("content.keyProblems").regex(contains),
+                                    Criteria.where("content.targetOutcomes").regex(contains),
+                                    Criteria.where("content.keywords").regex(contains)))));
+        }
+        return page(all, page, size);
+    }
+
+    /** Published demands whose deadline day is over; the expiry job re-checks each before ending it. */
+    public Flux<DemandDocument> dueForExpiry(LocalDate today) {
+        return mongo.find(Query.query(Criteria.where("status").is(DemandStatus.PUBLISHED)
+                .and("content.deadline").lt(today)), DemandDocument.class);
+    }
+
+    private Mono<Page> page(List<Criteria> all, int page, int size) {
+        Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
+        Query paged = Query.of(query).with(Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        return Mono.zip(mongo.find(paged, DemandDocument.class).collectList(),
+                mongo.count(query, DemandDocument.class)).map(result -> new Page(result.getT1(), result.getT2()));
+    }
+}

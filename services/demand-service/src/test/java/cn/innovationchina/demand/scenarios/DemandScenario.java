@@ -1,0 +1,92 @@
+package cn.innovationchina.demand.scenarios;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.events.Topics;
+import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.Tokens;
+
+/**
+ * The cast and props of the demand scenarios. XIANNING reviews demands before publication, WUHAN does not
+ * (the pilot-city registry).
+ */
+abstract class DemandScenario {
+
+    static final String REVIEWED_CITY = "XIANNING";
+    static final String UNREVIEWED_CITY = "WUHAN";
+
+    private static final Tokens TOKENS = Tokens.forTests();
+    private static EventProbe probe;
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    TestClock clock;
+
+    /** One probe for the whole run: it watches demand.events from the beginning. */
+    static synchronized EventProbe events() {
+        if (probe == null) {
+            probe = EventProbe.watching(Topics.DEMAND_EVENTS);
+        }
+        return probe;
+    }
+
+    @AfterEach
+    void backToToday() {
+        clock.reset();
+    }
+
+    /** An enterprise user whose organisation is registered in the city. */
+    EnterpriseUser registeredEnterprise(String cityCode) {
+        var user = unregisteredEnterprise(cityCode);
+        user.registers("Enterprise " + user.organisationId(), CreditCodes.fresh(), cityCode).expect(201);
+        return user;
+    }
+
+    EnterpriseUser unregisteredEnterprise(String cityCode) {
+        String organisation = "org-" + UUID.randomUUID();
+        return new EnterpriseUser(http, TOKENS.enterprise(organisation, cityCode), organisation);
+    }
+
+    /** Another user (another token subject) acting for the same organisation. */
+    EnterpriseUser colleagueOf(EnterpriseUser user) {
+        String token = TOKENS.mint("ENTERPRISE", "colleague-" + UUID.randomUUID(),
+                Map.of("organisationId", user.organisationId(), "cityCode", REVIEWED_CITY));
+        return new EnterpriseUser(http, token, user.organisationId());
+    }
+
+    Caller cityAdmin(String cityCode) {
+        return new Caller(http, TOKENS.cityAdmin(cityCode));
+    }
+
+    Caller expert() {
+        return new Caller(http, TOKENS.expert("prv-" + UUID.randomUUID(), "WUHAN"));
+    }
+
+    Caller platformAdmin() {
+        return new Caller(http, TOKENS.platformAdmin());
+    }
+
+    Map<String, Object> hydrogen(String cityCode) {
+        return Drafts.hydrogenFuelCellStack(cityCode);
+    }
+
+    /** A demand published at once, in a city without review. */
+    DemandRef publishedBy(EnterpriseUser enterprise, Map<String, Object> demand) {
+        var ref = enterprise.hasDrafted(demand);
+        enterprise.submits(ref).ok();
+        return ref;
+    }
+
+    /** A demand waiting for the review of its city. */
+    DemandRef submittedBy(EnterpriseUser enterprise) {
+        var ref = enterprise.hasDrafted(hydrogen(REVIEWED_CITY));
+        enterprise.submits(ref).ok();
+        return ref;
+    }
+}
