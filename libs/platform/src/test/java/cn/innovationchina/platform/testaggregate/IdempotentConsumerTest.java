@@ -6,17 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +21,8 @@ import cn.innovationchina.events.Topics;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.Eventually;
-import cn.innovationchina.testkit.RealInfrastructure;
 import cn.innovationchina.testkit.ServiceTest;
 import reactor.core.publisher.Mono;
 
@@ -40,23 +32,13 @@ class IdempotentConsumerTest {
     private static final String DEAD_LETTERS = Topics.deadLetters(Topics.DEMAND_EVENTS, "platform-test");
     @RegisterExtension
     static final EventProbe deadLetters = EventProbe.watching(DEAD_LETTERS);
-    private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
     ProcessedEventsJanitor janitor;
 
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
-    }
 
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     @Test
     void an_event_delivered_twice_has_one_effect() {
@@ -90,7 +72,7 @@ class IdempotentConsumerTest {
     @Test
     void a_malformed_record_goes_to_the_dead_letters_without_retries_and_the_next_one_still_flows() {
         String key = "garbage-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.DEMAND_EVENTS, key, "{not an event".getBytes(StandardCharsets.UTF_8)));
+        EventPublisher.publishRaw(Topics.DEMAND_EVENTS, key, "{not an event".getBytes(StandardCharsets.UTF_8));
         var next = submission("after-garbage-" + UUID.randomUUID(), "hydrogen");
         send(next);
 
@@ -104,7 +86,7 @@ class IdempotentConsumerTest {
         String key = "future-" + UUID.randomUUID();
         String future = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"DemandTeleported\",\"aggregateId\":\""
                 + key + "\",\"payload\":{}}";
-        producer.send(new ProducerRecord<>(Topics.DEMAND_EVENTS, key, future.getBytes(StandardCharsets.UTF_8)));
+        EventPublisher.publishRaw(Topics.DEMAND_EVENTS, key, future.getBytes(StandardCharsets.UTF_8));
         var next = submission("after-future-" + UUID.randomUUID(), "hydrogen");
         send(next);
 
@@ -145,8 +127,7 @@ class IdempotentConsumerTest {
     }
 
     private static void send(EventEnvelope<?> event) {
-        producer.send(new ProducerRecord<>(event.topic(), event.aggregateId(), EventJson.write(event)));
-        producer.flush();
+        EventPublisher.publish(event);
     }
 
     private void awaitSightings(String id, int count) {

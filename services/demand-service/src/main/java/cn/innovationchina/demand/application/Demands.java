@@ -17,8 +17,10 @@ import cn.innovationchina.demand.persistence.DemandDocument;
 import cn.innovationchina.demand.persistence.DemandDocuments;
 import cn.innovationchina.demand.persistence.EnterpriseDocument;
 import cn.innovationchina.demand.persistence.EnterpriseDocuments;
+import cn.innovationchina.demand.persistence.Invitations;
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.Visibility;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
@@ -39,14 +41,16 @@ public class Demands {
     private final AggregateStore store;
     private final DemandDocuments documents;
     private final EnterpriseDocuments enterprises;
+    private final Invitations invitations;
     private final DemandRules rules;
     private final Clock clock;
 
-    Demands(AggregateStore store, DemandDocuments documents, EnterpriseDocuments enterprises, FieldTaxonomy fields,
-            PilotCities cities, Clock clock) {
+    Demands(AggregateStore store, DemandDocuments documents, EnterpriseDocuments enterprises,
+            Invitations invitations, FieldTaxonomy fields, PilotCities cities, Clock clock) {
         this.store = store;
         this.documents = documents;
         this.enterprises = enterprises;
+        this.invitations = invitations;
         this.rules = new DemandRules(fields, cities);
         this.clock = clock;
     }
@@ -92,7 +96,8 @@ public class Demands {
 
     /** The demand as the caller may see it; a demand the caller may not see does not exist for them. */
     public Mono<Listing.Seen> read(PlatformUser user, String id) {
-        return load(id).map(demand -> new Listing.Seen(demand, Exposure.of(user, demand)))
+        return load(id).flatMap(demand -> invited(user, demand)
+                        .map(invited -> new Listing.Seen(demand, Exposure.of(user, demand, invited))))
                 .filter(seen -> seen.exposure() != Exposure.HIDDEN)
                 .switchIfEmpty(Mono.error(new NotFound("Demand", id)));
     }
@@ -114,15 +119,25 @@ public class Demands {
         return documents.list(filter, page.page(), page.size()).map(found -> listing(user, found, page));
     }
 
-    /** Published demands for providers to find, each shown as much as the caller may see of it. */
+    /**
+     * Published demands for providers to find, each shown as much as the caller may see of it; a confidential
+     * demand stays a summary in lists even to an invited provider, who opens it by id.
+     */
     public Mono<Listing> search(PlatformUser user, DemandDocuments.Search search, PageRequest page) {
         return documents.searchPublished(search, page.page(), page.size()).map(found -> listing(user, found, page));
     }
 
     private Listing listing(PlatformUser user, DemandDocuments.Page found, PageRequest page) {
         var items = found.items().stream().map(DemandDocument::toDomain)
-                .map(demand -> new Listing.Seen(demand, Exposure.of(user, demand))).toList();
+                .map(demand -> new Listing.Seen(demand, Exposure.of(user, demand, false))).toList();
         return new Listing(items, page.page(), page.size(), found.total());
+    }
+
+    private Mono<Boolean> invited(PlatformUser user, Demand demand) {
+        if (!user.is(Role.EXPERT) || demand.content().visibility() != Visibility.CONFIDENTIAL) {
+            return Mono.just(false);
+        }
+        return invitations.isInvited(demand.id(), user.providerId());
     }
 
     private Mono<Demand> owned(PlatformUser user, String id) {

@@ -9,24 +9,24 @@ import cn.innovationchina.platform.security.PlatformUser;
 public enum Exposure {
     /** Not even that it exists: the caller gets a 404. */
     HIDDEN,
-    /** Title, fields and city: a confidential demand, to an expert. */
+    /** Title, fields and city: a confidential demand, to an expert not invited to it. */
     SUMMARY,
-    /** Everything but the contact person: a published demand, to an expert. */
+    /** Everything but the contact person: a published demand, to an expert (invited, if it is confidential). */
     WITHOUT_CONTACT,
     /** Everything: the owning enterprise and the administrators of its city. */
     FULL;
 
     /**
      * Drafts are their enterprise's alone. Experts see published demands only; a confidential one stays a summary
-     * (until invitations arrive from matching, see ADR 0007).
+     * unless matching invited the expert's provider to it (ADR 0007).
      */
-    public static Exposure of(PlatformUser user, Demand demand) {
+    public static Exposure of(PlatformUser user, Demand demand, boolean invited) {
         return switch (user.role()) {
             case ENTERPRISE -> user.actsFor(demand.ownerId()) ? FULL : HIDDEN;
             case CITY_ADMIN, PLATFORM_ADMIN ->
                     user.administers(demand.cityCode()) && demand.status() != DemandStatus.DRAFT ? FULL : HIDDEN;
             case EXPERT -> demand.status() != DemandStatus.PUBLISHED ? HIDDEN
-                    : demand.content().visibility() == Visibility.CONFIDENTIAL ? SUMMARY : WITHOUT_CONTACT;
+                    : demand.content().visibility() == Visibility.CONFIDENTIAL && !invited ? SUMMARY : WITHOUT_CONTACT;
         };
     }
 }

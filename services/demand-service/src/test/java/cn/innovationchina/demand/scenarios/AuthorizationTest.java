@@ -2,15 +2,25 @@ package cn.innovationchina.demand.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
 
 import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.ServiceTest;
+import reactor.core.publisher.Mono;
 
 /** Who may see and change what: another's demand answers 404, a role that may never act answers 403. */
 @ServiceTest
 class AuthorizationTest extends DemandScenario {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void another_enterprise_reading_a_demand_gets_404() {
@@ -105,6 +115,36 @@ class AuthorizationTest extends DemandScenario {
     }
 
     @Test
+    void an_expert_invited_by_matching_reads_the_whole_confidential_demand_but_not_its_contact() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+        var demand = publishedBy(enterprise, Drafts.with(hydrogen(UNREVIEWED_CITY), "visibility", "CONFIDENTIAL"));
+        String providerId = "prv-invited-" + UUID.randomUUID();
+
+        matchingInvites(providerId, demand, enterprise);
+
+        var seen = Eventually.awaitState("the invitation to reach the demand service",
+                () -> expertOf(providerId).reads(demand).ok(), reply -> reply.body().containsKey("background"));
+        assertThat(seen.text("background")).startsWith("Our 80 kW stacks");
+        assertThat(seen.body()).doesNotContainKey("contact");
+        assertThat(expert().reads(demand).ok().body())
+                .containsOnlyKeys("id", "status", "cityCode", "title", "fieldCodes", "visibility");
+    }
+
+    @Test
+    void an_invitation_delivered_twice_is_recorded_once_and_still_opens_the_demand() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+        var demand = publishedBy(enterprise, Drafts.with(hydrogen(UNREVIEWED_CITY), "visibility", "CONFIDENTIAL"));
+        String providerId = "prv-twice-" + UUID.randomUUID();
+
+        matchingInvites(providerId, demand, enterprise);
+        matchingInvites(providerId, demand, enterprise);
+
+        Eventually.awaitState("the invitation to reach the demand service",
+                () -> expertOf(providerId).reads(demand).ok(), reply -> reply.body().containsKey("background"));
+        assertThat(invitationsOf(demand)).isOne();
+    }
+
+    @Test
     void an_expert_does_not_see_a_demand_before_it_is_published() {
         var demand = submittedBy(registeredEnterprise(REVIEWED_CITY));
 
@@ -156,5 +196,10 @@ class AuthorizationTest extends DemandScenario {
 
         assertThat(enterprise.lists("size=51").invalidField()).isEqualTo("size");
         assertThat(expert().searches("size=500").invalidField()).isEqualTo("size");
+    }
+
+    private long invitationsOf(DemandRef demand) {
+        return mongo.getCollection("invitations")
+                .flatMap(c -> Mono.from(c.countDocuments(new Document("demandId", demand.id())))).block();
     }
 }

@@ -1,5 +1,7 @@
 package cn.innovationchina.demand.scenarios;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -7,8 +9,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.LocationRelation;
+import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.Tokens;
 
 /**
@@ -65,7 +72,21 @@ abstract class DemandScenario {
     }
 
     Caller expert() {
-        return new Caller(http, TOKENS.expert("prv-" + UUID.randomUUID(), "WUHAN"));
+        return expertOf("prv-" + UUID.randomUUID());
+    }
+
+    Caller expertOf(String providerId) {
+        return new Caller(http, TOKENS.expert(providerId, "WUHAN"));
+    }
+
+    /** What matching announces when an enterprise invites a provider to its demand. */
+    void matchingInvites(String providerId, DemandRef demand, EnterpriseUser enterprise) {
+        var invited = new ProviderInvited("mt-" + UUID.randomUUID(), demand.id(), providerId,
+                enterprise.organisationId(), UNREVIEWED_CITY,
+                new MatchExplanation(List.of("燃料电池"), List.of("ENERGY.HYDROGEN"), LocationRelation.SAME_CITY, 2,
+                        "Fuel-cell stack durability"), null);
+        EventPublisher.publish(EventEnvelope.wrap(invited, demand.id(), 1, UNREVIEWED_CITY,
+                new EventEnvelope.Tracing("invite-" + demand.id(), null), "matching-service", Instant.now()));
     }
 
     Caller platformAdmin() {

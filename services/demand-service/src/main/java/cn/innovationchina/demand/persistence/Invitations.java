@@ -1,0 +1,51 @@
+package cn.innovationchina.demand.persistence;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Which providers matching has invited to which demand: a read model of {@code ProviderInvited}, kept beside the
+ * demands rather than in them, so an invitation never changes a demand's version (the enterprise's ETag).
+ * One document per demand and provider: recording it again changes nothing.
+ */
+@Component
+public class Invitations {
+
+    static final String COLLECTION = "invitations";
+
+    private final ReactiveMongoTemplate mongo;
+
+    Invitations(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Void> record(String demandId, String providerId, Instant invitedAt) {
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", id(demandId, providerId)),
+                        Updates.combine(Updates.setOnInsert("demandId", demandId),
+                                Updates.setOnInsert("providerId", providerId),
+                                Updates.setOnInsert("invitedAt", Date.from(invitedAt))),
+                        new UpdateOptions().upsert(true))))
+                .then();
+    }
+
+    public Mono<Boolean> isInvited(String demandId, String providerId) {
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", id(demandId, providerId)))))
+                .map(count -> count > 0);
+    }
+
+    private static String id(String demandId, String providerId) {
+        return demandId + ":" + providerId;
+    }
+}
