@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.events.Topics;
@@ -25,9 +26,11 @@ import cn.innovationchina.testkit.Tokens;
  * {@code ./mvnw -pl services/expert-service test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * It imports 10,000 JSON-lines rows with Chinese text into the running service (real embedded Kafka broker, Mongo
  * wire server) and prints how long the import took, then how long until every ProviderRegistered was on Kafka.
+ * The service's own import limit applies (the test configuration lowers it for the other scenarios).
  * The generated file is kept as {@code target/import-benchmark-10000.jsonl} for a run against the devstack.
  */
 @ServiceTest
+@TestPropertySource(properties = "expert.import.max-size=32MB")
 class ImportBenchmark {
 
     private static final int ROWS = 10_000;

@@ -99,7 +99,7 @@ class BulkImportTest extends Scenario {
     @Test
     void an_import_larger_than_a_profile_body_but_within_the_import_limit_is_accepted() {
         var society = given.aSociety();
-        String longSummary = ",\"summary\":\"" + "光纤通信".repeat(900) + "\"";
+        String longSummary = ",\"summary\":\"" + "光纤通信".repeat(900) + "\",\"cityCode\":\"NANNING\"";
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             file.append(row("B" + i, "批量" + i, longSummary)).append('\n');

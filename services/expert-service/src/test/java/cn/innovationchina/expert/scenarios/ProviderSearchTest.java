@@ -36,11 +36,13 @@ class ProviderSearchTest extends Scenario {
 
     @Test
     void providers_are_found_by_availability() {
-        var busy = given.aRegisteredExpert();
+        String skill = "电堆" + Actors.newId("");
+        var busy = given.anExpert();
+        busy.registers(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of(skill)));
         busy.changesAvailability("BUSY", null).expectStatus().isOk();
 
-        assertThat(found("availability=BUSY")).contains(busy.id);
-        assertThat(found("availability=AVAILABLE")).doesNotContain(busy.id);
+        assertThat(found("availability=BUSY&text=" + skill)).contains(busy.id);
+        assertThat(found("availability=AVAILABLE&text=" + skill)).doesNotContain(busy.id);
     }
 
     @Test
