@@ -48,19 +48,23 @@ public class ProviderService {
         if (!user.isProvider(id)) {
             return Mono.error(new NotFound("Provider", id));
         }
-        var accepted = rules.require(draft);
-        return providers.find(id)
+        return Mono.fromCallable(() -> rules.require(draft)).flatMap(accepted -> providers.find(id)
                 .flatMap(current -> store(current, expectedVersion,
                         p -> p.revise(accepted.profile(), accepted.contact())).map(p -> new Saved(p, false)))
                 .switchIfEmpty(Mono.defer(() -> {
                     Decision decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
                     return providers.create(decision.provider(), decision.events()).map(p -> new Saved(p, true));
-                }));
+                })));
     }
 
     /** The provider itself and platform administrators see everything; others see active profiles only. */
     public Mono<Provider> read(PlatformUser user, String id) {
-        return visible(user, id);
+        if (user.is(Role.EXPERT) && !user.isProvider(id)) {
+            return Mono.error(new NotFound("Provider", id));
+        }
+        return providers.find(id)
+                .filter(p -> p.isActive() || user.isProvider(id) || user.is(Role.PLATFORM_ADMIN))
+                .switchIfEmpty(Mono.error(new NotFound("Provider", id)));
     }
 
     public Mono<Provider> changeAvailability(PlatformUser user, String id, Availability availability,
@@ -86,7 +90,8 @@ public class ProviderService {
     public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String text, int page,
             int size) {
-        return providers.search(criteria(fieldCode, cityCode, kind, availability, null, text, page, size));
+        return Mono.fromCallable(() -> criteria(fieldCode, cityCode, kind, availability, null, text, page, size))
+                .flatMap(providers::search);
     }
 
     /** The providers located in a city or serving its region, for that city's administrator. */
@@ -94,7 +99,8 @@ public class ProviderService {
         if (!administrator.administers(cityCode)) {
             return Mono.error(new NotFound("City", cityCode));
         }
-        return providers.search(criteria(null, cityCode, null, null, null, null, page, size));
+        return Mono.fromCallable(() -> criteria(null, cityCode, null, null, null, null, page, size))
+                .flatMap(providers::search);
     }
 
     /** A society's or institute's member experts: the providers it onboarded. */
@@ -102,7 +108,8 @@ public class ProviderService {
         return providers.find(organisationId)
                 .filter(p -> p.isActive() && p.profile().isOrganisation())
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
-                .flatMap(p -> providers.search(criteria(null, null, null, null, organisationId, null, page, size)));
+                .map(p -> criteria(null, null, null, null, organisationId, null, page, size))
+                .flatMap(providers::search);
     }
 
     private ProviderSearch criteria(@Nullable String fieldCode, @Nullable String cityCode,
@@ -121,15 +128,6 @@ public class ProviderService {
         }
         String needle = text == null || text.isBlank() ? null : text.strip();
         return new ProviderSearch(fieldCode, cityCode, region, kind, availability, memberOf, needle, page, size);
-    }
-
-    private Mono<Provider> visible(PlatformUser user, String id) {
-        if (user.is(Role.EXPERT) && !user.isProvider(id)) {
-            return Mono.error(new NotFound("Provider", id));
-        }
-        return providers.find(id)
-                .filter(p -> p.isActive() || user.isProvider(id) || user.is(Role.PLATFORM_ADMIN))
-                .switchIfEmpty(Mono.error(new NotFound("Provider", id)));
     }
 
     private Mono<Provider> own(PlatformUser user, String id) {
