@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,7 +57,7 @@ class ProviderRepository implements Providers {
     public Mono<Set<String>> existing(Collection<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, ProviderDocument.COLLECTION).map(d -> d.getString("_id"))
+        return mongo.find(query, Document.class, ProviderDocument.COLLECTION).map(d -> d.getString("_id"))
                 .collect(Collectors.toSet());
     }
 

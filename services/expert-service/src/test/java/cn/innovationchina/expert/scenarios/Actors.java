@@ -1,5 +1,6 @@
 package cn.innovationchina.expert.scenarios;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,8 +85,8 @@ final class Actors {
 
         ResponseSpec upload(String contentType, String content) {
             return http.post().uri("/providers/imports").headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.parseMediaType(contentType)).bodyValue(content.getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)).exchange();
+                    .contentType(MediaType.parseMediaType(contentType)).bodyValue(content.getBytes(StandardCharsets.UTF_8))
+                    .exchange();
         }
 
         ResponseSpec verifies(String providerId) {

@@ -2,9 +2,18 @@ package cn.innovationchina.expert.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import cn.innovationchina.events.ProviderRegistered;
+import reactor.core.publisher.Flux;
 
 class BulkImportTest extends Scenario {
 
@@ -87,7 +96,7 @@ class BulkImportTest extends Scenario {
 
         given.enterprise().get("/providers/" + society.id + "/members").expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(2)
-                .jsonPath("$.items[*].profile.name").isEqualTo(java.util.List.of("刘洋", "王芳"));
+                .jsonPath("$.items[*].profile.name").isEqualTo(List.of("刘洋", "王芳"));
     }
 
     @Test
@@ -104,7 +113,7 @@ class BulkImportTest extends Scenario {
         for (int i = 0; i < 30; i++) {
             file.append(row("B" + i, "批量" + i, longSummary)).append('\n');
         }
-        assertThat(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeGreaterThan(256 * 1024);
+        assertThat(file.toString().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(256 * 1024);
 
         society.upload(JSON_LINES, file.toString()).expectStatus().isOk()
                 .expectBody().jsonPath("$.registered").isEqualTo(30).jsonPath("$.rejected.length()").isEqualTo(0);
@@ -116,11 +125,24 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
-    void a_file_that_is_not_utf8_is_refused_naming_the_body() {
-        byte[] gbk = row("G001", "张伟", "").getBytes(java.nio.charset.Charset.forName("GBK"));
+    void a_chunked_import_is_cut_off_at_the_import_limit_with_413() {
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        var chunks = Flux.range(0, 48)
+                .map(i -> (DataBuffer)
+                        DefaultDataBufferFactory.sharedInstance.wrap(chunk));
 
         http.post().uri("/providers/imports").headers(h -> h.setBearerAuth(given.platformAdmin().token))
-                .contentType(org.springframework.http.MediaType.parseMediaType(JSON_LINES)).bodyValue(gbk).exchange()
+                .contentType(MediaType.parseMediaType(JSON_LINES))
+                .body(BodyInserters.fromDataBuffers(chunks)).exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_is_refused_naming_the_body() {
+        byte[] gbk = row("G001", "张伟", "").getBytes(Charset.forName("GBK"));
+
+        http.post().uri("/providers/imports").headers(h -> h.setBearerAuth(given.platformAdmin().token))
+                .contentType(MediaType.parseMediaType(JSON_LINES)).bodyValue(gbk).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
     }

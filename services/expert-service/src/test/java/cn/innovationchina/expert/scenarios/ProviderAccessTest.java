@@ -2,6 +2,9 @@ package cn.innovationchina.expert.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -21,7 +24,7 @@ class ProviderAccessTest extends Scenario {
         var other = given.anExpert();
 
         other.put("/providers/" + someone.id, Profiles.hydrogenExpert(), null).expectStatus().isNotFound();
-        other.put("/providers/" + someone.id + "/availability", java.util.Map.of("availability", "BUSY"), null)
+        other.put("/providers/" + someone.id + "/availability", Map.of("availability", "BUSY"), null)
                 .expectStatus().isNotFound();
         other.post("/providers/" + someone.id + "/deactivation", null, null).expectStatus().isNotFound();
     }
@@ -41,7 +44,7 @@ class ProviderAccessTest extends Scenario {
     void search_results_never_show_contact_data() {
         String skill = "双极板" + Actors.newId("");
         var expert = given.anExpert();
-        expert.registers(Profiles.with(Profiles.hydrogenExpert(), "skills", java.util.List.of(skill)));
+        expert.registers(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of(skill)));
 
         String body = given.enterprise().get("/providers?field=ENERGY.HYDROGEN&text=" + skill).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -68,13 +71,13 @@ class ProviderAccessTest extends Scenario {
     void a_city_admin_lists_the_providers_located_in_or_serving_its_city() {
         var inJiaxing = given.anExpert();
         inJiaxing.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "JIAXING"),
-                "regionsServed", java.util.List.of()));
+                "regionsServed", List.of()));
         var servingTheRegion = given.anExpert();
         servingTheRegion.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "BEIJING"),
-                "regionsServed", java.util.List.of("YANGTZE_RIVER_DELTA")));
+                "regionsServed", List.of("YANGTZE_RIVER_DELTA")));
         var elsewhere = given.anExpert();
         elsewhere.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "GUANGZHOU"),
-                "regionsServed", java.util.List.of("GREATER_BAY_AREA")));
+                "regionsServed", List.of("GREATER_BAY_AREA")));
 
         String body = given.cityAdmin("JIAXING").get("/cities/JIAXING/providers?size=100").expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

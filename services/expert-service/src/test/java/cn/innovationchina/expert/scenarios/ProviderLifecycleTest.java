@@ -3,6 +3,7 @@ package cn.innovationchina.expert.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ProviderLifecycleTest extends Scenario {
         var expert = given.anExpert();
         String etag = expert.registers(Profiles.hydrogenExpert());
 
-        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "skills", java.util.List.of("燃料电池", "电堆寿命")), etag)
+        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of("燃料电池", "电堆寿命")), etag)
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"2\"");
 
@@ -132,11 +133,11 @@ class ProviderLifecycleTest extends Scenario {
     @Test
     void an_expert_sees_how_complete_its_profile_is_and_what_to_add() {
         var expert = given.anExpert();
-        var thin = Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "achievements", java.util.List.of()),
-                "languages", java.util.List.of());
+        var thin = Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "achievements", List.of()),
+                "languages", List.of());
 
         expert.saves(thin, null).expectStatus().isCreated()
                 .expectBody().jsonPath("$.completeness.score").isEqualTo(80)
-                .jsonPath("$.completeness.missing[*].field").isEqualTo(java.util.List.of("achievements", "languages"));
+                .jsonPath("$.completeness.missing[*].field").isEqualTo(List.of("achievements", "languages"));
     }
 }
