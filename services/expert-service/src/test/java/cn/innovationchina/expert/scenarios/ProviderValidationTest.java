@@ -53,6 +53,12 @@ class ProviderValidationTest extends Scenario {
     }
 
     @Test
+    void a_search_for_an_unknown_kind_is_refused_naming_kind() {
+        given.enterprise().get("/providers?kind=WIZARD").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+    }
+
+    @Test
     void an_if_match_that_is_not_an_etag_is_refused_naming_the_header() {
         var expert = given.aRegisteredExpert();
 
