@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.expert.domain.Decision;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
@@ -32,8 +30,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class BulkImport {
 
-    /** Who may onboard members: the organisations that lead expert groups. */
-    private static final Set<ProviderKind> ONBOARDING_KINDS = Set.of(ProviderKind.SOCIETY, ProviderKind.INSTITUTE);
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
     /** Whose rows a platform administrator imports: they belong to no society. */
     static final String PLATFORM_SCOPE = "PLATFORM";
@@ -88,7 +84,7 @@ public class BulkImport {
         String organisation = importer.providerId();
         return providers.find(organisation)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisation)))
-                .filter(p -> p.isActive() && ONBOARDING_KINDS.contains(p.profile().kind()))
+                .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute onboards members")))
                 .map(Provider::id);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Availability;
@@ -103,13 +104,37 @@ public class ProviderService {
                 .flatMap(providers::search);
     }
 
-    /** A society's or institute's member experts: the providers it onboarded. */
+    /** A society's or institute's member experts: those it onboarded or added. */
     public Mono<ProviderSearch.Page> members(String organisationId, int page, int size) {
         return providers.find(organisationId)
-                .filter(p -> p.isActive() && p.profile().isOrganisation())
+                .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
                 .map(p -> criteria(null, null, null, null, organisationId, null, page, size))
                 .flatMap(providers::search);
+    }
+
+    /** The society or institute the caller acts for adds a registered expert to its group. */
+    public Mono<Provider> admit(PlatformUser user, String organisationId, String memberId) {
+        return group(user, organisationId)
+                .then(providers.find(memberId).switchIfEmpty(Mono.error(new NotFound("Provider", memberId))))
+                .flatMap(member -> store(member, null, p -> p.joinGroup(organisationId)));
+    }
+
+    /** The group lets a member go, or the member itself leaves. */
+    public Mono<Provider> release(PlatformUser user, String organisationId, String memberId) {
+        Mono<Provider> member = user.isProvider(memberId) ? providers.find(memberId)
+                : group(user, organisationId).then(providers.find(memberId));
+        return member.switchIfEmpty(Mono.error(new NotFound("Provider", memberId)))
+                .flatMap(p -> store(p, null, q -> q.leaveGroup(organisationId)));
+    }
+
+    private Mono<Provider> group(PlatformUser user, String organisationId) {
+        if (!user.isProvider(organisationId)) {
+            return Mono.error(new NotFound("Provider", organisationId));
+        }
+        return providers.find(organisationId).switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
+                .filter(Provider::leadsExpertGroup)
+                .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
     }
 
     private ProviderSearch criteria(@Nullable String fieldCode, @Nullable String cityCode,

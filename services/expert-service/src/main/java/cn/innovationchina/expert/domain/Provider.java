@@ -8,19 +8,22 @@ import org.jspecify.annotations.Nullable;
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderAvailabilityChanged;
 import cn.innovationchina.events.ProviderDeactivated;
+import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.ProviderProfile;
 import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.events.ProviderVerified;
+import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.NotFound;
 
 /**
  * An expert, institute, university lab, society or service organisation offering its services. Decisions return
  * the provider they lead to and the events to publish; nothing here stores or sends anything.
  *
  * @param externalId the id a bulk import gave it, unique per importer
- * @param memberOf   the society or institute that onboarded it, if any
+ * @param memberOf   the society or institute whose service group it belongs to, if any
  * @param version    the stored version a decision is based on (0 before the first write)
  */
 public record Provider(
@@ -89,6 +92,35 @@ public record Provider(
         return Decision.of(deactivated, new ProviderDeactivated(id, reason));
     }
 
+    /** A society or institute adds a registered expert to its service group; an expert is in one group at most. */
+    public Decision joinGroup(String organisationId) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (profile.isOrganisation()) {
+            throw new Conflict("Only an expert can be a member of a group; " + id + " is a " + profile.kind());
+        }
+        if (organisationId.equals(memberOf)) {
+            return new Decision(this, List.of());
+        }
+        if (memberOf != null) {
+            throw new Conflict(id + " is already a member of " + memberOf);
+        }
+        return inGroup(organisationId);
+    }
+
+    /** The group lets the expert go, or the expert leaves. */
+    public Decision leaveGroup(String organisationId) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (!organisationId.equals(memberOf)) {
+            throw new NotFound("Member " + id + " of", organisationId);
+        }
+        return inGroup(null);
+    }
+
+    /** Societies and institutes lead expert service groups: they onboard and list members. */
+    public boolean leadsExpertGroup() {
+        return isActive() && (profile.kind() == ProviderKind.SOCIETY || profile.kind() == ProviderKind.INSTITUTE);
+    }
+
     public Completeness completeness() {
         return Completeness.of(profile, contact);
     }
@@ -109,6 +141,12 @@ public record Provider(
     public Provider atVersion(long storedVersion) {
         return new Provider(id, externalId, memberOf, profile, contact, availability, availableFrom, verification,
                 verifiedBy, status, storedVersion);
+    }
+
+    private Decision inGroup(@Nullable String organisationId) {
+        var changed = new Provider(id, externalId, organisationId, profile, contact, availability, availableFrom,
+                verification, verifiedBy, status, version);
+        return Decision.of(changed, new ProviderProfileUpdated(id, changed.published()));
     }
 
     private void requireActive(Enum<?> requested) {

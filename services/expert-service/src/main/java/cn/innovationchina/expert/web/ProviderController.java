@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -109,6 +110,22 @@ class ProviderController {
     Mono<PageView> servingCity(@PathVariable String city, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal PlatformUser user) {
         return service.servingCity(user, city, page, size).map(PageView::of);
+    }
+
+    /** The society or institute adds a registered expert; it sees the member's public view, never its contact. */
+    @PutMapping("/providers/{id}/members/{memberId}")
+    @PreAuthorize("hasRole('EXPERT')")
+    Mono<PublicProvider> admit(@PathVariable String id, @PathVariable String memberId,
+            @AuthenticationPrincipal PlatformUser user) {
+        return service.admit(user, id, memberId).map(PublicProvider::of);
+    }
+
+    /** The society or institute lets a member go, or the member leaves. */
+    @DeleteMapping("/providers/{id}/members/{memberId}")
+    @PreAuthorize("hasRole('EXPERT')")
+    Mono<ResponseEntity<Void>> release(@PathVariable String id, @PathVariable String memberId,
+            @AuthenticationPrincipal PlatformUser user) {
+        return service.release(user, id, memberId).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/providers/{id}/members")

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderAvailabilityChanged;
 import cn.innovationchina.events.ProviderDeactivated;
+import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.events.ProviderVerified;
+import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.reference.FieldTaxonomy;
@@ -97,5 +99,18 @@ class ProviderTest {
                 .isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> provider.verify("admin")).isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> provider.deactivate(null)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void an_expert_joins_one_group_and_an_organisation_joins_none() {
+        var member = registered().joinGroup("SOC-1");
+
+        assertThat(((ProviderProfileUpdated) member.events().get(0)).profile().memberOf()).isEqualTo("SOC-1");
+        assertThat(member.provider().joinGroup("SOC-1").events()).isEmpty();
+        assertThatThrownBy(() -> member.provider().joinGroup("SOC-2")).isInstanceOf(Conflict.class);
+        var society = RULES.require(new ProfileDraft("中国通信学会", ProviderKind.SOCIETY, null, null, null, null, null,
+                null, "通信", null, null, "XIANNING", null, null, 20, null, null, null));
+        var group = Provider.register("SOC-1", null, null, society.profile(), society.contact()).provider();
+        assertThatThrownBy(() -> group.joinGroup("SOC-2")).isInstanceOf(Conflict.class);
     }
 }
