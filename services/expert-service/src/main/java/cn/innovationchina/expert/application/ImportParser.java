@@ -31,7 +31,7 @@ class ImportParser {
     private record ExternalId(@Nullable String externalId) {
     }
 
-    static final List<String> CSV_COLUMNS = List.of("externalId", "name", "kind", "affiliation",
+    private static final List<String> CSV_COLUMNS = List.of("externalId", "name", "kind", "affiliation",
             "affiliationCreditCode", "title", "fieldCodes", "skills", "keywords", "summary", "services", "cityCode",
             "regionsServed", "languages", "capacity", "conflictCreditCodes", "email", "phone");
 

@@ -90,6 +90,13 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_csv_file_with_an_unknown_column_is_refused_naming_the_header() {
+        given.aSociety().upload("text/csv", "externalId,name,favouriteColour\nC001,赵敏,red\n")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("header");
+    }
+
+    @Test
     void a_society_lists_the_members_it_onboarded() {
         var society = given.aSociety();
         society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
