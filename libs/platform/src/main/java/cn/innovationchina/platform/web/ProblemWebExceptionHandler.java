@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
@@ -121,6 +122,11 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     }
 
     private ProblemDetail unreadable(ServerWebInputException input) {
+        if (input.getCause() instanceof TypeMismatchException && input.getMethodParameter() != null
+                && input.getMethodParameter().getParameterName() != null) {
+            return validation("A parameter has a value of the wrong type", List.of(Map.of("field",
+                    input.getMethodParameter().getParameterName(), "message", "has a value of the wrong type")));
+        }
         for (Throwable cause = input; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataBufferLimitException) {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");

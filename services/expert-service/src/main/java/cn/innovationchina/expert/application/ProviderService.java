@@ -1,0 +1,172 @@
+package cn.innovationchina.expert.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.expert.domain.Decision;
+import cn.innovationchina.expert.domain.ProfileDraft;
+import cn.innovationchina.expert.domain.ProfileRules;
+import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.security.Role;
+import cn.innovationchina.reference.PilotCities;
+import reactor.core.publisher.Mono;
+
+/**
+ * The provider use cases: load, check who may act, let the aggregate decide, store state and events together.
+ * A provider the caller may not see is "not found", so ids are never confirmed (ADR 0005).
+ */
+@Service
+public class ProviderService {
+
+    private final Providers providers;
+    private final ProfileRules rules;
+    private final PilotCities cities;
+    private final Clock clock;
+
+    ProviderService(Providers providers, ProfileRules rules, PilotCities cities, Clock clock) {
+        this.providers = providers;
+        this.rules = rules;
+        this.cities = cities;
+        this.clock = clock;
+    }
+
+    /** The result of a PUT: the provider and whether this call registered it. */
+    public record Saved(Provider provider, boolean registered) {
+    }
+
+    /** An expert registers its own profile with its first PUT and revises it with the next ones (ADR 0010). */
+    public Mono<Saved> save(PlatformUser user, String id, ProfileDraft draft, @Nullable Long expectedVersion) {
+        if (!user.isProvider(id)) {
+            return Mono.error(new NotFound("Provider", id));
+        }
+        return Mono.fromCallable(() -> rules.require(draft)).flatMap(accepted -> providers.find(id)
+                .flatMap(current -> store(current, expectedVersion,
+                        p -> p.revise(accepted.profile(), accepted.contact())).map(p -> new Saved(p, false)))
+                .switchIfEmpty(Mono.defer(() -> {
+                    Decision decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
+                    return providers.create(decision.provider(), decision.events()).map(p -> new Saved(p, true));
+                })));
+    }
+
+    /** The provider itself and platform administrators see everything; others see active profiles only. */
+    public Mono<Provider> read(PlatformUser user, String id) {
+        if (user.is(Role.EXPERT) && !user.isProvider(id)) {
+            return Mono.error(new NotFound("Provider", id));
+        }
+        return providers.find(id)
+                .filter(p -> p.isActive() || user.isProvider(id) || user.is(Role.PLATFORM_ADMIN))
+                .switchIfEmpty(Mono.error(new NotFound("Provider", id)));
+    }
+
+    public Mono<Provider> changeAvailability(PlatformUser user, String id, Availability availability,
+            @Nullable LocalDate until, @Nullable Long expectedVersion) {
+        return own(user, id).flatMap(current -> store(current, expectedVersion,
+                p -> p.changeAvailability(availability, until, LocalDate.now(clock))));
+    }
+
+    public Mono<Provider> verify(PlatformUser administrator, String id, @Nullable Long expectedVersion) {
+        return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
+                .flatMap(current -> store(current, expectedVersion, p -> p.verify(administrator.subject())));
+    }
+
+    /** The provider itself or a platform administrator. */
+    public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason,
+            @Nullable Long expectedVersion) {
+        Mono<Provider> current = user.is(Role.PLATFORM_ADMIN)
+                ? providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
+                : own(user, id);
+        return current.flatMap(p -> store(p, expectedVersion, q -> q.deactivate(reason)));
+    }
+
+    public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
+            @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String text, int page,
+            int size) {
+        return Mono.fromCallable(() -> criteria(fieldCode, cityCode, kind, availability, null, text, page, size))
+                .flatMap(providers::search);
+    }
+
+    /** The providers located in a city or serving its region, for that city's administrator. */
+    public Mono<ProviderSearch.Page> servingCity(PlatformUser administrator, String cityCode, int page, int size) {
+        if (!administrator.administers(cityCode)) {
+            return Mono.error(new NotFound("City", cityCode));
+        }
+        return Mono.fromCallable(() -> criteria(null, cityCode, null, null, null, null, page, size))
+                .flatMap(providers::search);
+    }
+
+    /** A society's or institute's member experts: those it onboarded or added. */
+    public Mono<ProviderSearch.Page> members(String organisationId, int page, int size) {
+        return providers.find(organisationId)
+                .filter(Provider::leadsExpertGroup)
+                .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
+                .map(p -> criteria(null, null, null, null, organisationId, null, page, size))
+                .flatMap(providers::search);
+    }
+
+    /** The society or institute the caller acts for adds a registered expert to its group. */
+    public Mono<Provider> admit(PlatformUser user, String organisationId, String memberId) {
+        return group(user, organisationId)
+                .then(providers.find(memberId).switchIfEmpty(Mono.error(new NotFound("Provider", memberId))))
+                .flatMap(member -> store(member, null, p -> p.joinGroup(organisationId)));
+    }
+
+    /** The group lets a member go, or the member itself leaves. */
+    public Mono<Provider> release(PlatformUser user, String organisationId, String memberId) {
+        Mono<Provider> member = user.isProvider(memberId) ? providers.find(memberId)
+                : group(user, organisationId).then(providers.find(memberId));
+        return member.switchIfEmpty(Mono.error(new NotFound("Provider", memberId)))
+                .flatMap(p -> store(p, null, q -> q.leaveGroup(organisationId)));
+    }
+
+    private Mono<Provider> group(PlatformUser user, String organisationId) {
+        if (!user.isProvider(organisationId)) {
+            return Mono.error(new NotFound("Provider", organisationId));
+        }
+        return providers.find(organisationId).switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
+                .filter(Provider::leadsExpertGroup)
+                .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
+    }
+
+    private ProviderSearch criteria(@Nullable String fieldCode, @Nullable String cityCode,
+            @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
+            @Nullable String text, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > ProviderSearch.MAX_PAGE_SIZE) {
+            throw new InvalidInput("size", "must be between 1 and " + ProviderSearch.MAX_PAGE_SIZE);
+        }
+        String region = null;
+        if (cityCode != null) {
+            region = cities.find(cityCode).orElseThrow(() -> new InvalidInput("city", "is not a pilot city: "
+                    + cityCode)).region();
+        }
+        String needle = text == null || text.isBlank() ? null : text.strip();
+        return new ProviderSearch(fieldCode, cityCode, region, kind, availability, memberOf, needle, page, size);
+    }
+
+    private Mono<Provider> own(PlatformUser user, String id) {
+        if (!user.isProvider(id)) {
+            return Mono.error(new NotFound("Provider", id));
+        }
+        return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)));
+    }
+
+    /** Decides on the loaded provider, then writes guarded by the client's version, or the loaded one. */
+    private Mono<Provider> store(Provider current, @Nullable Long expectedVersion,
+            Function<Provider, Decision> decide) {
+        Decision decision = decide.apply(current);
+        long expected = expectedVersion == null ? current.version() : expectedVersion;
+        return providers.update(decision.provider(), expected, decision.events());
+    }
+}

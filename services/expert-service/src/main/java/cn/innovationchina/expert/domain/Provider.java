@@ -1,0 +1,157 @@
+package cn.innovationchina.expert.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.ProviderAvailabilityChanged;
+import cn.innovationchina.events.ProviderDeactivated;
+import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.ProviderProfile;
+import cn.innovationchina.events.ProviderProfileUpdated;
+import cn.innovationchina.events.ProviderRegistered;
+import cn.innovationchina.events.ProviderVerified;
+import cn.innovationchina.platform.problem.Conflict;
+import cn.innovationchina.platform.problem.IllegalTransition;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.NotFound;
+
+/**
+ * An expert, institute, university lab, society or service organisation offering its services. Decisions return
+ * the provider they lead to and the events to publish; nothing here stores or sends anything.
+ *
+ * @param externalId the id a bulk import gave it, unique per importer
+ * @param memberOf   the society or institute whose service group it belongs to, if any
+ * @param version    the stored version a decision is based on (0 before the first write)
+ */
+public record Provider(
+        String id,
+        @Nullable String externalId,
+        @Nullable String memberOf,
+        Profile profile,
+        Contact contact,
+        Availability availability,
+        @Nullable LocalDate availableFrom,
+        Verification verification,
+        @Nullable String verifiedBy,
+        ProviderStatus status,
+        long version) {
+
+    /** A new provider: active, unverified and available. */
+    public static Decision register(String id, @Nullable String externalId, @Nullable String memberOf,
+            Profile profile, Contact contact) {
+        var provider = new Provider(id, externalId, memberOf, profile, contact, Availability.AVAILABLE, null,
+                Verification.UNVERIFIED, null, ProviderStatus.ACTIVE, 0);
+        return Decision.of(provider, new ProviderRegistered(id, provider.published()));
+    }
+
+    /** A new profile and contact; matching hears only of the profile, the contact stays here. */
+    public Decision revise(Profile newProfile, Contact newContact) {
+        requireActive(ProviderStatus.ACTIVE);
+        var revised = new Provider(id, externalId, memberOf, newProfile, newContact, availability, availableFrom,
+                verification, verifiedBy, status, version);
+        if (newProfile.equals(profile)) {
+            return new Decision(revised, List.of());
+        }
+        return Decision.of(revised, new ProviderProfileUpdated(id, revised.published()));
+    }
+
+    /** ON_LEAVE needs the date the provider is back; the other states take none. */
+    public Decision changeAvailability(Availability newAvailability, @Nullable LocalDate until, LocalDate today) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (newAvailability == Availability.ON_LEAVE && until == null) {
+            throw new InvalidInput("until", "is required when on leave");
+        }
+        if (newAvailability == Availability.ON_LEAVE && !until.isAfter(today)) {
+            throw new InvalidInput("until", "must be a future date");
+        }
+        if (newAvailability != Availability.ON_LEAVE && until != null) {
+            throw new InvalidInput("until", "is only allowed when on leave");
+        }
+        var changed = new Provider(id, externalId, memberOf, profile, contact, newAvailability, until,
+                verification, verifiedBy, status, version);
+        return Decision.of(changed, new ProviderAvailabilityChanged(id, newAvailability, until));
+    }
+
+    public Decision verify(String administrator) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (verification == Verification.VERIFIED) {
+            throw new IllegalTransition(Verification.VERIFIED, Verification.VERIFIED);
+        }
+        var verified = new Provider(id, externalId, memberOf, profile, contact, availability, availableFrom,
+                Verification.VERIFIED, administrator, status, version);
+        return Decision.of(verified, new ProviderVerified(id, administrator));
+    }
+
+    public Decision deactivate(@Nullable String reason) {
+        requireActive(ProviderStatus.DEACTIVATED);
+        var deactivated = new Provider(id, externalId, memberOf, profile, contact, availability, availableFrom,
+                verification, verifiedBy, ProviderStatus.DEACTIVATED, version);
+        return Decision.of(deactivated, new ProviderDeactivated(id, reason));
+    }
+
+    /** A society or institute adds a registered expert to its service group; an expert is in one group at most. */
+    public Decision joinGroup(String organisationId) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (profile.isOrganisation()) {
+            throw new Conflict("Only an expert can be a member of a group; " + id + " is a " + profile.kind());
+        }
+        if (organisationId.equals(memberOf)) {
+            return new Decision(this, List.of());
+        }
+        if (memberOf != null) {
+            throw new Conflict(id + " is already a member of " + memberOf);
+        }
+        return inGroup(organisationId);
+    }
+
+    /** The group lets the expert go, or the expert leaves. */
+    public Decision leaveGroup(String organisationId) {
+        requireActive(ProviderStatus.ACTIVE);
+        if (!organisationId.equals(memberOf)) {
+            throw new NotFound("Member " + id + " of", organisationId);
+        }
+        return inGroup(null);
+    }
+
+    /** Societies and institutes lead expert service groups: they onboard and list members. */
+    public boolean leadsExpertGroup() {
+        return isActive() && (profile.kind() == ProviderKind.SOCIETY || profile.kind() == ProviderKind.INSTITUTE);
+    }
+
+    public Completeness completeness() {
+        return Completeness.of(profile, contact);
+    }
+
+    public boolean isActive() {
+        return status == ProviderStatus.ACTIVE;
+    }
+
+    /** What matching may know: the profile without any contact data. */
+    public ProviderProfile published() {
+        return new ProviderProfile(profile.name(), profile.kind(), profile.affiliation(),
+                profile.affiliationCreditCode(), profile.title(), profile.fieldCodes(), profile.skills(),
+                profile.keywords(), profile.summary(), profile.achievements(), profile.services(), profile.cityCode(),
+                profile.regionsServed(), profile.languages(), profile.capacity(), availability, availableFrom,
+                profile.conflictCreditCodes(), memberOf, verification == Verification.VERIFIED);
+    }
+
+    public Provider atVersion(long storedVersion) {
+        return new Provider(id, externalId, memberOf, profile, contact, availability, availableFrom, verification,
+                verifiedBy, status, storedVersion);
+    }
+
+    private Decision inGroup(@Nullable String organisationId) {
+        var changed = new Provider(id, externalId, organisationId, profile, contact, availability, availableFrom,
+                verification, verifiedBy, status, version);
+        return Decision.of(changed, new ProviderProfileUpdated(id, changed.published()));
+    }
+
+    private void requireActive(Enum<?> requested) {
+        if (status == ProviderStatus.DEACTIVATED) {
+            throw new IllegalTransition(ProviderStatus.DEACTIVATED, requested);
+        }
+    }
+}

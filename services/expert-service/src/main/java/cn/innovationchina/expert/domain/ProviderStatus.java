@@ -1,0 +1,6 @@
+package cn.innovationchina.expert.domain;
+
+public enum ProviderStatus {
+    ACTIVE,
+    DEACTIVATED
+}

@@ -1,0 +1,100 @@
+package cn.innovationchina.expert.persistence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.expert.application.ProviderSearch;
+import cn.innovationchina.expert.application.Providers;
+import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.expert.domain.ProviderStatus;
+import cn.innovationchina.platform.outbox.AggregateStore;
+import reactor.core.publisher.Mono;
+
+/** Providers in MongoDB: reads by query, writes only through the {@link AggregateStore} (state and events together). */
+@Repository
+class ProviderRepository implements Providers {
+
+    private final ReactiveMongoTemplate mongo;
+    private final AggregateStore store;
+
+    ProviderRepository(ReactiveMongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    @Override
+    public Mono<Provider> find(String id) {
+        return mongo.findById(id, ProviderDocument.class).map(ProviderDocument::toProvider);
+    }
+
+    @Override
+    public Mono<Provider> create(Provider provider, List<? extends ProviderEvent> events) {
+        return store.create(ProviderDocument.from(provider), provider.id(), provider.profile().cityCode(), events)
+                .map(provider::atVersion);
+    }
+
+    @Override
+    public Mono<Provider> update(Provider provider, long expectedVersion,
+            List<? extends ProviderEvent> events) {
+        return store.update(ProviderDocument.from(provider), provider.id(), expectedVersion,
+                provider.profile().cityCode(), events).map(provider::atVersion);
+    }
+
+    @Override
+    public Mono<Set<String>> existing(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, ProviderDocument.COLLECTION).map(d -> d.getString("_id"))
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Mono<ProviderSearch.Page> search(ProviderSearch search) {
+        Query query = Query.query(criteria(search));
+        return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
+                .find(Query.of(query).with(Sort.by("name", "_id")).skip((long) search.page() * search.size())
+                        .limit(search.size()), ProviderDocument.class)
+                .map(ProviderDocument::toProvider).collectList()
+                .map(items -> new ProviderSearch.Page(items, search.page(), search.size(), total)));
+    }
+
+    private static Criteria criteria(ProviderSearch search) {
+        var all = new ArrayList<Criteria>();
+        all.add(Criteria.where("status").is(ProviderStatus.ACTIVE));
+        if (search.fieldCode() != null) {
+            all.add(Criteria.where("fieldCodes").is(search.fieldCode()));
+        }
+        if (search.cityCode() != null) {
+            all.add(search.regionCode() == null ? Criteria.where("cityCode").is(search.cityCode())
+                    : new Criteria().orOperator(Criteria.where("cityCode").is(search.cityCode()),
+                            Criteria.where("regionsServed").is(search.regionCode())));
+        }
+        if (search.kind() != null) {
+            all.add(Criteria.where("kind").is(search.kind()));
+        }
+        if (search.availability() != null) {
+            all.add(Criteria.where("availability").is(search.availability()));
+        }
+        if (search.memberOf() != null) {
+            all.add(Criteria.where("memberOf").is(search.memberOf()));
+        }
+        if (search.text() != null) {
+            all.add(Criteria.where("searchText")
+                    .regex(Pattern.compile(Pattern.quote(search.text().toLowerCase(Locale.ROOT)))));
+        }
+        return new Criteria().andOperator(all);
+    }
+}

@@ -1,0 +1,156 @@
+package cn.innovationchina.expert.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import cn.innovationchina.events.ProviderRegistered;
+import reactor.core.publisher.Flux;
+
+class BulkImportTest extends Scenario {
+
+    private static final String JSON_LINES = "application/x-ndjson";
+
+    private static String row(String externalId, String name, String extra) {
+        return "{\"externalId\":\"" + externalId + "\",\"name\":\"" + name + "\",\"kind\":\"EXPERT\","
+                + "\"affiliation\":\"华中科技大学\",\"fieldCodes\":[\"IT.COMMUNICATIONS\"],"
+                + "\"skills\":[\"光通信\",\"5G\"],\"summary\":\"光纤通信与5G前传网络方向的研究与工程咨询。\","
+                + "\"cityCode\":\"XIANNING\",\"capacity\":2,\"email\":\"" + externalId + "@example.cn\"" + extra + "}";
+    }
+
+    private static final String GOOD_AND_BAD = String.join("\n",
+            row("E001", "王芳", ""),
+            row("E002", "刘洋", ",\"achievements\":[{\"kind\":\"PAPER\",\"title\":\"5G前传\",\"reference\":\"10.1109/abc.2023.1\"}]"),
+            row("E003", "", ""),
+            row("E004", "陈静", ",\"fieldCodes\":[\"IT.TELEPATHY\"]"),
+            row("E005", "杨磊", ",\"capacity\":\"很多\""),
+            row("E001", "王芳", ""),
+            "{\"externalId\":\"E007\",",
+            "");
+
+    @Test
+    void a_society_imports_the_good_rows_and_reports_each_bad_one_with_its_field() {
+        var society = given.aSociety();
+
+        society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows").isEqualTo(7)
+                .jsonPath("$.registered").isEqualTo(2)
+                .jsonPath("$.alreadyImported").isEqualTo(0)
+                .jsonPath("$.rejected[0].line").isEqualTo(3)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("name")
+                .jsonPath("$.rejected[1].externalId").isEqualTo("E004")
+                .jsonPath("$.rejected[1].errors[0].field").isEqualTo("fieldCodes[0]")
+                .jsonPath("$.rejected[2].errors[0].field").isEqualTo("capacity")
+                .jsonPath("$.rejected[3].line").isEqualTo(6)
+                .jsonPath("$.rejected[3].errors[0].field").isEqualTo("externalId")
+                .jsonPath("$.rejected[4].line").isEqualTo(7);
+
+        var registered = events.expect(ProviderRegistered.class, society.id + "-E002").exactlyOnce();
+        assertThat(registered.payload().profile().name()).isEqualTo("刘洋");
+        assertThat(registered.payload().profile().memberOf()).isEqualTo(society.id);
+        assertNoContactDataPublishedFor(society.id + "-E001");
+    }
+
+    @Test
+    void importing_the_same_file_again_creates_nothing_new() {
+        var society = given.aSociety();
+        society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
+
+        society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk()
+                .expectBody().jsonPath("$.registered").isEqualTo(0).jsonPath("$.alreadyImported").isEqualTo(2);
+
+        events.expect(ProviderRegistered.class, society.id + "-E001").exactlyOnce();
+    }
+
+    @Test
+    void a_csv_file_with_chinese_text_quoted_commas_and_a_bad_row_is_imported() {
+        var society = given.aSociety();
+        String csv = "\uFEFFexternalId,name,kind,affiliation,fieldCodes,skills,summary,services,cityCode,capacity,phone\r\n"
+                + "C001,赵敏,EXPERT,武汉大学,IT.AI;IT.BIGDATA,机器视觉；深度学习,\"工业视觉检测, 缺陷识别\",TECHNICAL_CONSULTING,WUHAN,3,+86 27 1234 5678\r\n"
+                + "C002,孙浩,EXPERT,武汉大学,IT.AI,算法,\"说明\",TELEPORTATION,WUHAN,3,\r\n";
+
+        society.upload("text/csv", csv).expectStatus().isOk()
+                .expectBody().jsonPath("$.registered").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(3)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("services[0]");
+
+        var registered = events.expect(ProviderRegistered.class, society.id + "-C001").exactlyOnce();
+        assertThat(registered.payload().profile().skills()).containsExactly("机器视觉", "深度学习");
+        assertThat(registered.payload().profile().summary()).isEqualTo("工业视觉检测, 缺陷识别");
+        assertThat(registered.payload().profile().fieldCodes()).containsExactly("IT.AI", "IT.BIGDATA");
+    }
+
+    @Test
+    void a_csv_file_with_an_unknown_column_is_refused_naming_the_header() {
+        given.aSociety().upload("text/csv", "externalId,name,favouriteColour\nC001,赵敏,red\n")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("header");
+    }
+
+    @Test
+    void a_society_lists_the_members_it_onboarded() {
+        var society = given.aSociety();
+        society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
+
+        given.enterprise().get("/providers/" + society.id + "/members").expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[*].profile.name").isEqualTo(List.of("刘洋", "王芳"));
+    }
+
+    @Test
+    void a_plain_expert_cannot_import() {
+        given.aRegisteredExpert().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();
+        given.enterprise().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();
+    }
+
+    @Test
+    void an_import_larger_than_a_profile_body_but_within_the_import_limit_is_accepted() {
+        var society = given.aSociety();
+        String longSummary = ",\"summary\":\"" + "光纤通信".repeat(900) + "\",\"cityCode\":\"NANNING\"";
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            file.append(row("B" + i, "批量" + i, longSummary)).append('\n');
+        }
+        assertThat(file.toString().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(256 * 1024);
+
+        society.upload(JSON_LINES, file.toString()).expectStatus().isOk()
+                .expectBody().jsonPath("$.registered").isEqualTo(30).jsonPath("$.rejected.length()").isEqualTo(0);
+    }
+
+    @Test
+    void an_import_above_the_import_limit_is_refused_with_413() {
+        given.platformAdmin().upload(JSON_LINES, "x".repeat(3 * 1024 * 1024)).expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void a_chunked_import_is_cut_off_at_the_import_limit_with_413() {
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        var chunks = Flux.range(0, 48)
+                .map(i -> (DataBuffer)
+                        DefaultDataBufferFactory.sharedInstance.wrap(chunk));
+
+        http.post().uri("/providers/imports").headers(h -> h.setBearerAuth(given.platformAdmin().token))
+                .contentType(MediaType.parseMediaType(JSON_LINES))
+                .body(BodyInserters.fromDataBuffers(chunks)).exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_is_refused_naming_the_body() {
+        byte[] gbk = row("G001", "张伟", "").getBytes(Charset.forName("GBK"));
+
+        http.post().uri("/providers/imports").headers(h -> h.setBearerAuth(given.platformAdmin().token))
+                .contentType(MediaType.parseMediaType(JSON_LINES)).bodyValue(gbk).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+    }
+}

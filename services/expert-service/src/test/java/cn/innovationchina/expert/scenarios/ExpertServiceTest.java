@@ -1,0 +1,21 @@
+package cn.innovationchina.expert.scenarios;
+
+import org.junit.jupiter.api.Test;
+
+import cn.innovationchina.testkit.ServiceArchitecture;
+
+class ExpertServiceTest extends Scenario {
+
+    @Test
+    void the_service_keeps_the_platform_architecture_rules() {
+        ServiceArchitecture.verify("cn.innovationchina.expert");
+    }
+
+    @Test
+    void the_api_is_described_by_openapi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.info.title").isEqualTo("expert-service")
+                .jsonPath("$.paths['/providers/{id}'].put").exists()
+                .jsonPath("$.paths['/providers/imports'].post").exists();
+    }
+}

@@ -1,0 +1,109 @@
+package cn.innovationchina.expert.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class ProviderAccessTest extends Scenario {
+
+    @Test
+    void an_expert_cannot_read_another_experts_profile() {
+        var someone = given.aRegisteredExpert();
+        var other = given.anExpert();
+
+        other.get("/providers/" + someone.id).expectStatus().isNotFound();
+    }
+
+    @Test
+    void an_expert_cannot_write_another_experts_profile() {
+        var someone = given.aRegisteredExpert();
+        var other = given.anExpert();
+
+        other.put("/providers/" + someone.id, Profiles.hydrogenExpert(), null).expectStatus().isNotFound();
+        other.put("/providers/" + someone.id + "/availability", Map.of("availability", "BUSY"), null)
+                .expectStatus().isNotFound();
+        other.post("/providers/" + someone.id + "/deactivation", null, null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void an_enterprise_sees_the_public_profile_without_contact_data() {
+        var expert = given.aRegisteredExpert();
+
+        String body = given.enterprise().get("/providers/" + expert.id).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("张伟").doesNotContain(Profiles.EMAIL).doesNotContain(Profiles.PHONE)
+                .doesNotContain("contact");
+    }
+
+    @Test
+    void search_results_never_show_contact_data() {
+        String skill = "双极板" + Actors.newId("");
+        var expert = given.anExpert();
+        expert.registers(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of(skill)));
+
+        String body = given.enterprise().get("/providers?field=ENERGY.HYDROGEN&text=" + skill).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains(expert.id).doesNotContain(Profiles.EMAIL).doesNotContain(Profiles.PHONE);
+    }
+
+    @Test
+    void only_a_platform_admin_verifies() {
+        var expert = given.aRegisteredExpert();
+
+        expert.verifies(expert.id).expectStatus().isForbidden();
+        given.cityAdmin("WUHAN").verifies(expert.id).expectStatus().isForbidden();
+        given.enterprise().verifies(expert.id).expectStatus().isForbidden();
+    }
+
+    @Test
+    void only_an_expert_keeps_a_profile() {
+        given.enterprise().put("/providers/PRV-ANY", Profiles.hydrogenExpert(), null).expectStatus().isForbidden();
+        given.platformAdmin().put("/providers/PRV-ANY", Profiles.hydrogenExpert(), null).expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_city_admin_lists_the_providers_located_in_or_serving_its_city() {
+        var inJiaxing = given.anExpert();
+        inJiaxing.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "JIAXING"),
+                "regionsServed", List.of()));
+        var servingTheRegion = given.anExpert();
+        servingTheRegion.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "BEIJING"),
+                "regionsServed", List.of("YANGTZE_RIVER_DELTA")));
+        var elsewhere = given.anExpert();
+        elsewhere.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "GUANGZHOU"),
+                "regionsServed", List.of("GREATER_BAY_AREA")));
+
+        String body = given.cityAdmin("JIAXING").get("/cities/JIAXING/providers?size=100").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains(inJiaxing.id, servingTheRegion.id).doesNotContain(elsewhere.id)
+                .doesNotContain(Profiles.EMAIL);
+    }
+
+    @Test
+    void a_city_admin_cannot_list_another_citys_providers() {
+        given.cityAdmin("XIANNING").get("/cities/SHENZHEN/providers").expectStatus().isNotFound();
+        given.enterprise().get("/cities/XIANNING/providers").expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_deactivated_provider_disappears_from_public_view_but_its_owner_still_sees_it() {
+        var expert = given.aRegisteredExpert();
+        expert.deactivates("暂停服务").expectStatus().isOk();
+
+        given.enterprise().get("/providers/" + expert.id).expectStatus().isNotFound();
+        expert.readsOwnProfile().expectStatus().isOk();
+    }
+
+    @Test
+    void a_call_without_a_token_is_refused() {
+        http.get().uri("/providers").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}

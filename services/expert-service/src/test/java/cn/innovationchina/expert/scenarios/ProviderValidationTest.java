@@ -1,0 +1,68 @@
+package cn.innovationchina.expert.scenarios;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class ProviderValidationTest extends Scenario {
+
+    @Test
+    void a_capacity_out_of_range_is_refused_naming_capacity() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "capacity", 0), null)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("capacity");
+    }
+
+    @Test
+    void a_field_code_outside_the_taxonomy_is_refused_naming_its_position() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "fieldCodes",
+                        List.of("ENERGY.HYDROGEN", "ALCHEMY")), null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("fieldCodes[1]");
+    }
+
+    @Test
+    void an_unknown_kind_is_refused_naming_kind() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "kind", "WIZARD"), null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+    }
+
+    @Test
+    void a_missing_summary_is_refused_naming_summary() {
+        var profile = Profiles.hydrogenExpert();
+        profile.remove("summary");
+
+        given.anExpert().saves(profile, null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("summary");
+    }
+
+    @Test
+    void an_oversized_profile_is_refused_with_413() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "summary", "氢".repeat(100_000)), null)
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_page_larger_than_the_cap_is_refused_naming_size() {
+        given.enterprise().get("/providers?size=101").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
+    void a_search_for_an_unknown_kind_is_refused_naming_kind() {
+        given.enterprise().get("/providers?kind=WIZARD").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+    }
+
+    @Test
+    void an_if_match_that_is_not_an_etag_is_refused_naming_the_header() {
+        var expert = given.aRegisteredExpert();
+
+        expert.saves(Profiles.hydrogenExpert(), "yesterday").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+    }
+}
