@@ -65,7 +65,7 @@ public class AggregateStore {
                     .onErrorMap(MongoWriteException.class, e -> isDuplicate(e)
                             ? new Conflict(collection + " " + id + " already exists") : e)
                     .thenReturn(version);
-        }).doOnSuccess(v -> relay.wakeUp());
+        }).doOnSuccess(v -> relay.written(collection, id));
     }
 
     /**
@@ -92,7 +92,7 @@ public class AggregateStore {
             return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(filter, update)))
                     .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(version)
                             : Mono.error(new StaleVersion(collection, id, expectedVersion)));
-        }).doOnSuccess(v -> relay.wakeUp());
+        }).doOnSuccess(v -> relay.written(collection, id));
     }
 
     private String relayedCollection(Object document) {

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +38,10 @@ import reactor.core.publisher.Mono;
  * event under the same event id (consumers deduplicate); nothing is ever lost.
  *
  * <p>A relay instance leases a document before publishing its outbox, so several instances of a service can run
- * side by side without publishing one aggregate's events out of order. It runs on its own thread: it polls, and a
- * local write wakes it at once.
+ * side by side without publishing one aggregate's events out of order. It runs on its own thread. A local write
+ * hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store cannot
+ * index the outbox); a periodic scan of the collections finds everything else: writes of other instances, and
+ * ids this instance lost in a restart.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -49,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final Queue<Written> written = new ConcurrentLinkedQueue<>();
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
@@ -63,7 +68,16 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    private record Written(String collection, Object id) {
+    }
+
     /** Called after a local write so its events leave without waiting for the next poll. */
+    void written(String collection, Object id) {
+        written.add(new Written(collection, id));
+        wakeUp();
+    }
+
+    /** Looks for pending events now rather than at the next poll. */
     public void wakeUp() {
         wake.release();
     }
@@ -126,12 +140,24 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One round over every relayed collection; returns how many documents' outboxes were emptied. */
+    /**
+     * The documents written here first, then one round over every relayed collection; returns how many documents'
+     * outboxes were emptied.
+     */
     int relayPending() {
         int relayed = 0;
+        for (Written hint = written.poll(); hint != null && running; hint = written.poll()) {
+            Document claimed = claim(hint.collection(), new Document("_id", hint.id()));
+            if (claimed != null) {
+                if (!publish(hint.collection(), claimed)) {
+                    return relayed;
+                }
+                relayed++;
+            }
+        }
         for (String collection : properties.collections()) {
             for (int i = 0; i < properties.batchSize() && running; i++) {
-                Document claimed = claim(collection);
+                Document claimed = claim(collection, new Document());
                 if (claimed == null) {
                     break;
                 }
@@ -145,9 +171,10 @@ public class OutboxRelay implements SmartLifecycle {
         return relayed;
     }
 
-    private Document claim(String collection) {
+    /** Leases one document matching {@code which} that has pending events and no live lease, or returns null. */
+    private Document claim(String collection, Document which) {
         Date now = Date.from(clock.instant());
-        Document filter = new Document(OUTBOX + ".0", new Document("$exists", true))
+        Document filter = new Document(which).append(OUTBOX + ".0", new Document("$exists", true))
                 .append("$or", List.of(new Document(LEASE, new Document("$exists", false)),
                         new Document(LEASE + ".until", new Document("$lt", now))));
         Document lease = new Document("$set", new Document(LEASE, new Document("owner", instance)
