@@ -35,6 +35,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -113,16 +114,19 @@ public final class ProviderIndex implements AutoCloseable {
                     .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
         }
         // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
-        Query query = new BooleanQuery.Builder()
+        var textOrField = new BooleanQuery.Builder()
                 .add(text.build(), Occur.SHOULD)
                 .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
+                .build();
+        Query query = new BooleanQuery.Builder()
+                .add(textOrField, Occur.MUST)
                 .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER)
-                .setMinimumNumberShouldMatch(1)
                 .build();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] docs = searcher.search(query, limit).scoreDocs;
+                // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top (block-max WAND).
+                ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
                 return hits(searcher, docs, surfaces);
             } finally {
                 searchers.release(searcher);
