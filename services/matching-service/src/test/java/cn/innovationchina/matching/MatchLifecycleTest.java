@@ -197,6 +197,13 @@ class MatchLifecycleTest {
         assertThat(providerIds(after)).containsExactly("p-b-" + word, "p-a-" + word);
     }
 
+    @Test
+    void the_openapi_document_describes_the_match_endpoints() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/demands/{demandId}/matches/{matchId}/invite']").exists()
+                .jsonPath("$.paths['/invitations']").exists();
+    }
+
     private String proposedMatch(Profiles.ProviderBuilder profile) {
         var bus = new Bus(mongo);
         bus.awaitHandled(bus.registers(providerId, profile.build()));
