@@ -61,7 +61,8 @@ public class ProviderCatalog implements InitializingBean {
 
     /** The index's best candidates for the demand, each with its track record. */
     public Mono<List<Candidate>> candidates(Demand demand) {
-        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(), candidatePool);
+        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
+                demand.content().cooperationModes(), candidatePool);
         var ids = hits.stream().map(ProviderIndex.TextHit::providerId).toList();
         return readModels.trackRecords(ids).collectMap(TrackRecord::id, Function.identity()).map(records -> {
             List<Candidate> candidates = new ArrayList<>(hits.size());

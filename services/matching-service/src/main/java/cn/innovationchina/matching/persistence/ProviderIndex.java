@@ -31,7 +31,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -42,6 +41,7 @@ import org.apache.lucene.util.BytesRef;
 
 import cn.innovationchina.events.Achievement;
 import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.TechnologyField;
@@ -50,6 +50,7 @@ import cn.innovationchina.reference.TechnologyField;
  * The Lucene 9 index of providers, in memory: rebuilt from the read model at start-up and updated by each
  * provider event, visible to the next search at once (ADR 0014). It finds candidates (BM25 over skills, keywords,
  * summary and achievements, in Chinese and English) and the demand words each matched; the ranking decides.
+ * Field codes, field areas, kinds, cities and cooperation modes are keyword fields a search can be narrowed by.
  */
 public final class ProviderIndex implements AutoCloseable {
 
@@ -100,10 +101,12 @@ public final class ProviderIndex implements AutoCloseable {
     }
 
     /**
-     * The {@code limit} best open providers (active and available) for a demand's texts, plus those sharing one of
-     * its fields or field areas even without a shared word (with relevance 0).
+     * The {@code limit} best open providers (active and available) offering one of the cooperation modes (any, if
+     * none is given) for a demand's texts, plus those sharing one of its fields or field areas even without a shared
+     * word (with relevance 0).
      */
-    public List<TextHit> search(List<String> texts, List<String> fieldCodes, int limit) {
+    public List<TextHit> search(List<String> texts, List<String> fieldCodes, List<CooperationMode> modes,
+            int limit) {
         Map<Term, String> surfaces = queryTerms(texts);
         var text = new BooleanQuery.Builder();
         surfaces.keySet().forEach(term -> text.add(new TermQuery(term), Occur.SHOULD));
@@ -118,15 +121,19 @@ public final class ProviderIndex implements AutoCloseable {
                 .add(text.build(), Occur.SHOULD)
                 .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
                 .build();
-        Query query = new BooleanQuery.Builder()
+        var query = new BooleanQuery.Builder()
                 .add(textOrField, Occur.MUST)
-                .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER)
-                .build();
+                .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER);
+        if (!modes.isEmpty()) {
+            var anyMode = new BooleanQuery.Builder();
+            modes.forEach(mode -> anyMode.add(new TermQuery(new Term(MODE, mode.name())), Occur.SHOULD));
+            query.add(anyMode.build(), Occur.FILTER);
+        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top (block-max WAND).
-                ScoreDoc[] docs = searcher.search(query, new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
+                ScoreDoc[] docs = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
                 return hits(searcher, docs, surfaces);
             } finally {
                 searchers.release(searcher);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.Profiles;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.reference.FieldTaxonomy;
@@ -26,7 +27,7 @@ class ProviderIndexTest {
     void chinese_text_is_found_by_its_words() {
         index.put(List.of(providerOf("p-zh", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发"))));
 
-        var hits = index.search(List.of("燃料电池电堆寿命提升"), List.of(), 10);
+        var hits = index.search(List.of("燃料电池电堆寿命提升"), List.of(), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh");
         assertThat(hits.get(0).matchedTerms()).contains("燃料", "电池");
@@ -36,7 +37,7 @@ class ProviderIndexTest {
     void english_words_match_across_their_inflections_and_show_as_the_demand_wrote_them() {
         index.put(List.of(providerOf("p-en", provider("Dr. Smith").skills("battery recycling", "cathode coatings"))));
 
-        var hits = index.search(List.of("Recycled batteries"), List.of(), 10);
+        var hits = index.search(List.of("Recycled batteries"), List.of(), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-en");
         assertThat(hits.get(0).matchedTerms()).containsExactlyInAnyOrder("recycled", "batteries");
@@ -48,7 +49,7 @@ class ProviderIndexTest {
                 providerOf("p-focused", provider("Focused").summary("hydrogen fuel cell stack durability, fuel cell"
                         + " membranes"))));
 
-        var hits = index.search(List.of("fuel cell stack durability"), List.of(), 10);
+        var hits = index.search(List.of("fuel cell stack durability"), List.of(), List.of(), 10);
 
         assertThat(hits.get(0).providerId()).isEqualTo("p-focused");
     }
@@ -58,7 +59,7 @@ class ProviderIndexTest {
         index.put(List.of(providerOf("p-field", provider("Field only").fields("ENERGY.HYDROGEN")
                 .summary("unrelated words"))));
 
-        var hits = index.search(List.of("electrolyser"), List.of("ENERGY.HYDROGEN"), 10);
+        var hits = index.search(List.of("electrolyser"), List.of("ENERGY.HYDROGEN"), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-field");
         assertThat(hits.get(0).relevance()).isZero();
@@ -70,8 +71,8 @@ class ProviderIndexTest {
 
         index.put(List.of(providerOf("p-1", provider("Changing").summary("radiopharmaceutical isotopes"))));
 
-        assertThat(index.search(List.of("photovoltaic"), List.of(), 10)).isEmpty();
-        assertThat(index.search(List.of("isotopes"), List.of(), 10)).hasSize(1);
+        assertThat(index.search(List.of("photovoltaic"), List.of(), List.of(), 10)).isEmpty();
+        assertThat(index.search(List.of("isotopes"), List.of(), List.of(), 10)).hasSize(1);
         assertThat(index.size()).isOne();
     }
 
@@ -80,7 +81,19 @@ class ProviderIndexTest {
         index.put(List.of(providerOf("p-away", provider("Away").summary("fusion plasma")
                 .availability(Availability.ON_LEAVE))));
 
-        assertThat(index.search(List.of("fusion plasma"), List.of(), 10)).isEmpty();
+        assertThat(index.search(List.of("fusion plasma"), List.of(), List.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void only_providers_offering_a_wanted_cooperation_mode_are_candidates() {
+        index.put(List.of(providerOf("p-testing", provider("Testing lab").summary("emc testing")
+                        .services(CooperationMode.INSPECTION_AND_TESTING)),
+                providerOf("p-consulting", provider("Consultant").summary("emc testing")
+                        .services(CooperationMode.TECHNICAL_CONSULTING))));
+
+        var hits = index.search(List.of("emc testing"), List.of(), List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-testing");
     }
 
     private static Provider providerOf(String id, Profiles.ProviderBuilder profile) {

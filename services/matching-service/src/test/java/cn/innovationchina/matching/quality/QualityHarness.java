@@ -67,7 +67,8 @@ class QualityHarness {
         int capacity = 0;
         for (var entry : set.demands()) {
             var demand = entry.demand();
-            var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(), 200);
+            var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
+                    demand.content().cooperationModes(), 200);
             List<Candidate> candidates = new ArrayList<>();
             for (var hit : hits) {
                 var provider = providers.get(hit.providerId());

@@ -69,7 +69,8 @@ public class RankingBenchmark {
     @Benchmark
     public RankingResult rankOneDemand() {
         var demand = demands.get(next++ % demands.size());
-        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(), 200);
+        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
+                    demand.content().cooperationModes(), 200);
         List<Candidate> candidates = new ArrayList<>(hits.size());
         for (var hit : hits) {
             var entry = byId.get(hit.providerId());
