@@ -48,9 +48,12 @@ public final class HardRules {
     static boolean conflictOfInterest(Demand demand, Provider provider) {
         var enterprise = demand.enterprise();
         var profile = provider.profile();
-        String creditCode = enterprise.creditCode().trim().toUpperCase(Locale.ROOT);
-        return creditCode.equalsIgnoreCase(nullToEmpty(profile.affiliationCreditCode()))
-                || profile.conflictCreditCodes().stream().anyMatch(code -> creditCode.equalsIgnoreCase(code.trim()))
+        String creditCode = enterprise.creditCode().trim();
+        boolean sameCreditCode = !creditCode.isEmpty()
+                && (creditCode.equalsIgnoreCase(nullToEmpty(profile.affiliationCreditCode()))
+                        || profile.conflictCreditCodes().stream()
+                                .anyMatch(code -> creditCode.equalsIgnoreCase(code.trim())));
+        return sameCreditCode
                 || sameName(enterprise.name(), profile.affiliation())
                 || sameName(enterprise.name(), profile.memberOf());
     }

@@ -132,8 +132,9 @@ public final class ProviderIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top (block-max WAND).
-                ScoreDoc[] docs = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
+                // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top.
+                ScoreDoc[] docs = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit))
+                        .scoreDocs;
                 return hits(searcher, docs, surfaces);
             } finally {
                 searchers.release(searcher);

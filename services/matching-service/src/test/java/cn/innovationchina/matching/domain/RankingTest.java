@@ -55,6 +55,15 @@ class RankingTest {
     }
 
     @Test
+    void an_enterprise_without_a_credit_code_conflicts_with_nobody_by_code() {
+        var demand = new Demand("d-2", enterprise("e-2", "Unregistered Workshop", ""), "XIANNING",
+                demand("Stack design").build(), true, 1);
+
+        assertThat(ids(ranking.rank(demand, List.of(candidate("p-plain", provider("Plain"), 3)))))
+                .containsExactly("p-plain");
+    }
+
+    @Test
     void a_provider_without_free_capacity_is_never_proposed() {
         var busy = new Candidate(providerOf("p-full", provider("Full").capacity(1)),
                 new TrackRecord("p-full", List.of("m-1"), List.of(), Map.of(), List.of("m-1"), List.of()), 9,
