@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.EventEnvelope;
@@ -66,6 +67,11 @@ public final class Bus {
     public EventEnvelope<DemandRevised> revises(String demandId, EnterpriseRef enterprise, DemandContent content) {
         return publish(new DemandRevised(demandId, enterprise, "XIANNING", content, 2, Instant.now()), demandId,
                 "XIANNING");
+    }
+
+    public EventEnvelope<DemandWithdrawn> withdraws(String demandId, EnterpriseRef enterprise) {
+        return publish(new DemandWithdrawn(demandId, enterprise.enterpriseId(), "XIANNING", "solved in house"),
+                demandId, "XIANNING");
     }
 
     /** Publishes an event at a version of the caller's choice, e.g. one older than the last. */

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.events.DeclineReason;
+import cn.innovationchina.events.EngagementClosed;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.FeedbackGiven;
 import cn.innovationchina.events.InvitationAccepted;
@@ -168,6 +169,22 @@ class MatchLifecycleTest {
 
         assertThat(events.expect(MatchesProposed.class, next.aggregateId()).exactlyOnce().payload().proposals())
                 .isEmpty();
+    }
+
+    @Test
+    void withdrawing_a_demand_ends_its_engagement_and_frees_the_providers_place() {
+        String match = proposedMatch(provider("Prof. Deng").capacity(1).skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        var bus = new Bus(mongo);
+        bus.awaitHandled(events.expect(InvitationAccepted.class, demandId).atLeastOnce());
+
+        bus.withdraws(demandId, enterprise);
+
+        bus.awaitHandled(events.expect(EngagementClosed.class, demandId).atLeastOnce());
+        var next = bus.publishes("d-next-" + word, enterprise, demand(word).fields().build());
+        assertThat(providerIds(events.expect(MatchesProposed.class, next.aggregateId()).exactlyOnce().payload()))
+                .containsExactly(providerId);
     }
 
     @Test

@@ -18,7 +18,10 @@ import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.ReadModels;
 import reactor.core.publisher.Mono;
 
-/** Ranks a demand when it is published or revised, and keeps the demand read model current. */
+/**
+ * Ranks a demand when it is published or revised, ends its matches when it is withdrawn, closed or expired, and
+ * keeps the demand read model current.
+ */
 @Service
 public class Matchmaker {
 
@@ -51,7 +54,11 @@ public class Matchmaker {
         if (payload instanceof DemandWithdrawn || payload instanceof DemandClosed
                 || payload instanceof DemandExpired) {
             return readModels.demand(event.aggregateId())
-                    .flatMap(demand -> readModels.save(demand.ended(version))).then();
+                    .flatMap(demand -> readModels.save(demand.ended(version)))
+                    .then(matches.find(event.aggregateId()))
+                    .filter(current -> !current.ended())
+                    .flatMap(current -> matches.save(current, current.end()))
+                    .then();
         }
         return Mono.empty();
     }

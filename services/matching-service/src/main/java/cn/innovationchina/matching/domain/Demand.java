@@ -11,6 +11,10 @@ import cn.innovationchina.reference.FieldTaxonomy;
 public record Demand(String id, EnterpriseRef enterprise, String cityCode, DemandContent content, boolean open,
         long version) {
 
+    public String enterpriseId() {
+        return enterprise.enterpriseId();
+    }
+
     public Demand ended(long newVersion) {
         return new Demand(id, enterprise, cityCode, content, false, newVersion);
     }

@@ -32,13 +32,13 @@ import cn.innovationchina.platform.problem.NotFound;
 /**
  * The aggregate: every match of one demand. Its id is the demand id, so all match events are keyed by the demand
  * and stay in one order. {@code rankedDemandVersion} is the demand version last ranked: a redelivered or older
- * demand event proposes nothing.
+ * demand event proposes nothing. {@code ended}: the demand was withdrawn, closed or expired.
  */
 public record DemandMatches(String id, String enterpriseId, String cityCode, long rankedDemandVersion,
-        List<Match> matches, long version) {
+        List<Match> matches, boolean ended, long version) {
 
     public static DemandMatches none(Demand demand) {
-        return new DemandMatches(demand.id(), demand.enterprise().enterpriseId(), demand.cityCode(), 0, List.of(), 0);
+        return new DemandMatches(demand.id(), demand.enterpriseId(), demand.cityCode(), 0, List.of(), false, 0);
     }
 
     public Optional<Match> find(String matchId) {
@@ -57,7 +57,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
      */
     public Decision<DemandMatches> propose(RankingResult result, MatchTrigger trigger, long demandVersion,
             Supplier<String> matchIds) {
-        if (demandVersion <= rankedDemandVersion) {
+        if (demandVersion <= rankedDemandVersion || ended) {
             return new Decision<>(this, List.of());
         }
         List<Match> kept = new ArrayList<>(matches.stream().filter(m -> m.status() != MatchStatus.PROPOSED).toList());
@@ -83,13 +83,14 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 : null;
         var event = new MatchesProposed(id, enterpriseId, cityCode, trigger,
                 proposed.stream().map(DemandMatches::proposal).toList(), unmatched);
-        return new Decision<>(new DemandMatches(id, enterpriseId, cityCode, demandVersion, List.copyOf(kept), version),
+        return new Decision<>(new DemandMatches(id, enterpriseId, cityCode, demandVersion, List.copyOf(kept), ended,
+                version),
                 List.of(event));
     }
 
     /** Reverse matching: one provider that now enters the demand's top K joins its list. */
     public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, String matchId) {
-        if (involves(ranked.provider().id())) {
+        if (ended || involves(ranked.provider().id())) {
             return new Decision<>(this, List.of());
         }
         var profile = ranked.provider().profile();
@@ -100,6 +101,29 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
         var event = new MatchesProposed(id, enterpriseId, cityCode, MatchTrigger.PROVIDER_CHANGED,
                 List.of(proposal(match)), null);
         return new Decision<>(with(all), List.of(event));
+    }
+
+    /**
+     * The demand was withdrawn, closed or expired: engagements without a contract end (TERMINATED), which frees the
+     * providers' capacity; contracted engagements run on; nothing new starts.
+     */
+    public Decision<DemandMatches> end() {
+        if (ended) {
+            return new Decision<>(this, List.of());
+        }
+        List<MatchEvent> events = new ArrayList<>();
+        List<Match> all = new ArrayList<>();
+        for (Match match : matches) {
+            if (match.status() == MatchStatus.ACCEPTED || match.status() == MatchStatus.DOCKING) {
+                events.add(new EngagementClosed(match.matchId(), id, match.providerId(), enterpriseId, cityCode,
+                        EngagementOutcome.TERMINATED));
+                all.add(match.with(MatchStatus.CLOSED));
+            } else {
+                all.add(match);
+            }
+        }
+        return new Decision<>(new DemandMatches(id, enterpriseId, cityCode, rankedDemandVersion, List.copyOf(all),
+                true, version), events);
     }
 
     public Decision<DemandMatches> shortlist(String matchId, Party party) {
@@ -199,6 +223,9 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
         if (party != allowed) {
             throw new NotFound("Match", matchId);
         }
+        if (ended && to != MatchStatus.CONTRACTED && to != MatchStatus.CLOSED) {
+            throw new Conflict("Demand " + id + " has ended: its matches take no new step");
+        }
         for (MatchStatus status : from) {
             if (match.status() == status) {
                 return match;
@@ -213,7 +240,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     }
 
     private DemandMatches with(List<Match> all) {
-        return new DemandMatches(id, enterpriseId, cityCode, rankedDemandVersion, all, version);
+        return new DemandMatches(id, enterpriseId, cityCode, rankedDemandVersion, all, ended, version);
     }
 
     private static Proposal proposal(Match match) {

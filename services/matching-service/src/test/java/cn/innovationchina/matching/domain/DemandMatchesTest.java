@@ -17,6 +17,7 @@ import cn.innovationchina.events.ContractSigned;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.DeclineReason;
 import cn.innovationchina.events.DismissReason;
+import cn.innovationchina.events.EngagementClosed;
 import cn.innovationchina.events.EngagementOutcome;
 import cn.innovationchina.events.FeedbackGiven;
 import cn.innovationchina.events.LocationRelation;
@@ -157,6 +158,36 @@ class DemandMatchesTest {
         var rated = closed.giveFeedback(match, Party.ENTERPRISE, 2, "Slow").state();
 
         assertThatThrownBy(() -> rated.giveFeedback(match, Party.ENTERPRISE, 5, null)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void an_ended_demand_terminates_engagements_without_a_contract_and_keeps_contracted_ones() {
+        var matches = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
+                1, ids).state();
+        for (String provider : List.of("p-1", "p-2")) {
+            matches = matches.invite(id(matches, provider), Party.ENTERPRISE, null).state();
+            matches = matches.accept(id(matches, provider), Party.PROVIDER).state();
+            matches = matches.startDocking(id(matches, provider), Party.ENTERPRISE, LocalDate.of(2026, 3, 1)).state();
+        }
+        matches = matches.signContract(id(matches, "p-2"), Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
+                LocalDate.of(2026, 4, 1)).state();
+
+        var ended = matches.end();
+
+        assertThat(ended.events()).hasSize(1).first().isInstanceOfSatisfying(EngagementClosed.class, closed -> {
+            assertThat(closed.providerId()).isEqualTo("p-1");
+            assertThat(closed.outcome()).isEqualTo(EngagementOutcome.TERMINATED);
+        });
+        assertThat(ended.state().find(id(matches, "p-2")).orElseThrow().status()).isEqualTo(MatchStatus.CONTRACTED);
+        assertThat(ended.state().end().events()).isEmpty();
+    }
+
+    @Test
+    void an_ended_demand_takes_no_new_step() {
+        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids).state()
+                .end().state();
+
+        assertThatThrownBy(() -> ended.invite(id(ended, "p-1"), Party.ENTERPRISE, null)).isInstanceOf(Conflict.class);
     }
 
     private DemandMatches invited() {
