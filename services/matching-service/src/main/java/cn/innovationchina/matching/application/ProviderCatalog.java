@@ -50,7 +50,7 @@ public class ProviderCatalog implements InitializingBean {
         long started = System.nanoTime();
         List<Provider> all = readModels.providers().collectList().block(Duration.ofMinutes(5));
         put(all);
-        log.info("Provider index rebuilt from the read model: {} providers in {} ms", all.size(),
+        log.info("Provider index rebuilt from the read model: {} providers in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

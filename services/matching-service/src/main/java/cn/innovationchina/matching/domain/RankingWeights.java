@@ -16,9 +16,4 @@ public record RankingWeights(double text, double field, double location, double 
     public static RankingWeights standard() {
         return new RankingWeights(0.40, 0.25, 0.15, 0.10, 0.10, 0.15, 2, 10);
     }
-
-    /** Text relevance only: the baseline the quality harness compares against. */
-    public static RankingWeights textOnly() {
-        return new RankingWeights(1, 0, 0, 0, 0, 0, Integer.MAX_VALUE, 10);
-    }
 }

@@ -28,6 +28,8 @@ import cn.innovationchina.reference.PilotCities;
 class QualityHarness {
 
     private static final int K = 10;
+    /** The baseline: text relevance alone decides, after the same hard rules. */
+    private static final RankingWeights TEXT_ONLY = new RankingWeights(1, 0, 0, 0, 0, 0, Integer.MAX_VALUE, K);
 
     @Test
     void measure() {
@@ -38,7 +40,7 @@ class QualityHarness {
         try (var index = new ProviderIndex(fields)) {
             index.put(set.providers().stream().map(EvaluationSet.ProviderEntry::provider).toList());
             var baseline = run(set, providers, index, new Ranking(fields, PilotCities.standard(),
-                    RankingWeights.textOnly()));
+                    TEXT_ONLY));
             var standard = run(set, providers, index, new Ranking(fields, PilotCities.standard(),
                     RankingWeights.standard()));
             System.out.println("set: " + set.demands().size() + " demands, " + set.providers().size()
