@@ -1,0 +1,89 @@
+package cn.innovationchina.matching.application;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import cn.innovationchina.events.Party;
+import cn.innovationchina.matching.domain.Decision;
+import cn.innovationchina.matching.domain.DemandMatches;
+import cn.innovationchina.matching.domain.Match;
+import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.problem.StaleVersion;
+import cn.innovationchina.platform.security.PlatformUser;
+import reactor.core.publisher.Mono;
+
+/**
+ * The steps of a match, each by its party. Who the caller is for a match comes from the token: the enterprise
+ * that owns the demand, or the provider of that match; anyone else gets 404, as if the match did not exist.
+ */
+@Service
+public class MatchLifecycle {
+
+    /** A demand's matches at a version (the ETag). */
+    public record Versioned(DemandMatches matches, long version) {
+    }
+
+    /** One match and the version of its demand's list after the step. */
+    public record Stepped(String demandId, Match match, long version) {
+    }
+
+    private final MatchStore store;
+
+    MatchLifecycle(MatchStore store) {
+        this.store = store;
+    }
+
+    /** The demand's matches, for its enterprise and for the administrators of its city. */
+    public Mono<Versioned> matchesOf(String demandId, PlatformUser user) {
+        return store.find(demandId)
+                .filter(matches -> user.actsFor(matches.enterpriseId()) || user.administers(matches.cityCode()))
+                .switchIfEmpty(Mono.error(new NotFound("Demand matches", demandId)))
+                .map(matches -> new Versioned(matches, matches.version()));
+    }
+
+    /** A provider's invitations and what followed them. */
+    public Mono<List<Stepped>> invitationsOf(PlatformUser user) {
+        String providerId = user.providerId();
+        if (providerId == null) {
+            return Mono.just(List.of());
+        }
+        return store.involving(providerId)
+                .flatMapIterable(matches -> matches.matches().stream()
+                        .filter(m -> m.providerId().equals(providerId) && DemandMatches.invitedOrLater(m.status()))
+                        .map(m -> new Stepped(matches.id(), m, matches.version())).toList())
+                .collectList();
+    }
+
+    /**
+     * Applies one step to one match. With {@code ifMatch} the step is refused (412) unless the demand's list is
+     * still at that version.
+     */
+    public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, @Nullable Long ifMatch,
+            BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
+        return store.find(demandId)
+                .switchIfEmpty(Mono.error(new NotFound("Match", matchId)))
+                .flatMap(matches -> {
+                    Party party = partyOf(matches, matchId, user);
+                    if (ifMatch != null && ifMatch != matches.version()) {
+                        return Mono.error(new StaleVersion("Demand matches", demandId, ifMatch));
+                    }
+                    var decision = step.apply(matches, party);
+                    return store.save(matches, decision).map(version -> new Stepped(demandId,
+                            decision.state().find(matchId).orElseThrow(), version));
+                });
+    }
+
+    private static Party partyOf(DemandMatches matches, String matchId, PlatformUser user) {
+        var match = matches.find(matchId).orElseThrow(() -> new NotFound("Match", matchId));
+        if (user.actsFor(matches.enterpriseId())) {
+            return Party.ENTERPRISE;
+        }
+        if (user.isProvider(match.providerId())) {
+            return Party.PROVIDER;
+        }
+        throw new NotFound("Match", matchId);
+    }
+}

@@ -1,0 +1,78 @@
+package cn.innovationchina.matching.application;
+
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Service;
+
+import cn.innovationchina.events.DemandClosed;
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandExpired;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandWithdrawn;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.MatchTrigger;
+import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.DemandMatches;
+import cn.innovationchina.matching.domain.Ranking;
+import cn.innovationchina.matching.persistence.ReadModels;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ranks a demand when it is published or revised, ends its matches when it is withdrawn, closed or expired, and
+ * keeps the demand read model current.
+ */
+@Service
+public class Matchmaker {
+
+    private final ReadModels readModels;
+    private final ProviderCatalog catalog;
+    private final Ranking ranking;
+    private final MatchStore matches;
+    private final Supplier<String> matchIds;
+
+    Matchmaker(ReadModels readModels, ProviderCatalog catalog, Ranking ranking, MatchStore matches,
+            Supplier<String> matchIds) {
+        this.readModels = readModels;
+        this.catalog = catalog;
+        this.ranking = ranking;
+        this.matches = matches;
+        this.matchIds = matchIds;
+    }
+
+    public Mono<Void> on(EventEnvelope<DemandEvent> event) {
+        var payload = event.payload();
+        long version = event.aggregateVersion();
+        if (payload instanceof DemandPublished published) {
+            return rank(new Demand(published.demandId(), published.enterprise(), published.cityCode(),
+                    published.content(), true, version), MatchTrigger.DEMAND_PUBLISHED);
+        }
+        if (payload instanceof DemandRevised revised) {
+            return rank(new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(),
+                    true, version), MatchTrigger.DEMAND_REVISED);
+        }
+        if (payload instanceof DemandWithdrawn || payload instanceof DemandClosed
+                || payload instanceof DemandExpired) {
+            return readModels.demand(event.aggregateId())
+                    .flatMap(demand -> readModels.save(demand.ended(version)))
+                    .then(matches.find(event.aggregateId()))
+                    .filter(current -> !current.ended())
+                    .flatMap(current -> matches.save(current, current.end()))
+                    .then();
+        }
+        return Mono.empty();
+    }
+
+    /**
+     * Stores the demand and ranks it, unless this version was ranked already: a redelivered event, or one that
+     * arrives after a newer revision, proposes nothing.
+     */
+    private Mono<Void> rank(Demand demand, MatchTrigger trigger) {
+        return readModels.save(demand)
+                .then(matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand)))
+                .filter(current -> demand.version() > current.rankedDemandVersion())
+                .flatMap(current -> catalog.candidates(demand).flatMap(candidates -> matches.save(current,
+                        current.propose(ranking.rank(demand, candidates), trigger, demand.version(), matchIds))))
+                .then();
+    }
+}

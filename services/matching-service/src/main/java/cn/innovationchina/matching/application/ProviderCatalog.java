@@ -1,0 +1,80 @@
+package cn.innovationchina.matching.application;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.innovationchina.matching.domain.Candidate;
+import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.Provider;
+import cn.innovationchina.matching.domain.TrackRecord;
+import cn.innovationchina.matching.persistence.ProviderIndex;
+import cn.innovationchina.matching.persistence.ReadModels;
+import cn.innovationchina.reference.FieldTaxonomy;
+import reactor.core.publisher.Mono;
+
+/**
+ * The providers a ranking can draw from: the Lucene index plus the profiles in memory, both rebuilt from the read
+ * model before the consumers start (ADR 0014) and updated by every provider event.
+ */
+@Component
+public class ProviderCatalog implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderCatalog.class);
+
+    private final Map<String, Provider> providers = new ConcurrentHashMap<>();
+    private final ProviderIndex index;
+    private final ReadModels readModels;
+    private final FieldTaxonomy fields;
+    private final int candidatePool;
+
+    ProviderCatalog(ProviderIndex index, ReadModels readModels, FieldTaxonomy fields,
+            @Value("${matching.candidate-pool:200}") int candidatePool) {
+        this.index = index;
+        this.readModels = readModels;
+        this.fields = fields;
+        this.candidatePool = candidatePool;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        long started = System.nanoTime();
+        List<Provider> all = readModels.providers().collectList().block(Duration.ofMinutes(5));
+        put(all);
+        log.info("Provider index rebuilt from the read model: {} providers in {} ms", index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public void put(List<Provider> changed) {
+        changed.forEach(provider -> providers.put(provider.id(), provider));
+        index.put(changed);
+    }
+
+    /** The index's best candidates for the demand, each with its track record. */
+    public Mono<List<Candidate>> candidates(Demand demand) {
+        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
+                demand.content().cooperationModes(), candidatePool);
+        var ids = hits.stream().map(ProviderIndex.TextHit::providerId).toList();
+        return readModels.trackRecords(ids).collectMap(TrackRecord::id, Function.identity()).map(records -> {
+            List<Candidate> candidates = new ArrayList<>(hits.size());
+            for (var hit : hits) {
+                var provider = providers.get(hit.providerId());
+                if (provider != null) {
+                    candidates.add(new Candidate(provider,
+                            records.getOrDefault(hit.providerId(), TrackRecord.none(hit.providerId())),
+                            hit.relevance(), hit.matchedTerms()));
+                }
+            }
+            return candidates;
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package cn.innovationchina.matching.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.Visibility;
+
+/**
+ * The rules no score can outweigh. A provider is proposed only if it is active, available, has free capacity
+ * (capacity minus active engagements), has no conflict of interest with the demanding enterprise (same credit
+ * code, affiliated with it by credit code or by name, or a declared conflict), offers one of the demand's
+ * cooperation modes (a demand naming none accepts any), and, for a CONFIDENTIAL demand, is verified.
+ */
+public final class HardRules {
+
+    private HardRules() {
+    }
+
+    public static Optional<Refusal> refusal(Demand demand, Candidate candidate) {
+        var profile = candidate.provider().profile();
+        if (!candidate.provider().active()) {
+            return Optional.of(Refusal.INACTIVE);
+        }
+        if (profile.availability() != Availability.AVAILABLE) {
+            return Optional.of(Refusal.UNAVAILABLE);
+        }
+        if (freeCapacity(candidate) <= 0) {
+            return Optional.of(Refusal.NO_FREE_CAPACITY);
+        }
+        if (conflictOfInterest(demand, candidate.provider())) {
+            return Optional.of(Refusal.CONFLICT_OF_INTEREST);
+        }
+        var modes = demand.content().cooperationModes();
+        if (!modes.isEmpty() && profile.services().stream().noneMatch(modes::contains)) {
+            return Optional.of(Refusal.MODES_DO_NOT_FIT);
+        }
+        if (demand.content().visibility() == Visibility.CONFIDENTIAL && !profile.verified()) {
+            return Optional.of(Refusal.UNVERIFIED_FOR_CONFIDENTIAL_DEMAND);
+        }
+        return Optional.empty();
+    }
+
+    public static int freeCapacity(Candidate candidate) {
+        return candidate.provider().profile().capacity() - candidate.trackRecord().activeEngagements();
+    }
+
+    static boolean conflictOfInterest(Demand demand, Provider provider) {
+        var enterprise = demand.enterprise();
+        var profile = provider.profile();
+        String creditCode = enterprise.creditCode().trim();
+        boolean sameCreditCode = !creditCode.isEmpty()
+                && (creditCode.equalsIgnoreCase(nullToEmpty(profile.affiliationCreditCode()))
+                        || profile.conflictCreditCodes().stream()
+                                .anyMatch(code -> creditCode.equalsIgnoreCase(code.trim())));
+        return sameCreditCode
+                || sameName(enterprise.name(), profile.affiliation())
+                || sameName(enterprise.name(), profile.memberOf());
+    }
+
+    private static boolean sameName(String enterprise, String other) {
+        return other != null && !other.isBlank() && normalised(enterprise).equals(normalised(other));
+    }
+
+    private static String normalised(String name) {
+        return name.replaceAll("[\\s\\p{Punct}（）]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.innovationchina.matching.domain;
+
+import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.events.Party;
+import cn.innovationchina.events.ProviderKind;
+
+/** One provider proposed for one demand, and how far the two sides got. */
+public record Match(String matchId, String providerId, String providerName, ProviderKind providerKind,
+        String providerCityCode, int rank, double score, MatchExplanation explanation, MatchStatus status,
+        boolean enterpriseGaveFeedback, boolean providerGaveFeedback) {
+
+    Match with(MatchStatus next) {
+        return new Match(matchId, providerId, providerName, providerKind, providerCityCode, rank, score, explanation,
+                next, enterpriseGaveFeedback, providerGaveFeedback);
+    }
+
+    Match reranked(int newRank, double newScore, MatchExplanation newExplanation) {
+        return new Match(matchId, providerId, providerName, providerKind, providerCityCode, newRank, newScore,
+                newExplanation, status, enterpriseGaveFeedback, providerGaveFeedback);
+    }
+
+    Match withFeedbackFrom(Party party) {
+        return new Match(matchId, providerId, providerName, providerKind, providerCityCode, rank, score, explanation,
+                status, enterpriseGaveFeedback || party == Party.ENTERPRISE,
+                providerGaveFeedback || party == Party.PROVIDER);
+    }
+}

@@ -1,0 +1,176 @@
+package cn.innovationchina.matching.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.innovationchina.events.LocationRelation;
+import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.PilotCities;
+
+/**
+ * Ranks the index's candidates for one demand (ADR 0013):
+ *
+ * <pre>
+ * score = w.text * bm25 / max(bm25 of the candidates)
+ *       + w.field * mean over the demand's fields of the best proximity (same field 1, same parent 0.5)
+ *       + w.location * (same city 1, same region 0.6, cross-region 0.2; 0.6 if the provider serves the region)
+ *       + w.capacity * free capacity / capacity
+ *       + w.trackRecord * TrackRecord.score()
+ *       - w.mismatchPenalty * min(1, similar mismatches / 2)
+ * </pre>
+ *
+ * after the {@link HardRules}; then diversity: at most {@code perAffiliationCap} providers of one affiliation in
+ * the top K (the next best of another affiliation takes the place).
+ */
+public final class Ranking {
+
+    private final FieldTaxonomy fields;
+    private final PilotCities cities;
+    private final RankingWeights weights;
+
+    public Ranking(FieldTaxonomy fields, PilotCities cities, RankingWeights weights) {
+        this.fields = fields;
+        this.cities = cities;
+        this.weights = weights;
+    }
+
+    public RankingWeights weights() {
+        return weights;
+    }
+
+    public RankingResult rank(Demand demand, List<Candidate> candidates) {
+        Map<Refusal, Integer> refusals = new EnumMap<>(Refusal.class);
+        List<Candidate> eligible = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            HardRules.refusal(demand, candidate).ifPresentOrElse(
+                    refusal -> refusals.merge(refusal, 1, Integer::sum), () -> eligible.add(candidate));
+        }
+        double maxText = eligible.stream().mapToDouble(Candidate::textRelevance).max().orElse(0);
+        List<Scored> scored = new ArrayList<>(eligible.size());
+        for (Candidate candidate : eligible) {
+            scored.add(score(demand, candidate, maxText));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> s.candidate().provider().id()));
+        List<RankedProvider> top = diverse(scored);
+        if (top.isEmpty()) {
+            return new RankingResult(List.of(), unmatchedReason(candidates.size(), refusals));
+        }
+        return new RankingResult(top, null);
+    }
+
+    private record Scored(Candidate candidate, double score, double fieldScore, List<String> matchedFields,
+            LocationRelation location, int freeCapacity) {
+    }
+
+    private Scored score(Demand demand, Candidate candidate, double maxText) {
+        var profile = candidate.provider().profile();
+        var demandFields = demand.content().fieldCodes();
+        double fieldSum = 0;
+        var matchedFields = new LinkedHashSet<String>();
+        for (String wanted : demandFields) {
+            double best = 0;
+            for (String offered : profile.fieldCodes()) {
+                var proximity = fields.proximity(wanted, offered);
+                if (proximity == FieldTaxonomy.Proximity.SAME_FIELD) {
+                    best = 1;
+                    matchedFields.add(offered);
+                } else if (proximity == FieldTaxonomy.Proximity.SAME_PARENT) {
+                    best = Math.max(best, 0.5);
+                }
+            }
+            fieldSum += best;
+        }
+        double fieldScore = demandFields.isEmpty() ? 0 : fieldSum / demandFields.size();
+        var relation = LocationRelation.valueOf(cities.relation(demand.cityCode(), profile.cityCode()).name());
+        double locationScore = switch (relation) {
+            case SAME_CITY -> 1.0;
+            case SAME_REGION -> 0.6;
+            case CROSS_REGION -> servesRegionOf(demand, profile.regionsServed()) ? 0.6 : 0.2;
+        };
+        int free = HardRules.freeCapacity(candidate);
+        double headroom = profile.capacity() <= 0 ? 0 : (double) free / profile.capacity();
+        double text = maxText <= 0 ? 0 : candidate.textRelevance() / maxText;
+        double penalty = Math.min(1.0, candidate.trackRecord().mismatchesSimilarTo(demandFields) / 2.0);
+        double score = weights.text() * text + weights.field() * fieldScore + weights.location() * locationScore
+                + weights.capacity() * headroom + weights.trackRecord() * candidate.trackRecord().score()
+                - weights.mismatchPenalty() * penalty;
+        return new Scored(candidate, score, fieldScore, List.copyOf(matchedFields), relation, free);
+    }
+
+    private boolean servesRegionOf(Demand demand, List<String> regionsServed) {
+        return cities.find(demand.cityCode()).map(city -> regionsServed.contains(city.region())).orElse(false);
+    }
+
+    private List<RankedProvider> diverse(List<Scored> scored) {
+        Map<String, Integer> perAffiliation = new HashMap<>();
+        List<RankedProvider> top = new ArrayList<>();
+        for (Scored s : scored) {
+            if (top.size() == weights.topK()) {
+                break;
+            }
+            String affiliation = affiliationOf(s.candidate().provider());
+            if (affiliation != null && perAffiliation.getOrDefault(affiliation, 0) >= weights.perAffiliationCap()) {
+                continue;
+            }
+            if (affiliation != null) {
+                perAffiliation.merge(affiliation, 1, Integer::sum);
+            }
+            top.add(new RankedProvider(s.candidate().provider(), top.size() + 1, round(s.score()), explain(s)));
+        }
+        return top;
+    }
+
+    /** Providers of one organisation share its credit code, or failing that its name. */
+    private static String affiliationOf(Provider provider) {
+        var profile = provider.profile();
+        if (profile.affiliationCreditCode() != null && !profile.affiliationCreditCode().isBlank()) {
+            return profile.affiliationCreditCode().trim().toUpperCase(Locale.ROOT);
+        }
+        return profile.affiliation() == null || profile.affiliation().isBlank() ? null
+                : profile.affiliation().trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static MatchExplanation explain(Scored s) {
+        var terms = s.candidate().matchedTerms();
+        String where = switch (s.location()) {
+            case SAME_CITY -> "in the same city";
+            case SAME_REGION -> "in the same region";
+            case CROSS_REGION -> "in another region (a cross-region match)";
+        };
+        var summary = new StringBuilder();
+        summary.append(terms.isEmpty() ? "No shared terms" : "Matches " + String.join(", ", terms.subList(0,
+                Math.min(5, terms.size()))));
+        summary.append("; ").append(s.matchedFields().isEmpty()
+                ? (s.fieldScore() > 0 ? "a neighbouring field" : "no shared field")
+                : "field " + String.join(", ", s.matchedFields()));
+        summary.append("; ").append(where);
+        summary.append("; capacity for ").append(s.freeCapacity()).append(" more");
+        if (!s.candidate().provider().profile().verified()) {
+            summary.append("; not yet verified");
+        }
+        return new MatchExplanation(terms, s.matchedFields(), s.location(), s.freeCapacity(), summary.toString());
+    }
+
+    private static String unmatchedReason(int candidates, Map<Refusal, Integer> refusals) {
+        if (candidates == 0) {
+            return "No provider's profile matches the demand's text or fields";
+        }
+        var reasons = new StringBuilder("No candidate qualified:");
+        refusals.forEach((refusal, count) -> reasons.append(' ').append(count).append(' ')
+                .append(refusal.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(','));
+        reasons.setLength(reasons.length() - 1);
+        return reasons.toString();
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,38 @@
+package cn.innovationchina.matching.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.matching.application.Matchmaker;
+import cn.innovationchina.matching.application.ProviderUpdates;
+import cn.innovationchina.matching.application.TrackRecords;
+import cn.innovationchina.platform.messaging.InboundEvents;
+
+/**
+ * The three inputs: demands (rank), providers (index, reverse matching) and matching's own match events (track
+ * record and capacity), each bound in application.yml.
+ */
+@Configuration
+class MatchingConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
+        return inbound.handle(DemandEvent.class, matchmaker::on);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
+        return inbound.handle(ProviderEvent.class, providers::on);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
+        return inbound.handle(MatchEvent.class, trackRecords::on);
+    }
+}

@@ -1,0 +1,254 @@
+package cn.innovationchina.matching;
+
+import static cn.innovationchina.matching.Profiles.demand;
+import static cn.innovationchina.matching.Profiles.enterprise;
+import static cn.innovationchina.matching.Profiles.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.events.DeclineReason;
+import cn.innovationchina.events.EngagementClosed;
+import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.events.FeedbackGiven;
+import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.InvitationDeclined;
+import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.Proposal;
+import cn.innovationchina.events.Topics;
+import cn.innovationchina.testkit.EventProbe;
+import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.Tokens;
+
+/** Enterprises and providers move matches through their lifecycle over HTTP; each step leaves as an event. */
+@ServiceTest
+class MatchLifecycleTest {
+
+    @RegisterExtension
+    static final EventProbe events = EventProbe.watching(Topics.MATCH_EVENTS);
+    private static final Tokens tokens = Tokens.forTests();
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private final String word = "lc" + UUID.randomUUID().toString().substring(0, 8);
+    private final EnterpriseRef enterprise = enterprise("e-" + word, "Enterprise " + word, "91421200MA4XN0003K");
+    private final String providerId = "p-" + word;
+    private final String demandId = "d-" + word;
+
+    @Test
+    void a_match_goes_from_proposal_through_contract_to_both_sides_feedback() {
+        String match = proposedMatch(provider("Prof. Li").skills(word));
+
+        step(enterpriseToken(), match, "shortlist", null).expectStatus().isOk();
+        step(enterpriseToken(), match, "invite", Map.of("message", "Can you help?")).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        step(providerToken(), match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 800000,
+                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
+        step(enterpriseToken(), match, "feedback", Map.of("rating", 5, "comment", "Excellent")).expectStatus().isOk();
+        step(providerToken(), match, "feedback", Map.of("rating", 4)).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+
+        events.expect(FeedbackGiven.class, demandId).atLeastOnce();
+        EventProbe.settle();
+        assertThat(events.typesInOrder(Topics.MATCH_EVENTS, demandId)).containsExactly("MatchesProposed",
+                "MatchShortlisted", "ProviderInvited", "InvitationAccepted", "DockingStarted", "ContractSigned",
+                "EngagementClosed", "FeedbackGiven", "FeedbackGiven");
+    }
+
+    @Test
+    void a_provider_declines_with_a_reason_the_enterprise_learns() {
+        String match = proposedMatch(provider("Prof. Chen").skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+
+        step(providerToken(), match, "decline", Map.of("reason", "TIMELINE", "note", "Busy until May"))
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DECLINED");
+
+        assertThat(events.expect(InvitationDeclined.class, demandId).exactlyOnce()
+                .payload().reason()).isEqualTo(DeclineReason.TIMELINE);
+    }
+
+    @Test
+    void an_enterprise_dismisses_a_proposal_with_a_reason_code() {
+        String match = proposedMatch(provider("Prof. Ma").skills(word));
+
+        step(enterpriseToken(), match, "dismiss", Map.of("reason", "TOO_FAR")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("DISMISSED");
+    }
+
+    @Test
+    void a_dismissal_without_a_reason_is_refused_naming_the_field() {
+        String match = proposedMatch(provider("Prof. Hu").skills(word));
+
+        step(enterpriseToken(), match, "dismiss", Map.of()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+    }
+
+    @Test
+    void another_enterprise_gets_404_for_a_match_it_does_not_own() {
+        String match = proposedMatch(provider("Prof. Gao").skills(word));
+
+        step(tokens.enterprise("e-stranger", "XIANNING"), match, "shortlist", null).expectStatus().isNotFound();
+        http.get().uri("/demands/{d}/matches", demandId).headers(bearer(tokens.enterprise("e-stranger", "XIANNING")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_provider_gets_404_for_a_match_it_was_not_invited_to() {
+        String match = proposedMatch(provider("Prof. Lin").skills(word));
+
+        step(providerToken(), match, "accept", null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_provider_cannot_take_the_enterprises_step() {
+        String match = proposedMatch(provider("Prof. He").skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+
+        step(providerToken(), match, "contract", Map.of("contractId", "C-1", "valueCny", 1, "mode", "JOINT_RND",
+                "signedOn", "2026-04-01")).expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_step_out_of_order_is_refused_with_409() {
+        String match = proposedMatch(provider("Prof. Luo").skills(word));
+
+        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-1", "valueCny", 1, "mode", "JOINT_RND",
+                "signedOn", "2026-04-01")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_step_based_on_a_stale_version_is_refused_with_412() {
+        String match = proposedMatch(provider("Prof. Song").skills(word));
+        String etag = http.get().uri("/demands/{d}/matches", demandId).headers(bearer(enterpriseToken())).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        step(enterpriseToken(), match, "shortlist", null).expectStatus().isOk();
+
+        http.post().uri("/demands/{d}/matches/{m}/invite", demandId, match).headers(bearer(enterpriseToken()))
+                .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                .exchange().expectStatus().isEqualTo(412);
+    }
+
+    @Test
+    void the_city_administrator_sees_the_demands_matches_and_an_invited_provider_its_invitation() {
+        String match = proposedMatch(provider("Prof. Tang").skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+
+        http.get().uri("/demands/{d}/matches", demandId).headers(bearer(tokens.cityAdmin("XIANNING"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.matches[0].matchId").isEqualTo(match);
+        http.get().uri("/invitations").headers(bearer(providerToken())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].matchId").isEqualTo(match)
+                .jsonPath("$[0].explanation.summary").isNotEmpty();
+    }
+
+    @Test
+    void an_accepted_engagement_takes_the_providers_last_free_place() {
+        String match = proposedMatch(provider("Prof. Xu").capacity(1).skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        var bus = new Bus(mongo);
+        bus.awaitHandled(events.expect(InvitationAccepted.class, demandId).atLeastOnce());
+
+        var next = bus.publishes("d-next-" + word, enterprise, demand(word).fields().build());
+
+        assertThat(events.expect(MatchesProposed.class, next.aggregateId()).exactlyOnce().payload().proposals())
+                .isEmpty();
+    }
+
+    @Test
+    void withdrawing_a_demand_ends_its_engagement_and_frees_the_providers_place() {
+        String match = proposedMatch(provider("Prof. Deng").capacity(1).skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        var bus = new Bus(mongo);
+        bus.awaitHandled(events.expect(InvitationAccepted.class, demandId).atLeastOnce());
+
+        bus.withdraws(demandId, enterprise);
+
+        bus.awaitHandled(events.expect(EngagementClosed.class, demandId).atLeastOnce());
+        var next = bus.publishes("d-next-" + word, enterprise, demand(word).fields().build());
+        assertThat(providerIds(events.expect(MatchesProposed.class, next.aggregateId()).exactlyOnce().payload()))
+                .containsExactly(providerId);
+    }
+
+    @Test
+    void a_contract_and_top_feedback_lift_a_provider_above_an_equal_one_in_a_later_ranking() {
+        var bus = new Bus(mongo);
+        var profile = provider("Twin").skills(word).build();
+        bus.awaitHandled(bus.registers("p-a-" + word, profile));
+        bus.awaitHandled(bus.registers("p-b-" + word, profile));
+        var first = bus.publishes(demandId, enterprise, demand(word).fields().build());
+        var before = events.expect(MatchesProposed.class, first.aggregateId()).exactlyOnce().payload();
+        assertThat(providerIds(before)).containsExactly("p-a-" + word, "p-b-" + word);
+        String match = before.proposals().get(1).matchId();
+        String twinB = tokens.expert("p-b-" + word, "XIANNING");
+
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(twinB, match, "accept", null).expectStatus().isOk();
+        step(twinB, match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 500000,
+                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
+        step(enterpriseToken(), match, "feedback", Map.of("rating", 5)).expectStatus().isOk();
+        bus.awaitHandled(events.expect(FeedbackGiven.class, demandId).atLeastOnce());
+
+        var later = bus.publishes("d-later-" + word, enterprise, demand(word).fields().build());
+
+        var after = events.expect(MatchesProposed.class, later.aggregateId()).exactlyOnce().payload();
+        assertThat(providerIds(after)).containsExactly("p-b-" + word, "p-a-" + word);
+    }
+
+    @Test
+    void the_openapi_document_describes_the_match_endpoints() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/demands/{demandId}/matches/{matchId}/invite']").exists()
+                .jsonPath("$.paths['/invitations']").exists();
+    }
+
+    private String proposedMatch(Profiles.ProviderBuilder profile) {
+        var bus = new Bus(mongo);
+        bus.awaitHandled(bus.registers(providerId, profile.build()));
+        var published = bus.publishes(demandId, enterprise, demand(word).fields().build());
+        var proposed = events.expect(MatchesProposed.class, published.aggregateId()).atLeastOnce().payload();
+        assertThat(providerIds(proposed)).containsExactly(providerId);
+        return proposed.proposals().get(0).matchId();
+    }
+
+    private WebTestClient.ResponseSpec step(String token, String match, String step, Object body) {
+        var request = http.post().uri("/demands/{d}/matches/{m}/" + step, demandId, match).headers(bearer(token));
+        return body == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private String enterpriseToken() {
+        return tokens.enterprise(enterprise.enterpriseId(), "XIANNING");
+    }
+
+    private String providerToken() {
+        return tokens.expert(providerId, "XIANNING");
+    }
+
+    private static Consumer<HttpHeaders> bearer(String token) {
+        return headers -> headers.setBearerAuth(token);
+    }
+
+    private static List<String> providerIds(MatchesProposed proposed) {
+        return proposed.proposals().stream().map(Proposal::providerId).toList();
+    }
+}

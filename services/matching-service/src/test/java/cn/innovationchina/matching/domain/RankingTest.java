@@ -1,0 +1,231 @@
+package cn.innovationchina.matching.domain;
+
+import static cn.innovationchina.matching.Profiles.demand;
+import static cn.innovationchina.matching.Profiles.enterprise;
+import static cn.innovationchina.matching.Profiles.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.LocationRelation;
+import cn.innovationchina.events.ProviderProfile;
+import cn.innovationchina.events.Visibility;
+import cn.innovationchina.matching.Profiles;
+import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.PilotCities;
+
+class RankingTest {
+
+    private static final String CREDIT_CODE = "91421200MA4XN0001K";
+    private final Ranking ranking = new Ranking(FieldTaxonomy.standard(), PilotCities.standard(),
+            RankingWeights.standard());
+
+    @Test
+    void a_provider_with_the_enterprises_credit_code_is_never_proposed() {
+        var own = candidate("p-own", provider("Own lab").affiliation("Xianning Fuel Cells", CREDIT_CODE), 9);
+
+        var result = ranking.rank(hydrogenDemand(), List.of(own, candidate("p-other", provider("Other"), 1)));
+
+        assertThat(ids(result)).containsExactly("p-other");
+    }
+
+    @Test
+    void a_provider_affiliated_with_the_enterprise_by_name_is_never_proposed() {
+        var affiliated = candidate("p-aff", provider("Staff engineer").affiliation("Xianning Fuel Cells Co., Ltd.",
+                null), 9);
+
+        var result = ranking.rank(hydrogenDemand(), List.of(affiliated));
+
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.unmatchedReason()).contains("conflict of interest");
+    }
+
+    @Test
+    void a_provider_declaring_a_conflict_with_the_enterprise_is_never_proposed() {
+        var declared = candidate("p-decl", provider("Board member").declaresConflictWith(CREDIT_CODE), 9);
+
+        assertThat(ranking.rank(hydrogenDemand(), List.of(declared)).proposals()).isEmpty();
+    }
+
+    @Test
+    void an_enterprise_without_a_credit_code_conflicts_with_nobody_by_code() {
+        var demand = new Demand("d-2", enterprise("e-2", "Unregistered Workshop", ""), "XIANNING",
+                demand("Stack design").build(), true, 1);
+
+        assertThat(ids(ranking.rank(demand, List.of(candidate("p-plain", provider("Plain"), 3)))))
+                .containsExactly("p-plain");
+    }
+
+    @Test
+    void a_provider_without_free_capacity_is_never_proposed() {
+        var busy = new Candidate(providerOf("p-full", provider("Full").capacity(1)),
+                new TrackRecord("p-full", List.of("m-1"), List.of(), Map.of(), List.of("m-1"), List.of()), 9,
+                List.of());
+
+        var result = ranking.rank(hydrogenDemand(), List.of(busy));
+
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.unmatchedReason()).contains("no free capacity");
+    }
+
+    @Test
+    void an_unavailable_or_deactivated_provider_is_never_proposed() {
+        var onLeave = candidate("p-leave", provider("On leave").availability(Availability.ON_LEAVE), 9);
+        var gone = new Candidate(providerOf("p-gone", provider("Gone")).deactivated(2), TrackRecord.none("p-gone"), 9,
+                List.of());
+
+        assertThat(ranking.rank(hydrogenDemand(), List.of(onLeave, gone)).proposals()).isEmpty();
+    }
+
+    @Test
+    void a_provider_offering_none_of_the_wanted_cooperation_modes_is_not_proposed() {
+        var testingOnly = candidate("p-test", provider("Lab").services(CooperationMode.INSPECTION_AND_TESTING), 9);
+        var demand = demandOf(demand("Stack design").modes(CooperationMode.JOINT_RND).build());
+
+        assertThat(ranking.rank(demand, List.of(testingOnly)).proposals()).isEmpty();
+    }
+
+    @Test
+    void an_unverified_provider_is_proposed_for_a_public_demand_but_not_a_confidential_one() {
+        var newcomer = candidate("p-new", provider("Newcomer").unverified(), 5);
+        var confidential = demandOf(demand("Secret stack").visibility(Visibility.CONFIDENTIAL).build());
+
+        assertThat(ids(ranking.rank(hydrogenDemand(), List.of(newcomer)))).containsExactly("p-new");
+        assertThat(ranking.rank(confidential, List.of(newcomer)).proposals()).isEmpty();
+    }
+
+    @Test
+    void same_city_beats_same_region_which_beats_another_region_all_else_equal() {
+        var far = candidate("p-far", provider("Beijing").city("BEIJING"), 5);
+        var near = candidate("p-near", provider("Wuhan").city("WUHAN"), 5);
+        var local = candidate("p-local", provider("Xianning").city("XIANNING"), 5);
+
+        var result = ranking.rank(hydrogenDemand(), List.of(far, near, local));
+
+        assertThat(ids(result)).containsExactly("p-local", "p-near", "p-far");
+        assertThat(result.proposals()).extracting(p -> p.explanation().location())
+                .containsExactly(LocationRelation.SAME_CITY, LocationRelation.SAME_REGION,
+                        LocationRelation.CROSS_REGION);
+    }
+
+    @Test
+    void the_demands_own_field_beats_a_sibling_field_which_beats_an_unrelated_one() {
+        var unrelated = candidate("p-ai", provider("AI").fields("IT.AI"), 5);
+        var sibling = candidate("p-bat", provider("Battery").fields("ENERGY.BATTERY"), 5);
+        var same = candidate("p-h2", provider("Hydrogen").fields("ENERGY.HYDROGEN"), 5);
+
+        var result = ranking.rank(hydrogenDemand(), List.of(unrelated, sibling, same));
+
+        assertThat(ids(result)).containsExactly("p-h2", "p-bat", "p-ai");
+        assertThat(result.proposals().get(0).explanation().matchedFieldCodes()).containsExactly("ENERGY.HYDROGEN");
+    }
+
+    @Test
+    void more_relevant_text_ranks_higher() {
+        var weak = candidate("p-weak", provider("Weak"), 2);
+        var strong = candidate("p-strong", provider("Strong"), 8);
+
+        assertThat(ids(ranking.rank(hydrogenDemand(), List.of(weak, strong)))).containsExactly("p-strong", "p-weak");
+    }
+
+    @Test
+    void no_more_than_two_providers_of_one_affiliation_make_the_list() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            candidates.add(candidate("p-lab-" + i, provider("Lab member " + i).affiliation("Wuhan Hydrogen Lab",
+                    "12420000MB0000001X"), 9 - i));
+        }
+        candidates.add(candidate("p-solo", provider("Independent"), 1));
+
+        var result = ranking.rank(hydrogenDemand(), candidates);
+
+        assertThat(ids(result)).containsExactly("p-lab-0", "p-lab-1", "p-solo");
+    }
+
+    @Test
+    void the_list_holds_at_most_top_k_providers() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            candidates.add(candidate("p-" + i, provider("Expert " + i), 15 - i));
+        }
+
+        var result = ranking.rank(hydrogenDemand(), candidates);
+
+        assertThat(result.proposals()).hasSize(10);
+        assertThat(result.proposals()).extracting(RankedProvider::rank).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9,
+                10);
+    }
+
+    @Test
+    void when_no_candidate_exists_the_result_says_so() {
+        var result = ranking.rank(hydrogenDemand(), List.of());
+
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.unmatchedReason()).isNotBlank();
+    }
+
+    @Test
+    void the_explanation_names_terms_fields_location_and_capacity() {
+        var expert = new Candidate(providerOf("p-x", provider("Expert").capacity(4)), TrackRecord.none("p-x"), 5,
+                List.of("fuel", "电堆"));
+
+        var explanation = ranking.rank(hydrogenDemand(), List.of(expert)).proposals().get(0).explanation();
+
+        assertThat(explanation.matchedTerms()).containsExactly("fuel", "电堆");
+        assertThat(explanation.matchedFieldCodes()).containsExactly("ENERGY.HYDROGEN");
+        assertThat(explanation.location()).isEqualTo(LocationRelation.SAME_CITY);
+        assertThat(explanation.freeCapacity()).isEqualTo(4);
+        assertThat(explanation.summary()).contains("fuel", "ENERGY.HYDROGEN", "same city", "4 more");
+    }
+
+    @Test
+    void contracts_and_good_ratings_raise_a_provider_above_an_equal_newcomer() {
+        var proven = new Candidate(providerOf("p-proven", provider("Proven")),
+                new TrackRecord("p-proven", List.of("m-1"), List.of("m-1"), Map.of("m-1", 5), List.of(), List.of()), 5,
+                List.of());
+        var newcomer = candidate("p-newcomer", provider("Newcomer"), 5);
+
+        assertThat(ids(ranking.rank(hydrogenDemand(), List.of(newcomer, proven))))
+                .containsExactly("p-proven", "p-newcomer");
+    }
+
+    @Test
+    void declining_a_similar_demand_as_outside_expertise_lowers_a_provider() {
+        var decliner = new Candidate(providerOf("p-decliner", provider("Decliner")),
+                new TrackRecord("p-decliner", List.of(), List.of(), Map.of(), List.of(),
+                        List.of(new TrackRecord.Mismatch("m-9", List.of("ENERGY.HYDROGEN")))), 5, List.of());
+        var other = candidate("p-other", provider("Other"), 5);
+
+        assertThat(ids(ranking.rank(hydrogenDemand(), List.of(decliner, other))))
+                .containsExactly("p-other", "p-decliner");
+    }
+
+    private static Demand hydrogenDemand() {
+        return demandOf(demand("Fuel cell stack durability").build());
+    }
+
+    private static Demand demandOf(DemandContent content) {
+        return new Demand("d-1", enterprise("e-1", "Xianning Fuel Cells Co., Ltd.", CREDIT_CODE), "XIANNING", content,
+                true, 1);
+    }
+
+    private static Candidate candidate(String id, Profiles.ProviderBuilder profile, double relevance) {
+        return new Candidate(providerOf(id, profile), TrackRecord.none(id), relevance, List.of());
+    }
+
+    private static Provider providerOf(String id, Profiles.ProviderBuilder profile) {
+        ProviderProfile built = profile.build();
+        return new Provider(id, built, true, 1);
+    }
+
+    private static List<String> ids(RankingResult result) {
+        return result.proposals().stream().map(p -> p.provider().id()).toList();
+    }
+}

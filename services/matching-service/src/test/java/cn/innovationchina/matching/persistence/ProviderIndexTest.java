@@ -1,0 +1,102 @@
+package cn.innovationchina.matching.persistence;
+
+import static cn.innovationchina.matching.Profiles.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.matching.Profiles;
+import cn.innovationchina.matching.domain.Provider;
+import cn.innovationchina.reference.FieldTaxonomy;
+
+class ProviderIndexTest {
+
+    private final ProviderIndex index = new ProviderIndex(FieldTaxonomy.standard());
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void chinese_text_is_found_by_its_words() {
+        index.put(List.of(providerOf("p-zh", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发"))));
+
+        var hits = index.search(List.of("燃料电池电堆寿命提升"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh");
+        assertThat(hits.get(0).matchedTerms()).contains("燃料", "电池");
+    }
+
+    @Test
+    void english_words_match_across_their_inflections_and_show_as_the_demand_wrote_them() {
+        index.put(List.of(providerOf("p-en", provider("Dr. Smith").skills("battery recycling", "cathode coatings"))));
+
+        var hits = index.search(List.of("Recycled batteries"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-en");
+        assertThat(hits.get(0).matchedTerms()).containsExactlyInAnyOrder("recycled", "batteries");
+    }
+
+    @Test
+    void a_more_specific_profile_is_more_relevant() {
+        index.put(List.of(providerOf("p-broad", provider("Broad").summary("materials, coatings and energy")),
+                providerOf("p-focused", provider("Focused").summary("hydrogen fuel cell stack durability, fuel cell"
+                        + " membranes"))));
+
+        var hits = index.search(List.of("fuel cell stack durability"), List.of(), List.of(), 10);
+
+        assertThat(hits.get(0).providerId()).isEqualTo("p-focused");
+    }
+
+    @Test
+    void a_provider_sharing_only_a_field_is_found_with_no_relevance() {
+        index.put(List.of(providerOf("p-field", provider("Field only").fields("ENERGY.HYDROGEN")
+                .summary("unrelated words"))));
+
+        var hits = index.search(List.of("electrolyser"), List.of("ENERGY.HYDROGEN"), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-field");
+        assertThat(hits.get(0).relevance()).isZero();
+    }
+
+    @Test
+    void a_changed_profile_replaces_the_old_one_at_once() {
+        index.put(List.of(providerOf("p-1", provider("Changing").summary("photovoltaic glass"))));
+
+        index.put(List.of(providerOf("p-1", provider("Changing").summary("radiopharmaceutical isotopes"))));
+
+        assertThat(index.search(List.of("photovoltaic"), List.of(), List.of(), 10)).isEmpty();
+        assertThat(index.search(List.of("isotopes"), List.of(), List.of(), 10)).hasSize(1);
+        assertThat(index.size()).isOne();
+    }
+
+    @Test
+    void an_unavailable_provider_is_not_a_candidate() {
+        index.put(List.of(providerOf("p-away", provider("Away").summary("fusion plasma")
+                .availability(Availability.ON_LEAVE))));
+
+        assertThat(index.search(List.of("fusion plasma"), List.of(), List.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void only_providers_offering_a_wanted_cooperation_mode_are_candidates() {
+        index.put(List.of(providerOf("p-testing", provider("Testing lab").summary("emc testing")
+                        .services(CooperationMode.INSPECTION_AND_TESTING)),
+                providerOf("p-consulting", provider("Consultant").summary("emc testing")
+                        .services(CooperationMode.TECHNICAL_CONSULTING))));
+
+        var hits = index.search(List.of("emc testing"), List.of(), List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-testing");
+    }
+
+    private static Provider providerOf(String id, Profiles.ProviderBuilder profile) {
+        return new Provider(id, profile.build(), true, 1);
+    }
+}
