@@ -236,13 +236,29 @@ public final class DevStack {
                 });
     }
 
-    /** Stops in reverse order of start, politely first (services flush their outbox), then forcibly. */
+    /**
+     * Stops the services together, politely first (each flushes its outbox while Kafka and MongoDB still run), then
+     * the infrastructure in reverse order of start; whatever does not stop within 20 s is killed.
+     */
     private void stopAll() {
-        List<Running> reversed = new ArrayList<>(processes);
-        java.util.Collections.reverse(reversed);
-        for (Running running : reversed) {
+        List<Running> services = processes.stream().filter(p -> !isInfrastructure(p)).toList();
+        List<Running> infrastructure = new ArrayList<>(processes.stream().filter(DevStack::isInfrastructure).toList());
+        java.util.Collections.reverse(infrastructure);
+        stopTogether(services);
+        infrastructure.forEach(running -> stopTogether(List.of(running)));
+        log("Stopped %d processes.", processes.size());
+    }
+
+    private static boolean isInfrastructure(Running running) {
+        return running.name().equals("kafka") || running.name().equals("mongo");
+    }
+
+    private static void stopTogether(List<Running> group) {
+        for (Running running : group) {
             running.process().descendants().forEach(ProcessHandle::destroy);
             running.process().destroy();
+        }
+        for (Running running : group) {
             try {
                 if (!running.process().waitFor(20, TimeUnit.SECONDS)) {
                     running.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -252,7 +268,6 @@ public final class DevStack {
                 Thread.currentThread().interrupt();
             }
         }
-        log("Stopped %d processes.", reversed.size());
     }
 
     private void printTable() {
