@@ -25,6 +25,7 @@ import cn.innovationchina.expert.web.ProviderViews.PageView;
 import cn.innovationchina.expert.web.ProviderViews.ProviderDetails;
 import cn.innovationchina.expert.web.ProviderViews.PublicProvider;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.web.ETags;
 import cn.innovationchina.platform.security.Role;
 import reactor.core.publisher.Mono;
 
@@ -52,8 +53,8 @@ class ProviderController {
     Mono<ResponseEntity<ProviderDetails>> save(@PathVariable String id, @RequestBody ProfileDraft profile,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.save(user, id, profile, Versions.expected(ifMatch)).map(saved -> saved.registered()
-                ? ResponseEntity.created(URI.create("/providers/" + id)).eTag(Versions.etag(saved.provider().version()))
+        return service.save(user, id, profile, ETags.ifMatch(ifMatch)).map(saved -> saved.registered()
+                ? ResponseEntity.created(URI.create("/providers/" + id)).eTag(ETags.of(saved.provider().version()))
                         .body(ProviderDetails.of(saved.provider()))
                 : Versions.ok(saved.provider().version(), ProviderDetails.of(saved.provider())));
     }
@@ -72,7 +73,7 @@ class ProviderController {
             @RequestBody AvailabilityChange change,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.changeAvailability(user, id, change.availability(), change.until(), Versions.expected(ifMatch))
+        return service.changeAvailability(user, id, change.availability(), change.until(), ETags.ifMatch(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 
@@ -81,7 +82,7 @@ class ProviderController {
     Mono<ResponseEntity<ProviderDetails>> verify(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.verify(user, id, Versions.expected(ifMatch))
+        return service.verify(user, id, ETags.ifMatch(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 
@@ -91,7 +92,7 @@ class ProviderController {
             @RequestBody(required = false) @Nullable DeactivationRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.deactivate(user, id, request == null ? null : request.reason(), Versions.expected(ifMatch))
+        return service.deactivate(user, id, request == null ? null : request.reason(), ETags.ifMatch(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 

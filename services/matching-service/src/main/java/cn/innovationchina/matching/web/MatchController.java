@@ -22,8 +22,8 @@ import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.matching.application.MatchLifecycle;
 import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.domain.MatchStatus;
-import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.web.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -89,7 +89,7 @@ class MatchController {
             @AuthenticationPrincipal PlatformUser user) {
         return lifecycle.matchesOf(demandId, user).map(versioned -> {
             var matches = versioned.matches();
-            return ResponseEntity.ok().eTag(etag(versioned.version())).body(new MatchesView(matches.id(),
+            return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(new MatchesView(matches.id(),
                     matches.enterpriseId(), matches.cityCode(),
                     matches.matches().stream().map(m -> MatchView.of(matches.id(), m)).toList()));
         });
@@ -105,7 +105,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> shortlist(@PathVariable String demandId, @PathVariable String matchId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.shortlist(matchId, party)));
     }
 
@@ -113,7 +113,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> dismiss(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Dismissal body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.dismiss(matchId, party, body.reason(), body.note())));
     }
 
@@ -121,7 +121,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> invite(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Invitation body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.invite(matchId, party, body.message())));
     }
 
@@ -129,7 +129,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> accept(@PathVariable String demandId, @PathVariable String matchId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.accept(matchId, party)));
     }
 
@@ -137,7 +137,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> decline(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Declining body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.decline(matchId, party, body.reason(), body.note())));
     }
 
@@ -145,7 +145,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> docking(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Docking body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.startDocking(matchId, party, body.startedOn())));
     }
 
@@ -153,7 +153,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> contract(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Contract body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.signContract(matchId, party, body.contractId(), body.valueCny(),
                         body.mode(), body.signedOn())));
     }
@@ -162,7 +162,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> close(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Closing body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.close(matchId, party, body.outcome())));
     }
 
@@ -170,27 +170,12 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> feedback(@PathVariable String demandId, @PathVariable String matchId,
             @Valid @RequestBody Feedback body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, version(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
                 (matches, party) -> matches.giveFeedback(matchId, party, body.rating(), body.comment())));
     }
 
     private static Mono<ResponseEntity<MatchView>> respond(Mono<MatchLifecycle.Stepped> stepped) {
-        return stepped.map(s -> ResponseEntity.ok().eTag(etag(s.version())).body(MatchView.of(s.demandId(),
+        return stepped.map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(MatchView.of(s.demandId(),
                 s.match())));
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "must be an ETag this service sent");
-        }
     }
 }
