@@ -139,7 +139,7 @@ public final class Ranking {
     }
 
     private static MatchExplanation explain(Scored s) {
-        var terms = s.candidate().matchedTerms();
+        var terms = readable(s.candidate().matchedTerms());
         String where = switch (s.location()) {
             case SAME_CITY -> "in the same city";
             case SAME_REGION -> "in the same region";
@@ -157,6 +157,21 @@ public final class Ranking {
             summary.append("; not yet verified");
         }
         return new MatchExplanation(terms, s.matchedFields(), s.location(), s.freeCapacity(), summary.toString());
+    }
+
+    /**
+     * The matched terms a person can read: the Chinese analyzer splits words it does not know into single
+     * characters (电, 堆), which still count for relevance but say nothing in an explanation, unless nothing else
+     * matched.
+     */
+    static List<String> readable(List<String> terms) {
+        var words = terms.stream().filter(term -> !isSingleHanCharacter(term)).toList();
+        return words.isEmpty() ? terms : words;
+    }
+
+    private static boolean isSingleHanCharacter(String term) {
+        return term.codePointCount(0, term.length()) == 1
+                && Character.UnicodeScript.of(term.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
     private static String unmatchedReason(int candidates, Map<Refusal, Integer> refusals) {

@@ -186,6 +186,20 @@ class RankingTest {
     }
 
     @Test
+    void single_chinese_characters_split_from_unknown_words_are_left_out_of_the_explanation() {
+        var expert = new Candidate(providerOf("p-y", provider("Expert")), TrackRecord.none("p-y"), 5,
+                List.of("燃料", "电池", "电", "堆", "membrane"));
+        var onlyCharacters = new Candidate(providerOf("p-z", provider("Other")), TrackRecord.none("p-z"), 4,
+                List.of("膜"));
+
+        var proposals = ranking.rank(hydrogenDemand(), List.of(expert, onlyCharacters)).proposals();
+
+        assertThat(proposals.get(0).explanation().matchedTerms()).containsExactly("燃料", "电池", "membrane");
+        assertThat(proposals.get(0).explanation().summary()).doesNotContain(", 电,");
+        assertThat(proposals.get(1).explanation().matchedTerms()).containsExactly("膜");
+    }
+
+    @Test
     void contracts_and_good_ratings_raise_a_provider_above_an_equal_newcomer() {
         var proven = new Candidate(providerOf("p-proven", provider("Proven")),
                 new TrackRecord("p-proven", List.of("m-1"), List.of("m-1"), Map.of("m-1", 5), List.of(), List.of()), 5,
