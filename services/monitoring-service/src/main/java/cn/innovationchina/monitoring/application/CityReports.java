@@ -23,6 +23,7 @@ import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.reference.PilotCity;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reports of a pilot city's matchmaking and the ranking of cities, computed from the stored facts. */
@@ -33,13 +34,15 @@ public class CityReports {
     private final PilotCities cities;
     private final int attentionAfterDays;
     private final int maxRangeDays;
+    private final FigureUpdates updates;
 
-    CityReports(Facts facts, PilotCities cities, @Value("${monitoring.attention-after-days}") int attentionAfterDays,
+    CityReports(Facts facts, PilotCities cities, FigureUpdates updates, @Value("${monitoring.attention-after-days}") int attentionAfterDays,
             @Value("${monitoring.max-range-days}") int maxRangeDays) {
         this.facts = facts;
         this.cities = cities;
         this.attentionAfterDays = attentionAfterDays;
         this.maxRangeDays = maxRangeDays;
+        this.updates = updates;
     }
 
     public record Range(LocalDate from, LocalDate to, Granularity granularity) {
@@ -66,6 +69,12 @@ public class CityReports {
                                 Figures.of(history, period.start(), period.end())))
                         .toList(),
                 AttentionItem.of(history, range.to(), attentionAfterDays)));
+    }
+
+    /** The report now, then again after each new fact of the city; a burst of facts gives one report. */
+    public Flux<CityReport> live(PlatformUser user, String cityCode, Range range) {
+        return Mono.defer(() -> report(user, cityCode, range)).flatMapMany(first -> Flux.just(first)
+                .concatWith(updates.of(first.city().code()).concatMap(city -> report(user, city, range), 1)));
     }
 
     /** Every pilot city by contract value, then contracts signed, then dockings. */

@@ -15,13 +15,23 @@ public class EventRecorder {
 
     private final Facts facts;
     private final PilotCities cities;
+    private final FigureUpdates updates;
 
-    EventRecorder(Facts facts, PilotCities cities) {
+    EventRecorder(Facts facts, PilotCities cities, FigureUpdates updates) {
         this.facts = facts;
         this.cities = cities;
+        this.updates = updates;
     }
 
     public Mono<Void> record(EventEnvelope<? extends DomainEvent> event) {
-        return event.cityCode() == null ? Mono.empty() : facts.record(Fact.of(event, cities));
+        String city = event.cityCode();
+        if (city == null) {
+            return Mono.empty();
+        }
+        return facts.record(Fact.of(event, cities)).doOnNext(recorded -> {
+            if (recorded) {
+                updates.changed(city);
+            }
+        }).then();
     }
 }

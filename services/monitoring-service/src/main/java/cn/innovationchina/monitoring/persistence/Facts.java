@@ -42,10 +42,10 @@ public class Facts implements InitializingBean {
                 .on("day", Sort.Direction.ASC)).block();
     }
 
-    /** Stores the fact once; the same event again changes nothing. */
-    public Mono<Void> record(Fact fact) {
-        return mongo.insert(FactDocument.of(fact), COLLECTION)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty()).then();
+    /** Stores the fact once; the same event again changes nothing and answers false. */
+    public Mono<Boolean> record(Fact fact) {
+        return mongo.insert(FactDocument.of(fact), COLLECTION).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
 
     /** A city's facts up to the day {@code to} (days are ISO dates, so they sort as strings). */

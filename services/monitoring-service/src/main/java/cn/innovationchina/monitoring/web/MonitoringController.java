@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.innovationchina.monitoring.application.CityReports;
 import cn.innovationchina.monitoring.application.CityReports.CityRank;
+import cn.innovationchina.monitoring.application.CityReports.CityReport;
 import cn.innovationchina.monitoring.application.CityReports.PeriodFigures;
 import cn.innovationchina.monitoring.domain.AttentionItem;
 import cn.innovationchina.monitoring.domain.Figures;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.reference.PilotCity;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** City administrators read their city's matchmaking; platform administrators read every city and the ranking. */
@@ -37,6 +39,12 @@ class MonitoringController {
 
     record ReportView(PilotCity city, LocalDate from, LocalDate to, String granularity, Figures total,
             List<PeriodFigures> periods, List<AttentionView> attention) {
+
+        static ReportView of(CityReport report) {
+            return new ReportView(report.city(), report.range().from(), report.range().to(),
+                    report.range().granularity().name().toLowerCase(Locale.ROOT), report.total(),
+                    report.periods(), report.attention().stream().map(AttentionView::of).toList());
+        }
     }
 
     /** An attention item with the links an administrator follows to act on the demand. */
@@ -55,12 +63,19 @@ class MonitoringController {
     Mono<ReportView> report(@PathVariable String cityCode, @RequestParam String from, @RequestParam String to,
             @RequestParam(defaultValue = "day") String granularity, @AuthenticationPrincipal PlatformUser user) {
         return Mono.defer(() -> reports.report(user, cityCode, reports.range(from, to, granularity)))
-                .map(report -> new ReportView(report.city(), report.range().from(), report.range().to(),
-                        report.range().granularity().name().toLowerCase(Locale.ROOT), report.total(),
-                        report.periods(), report.attention().stream().map(AttentionView::of).toList()));
+                .map(ReportView::of);
     }
 
     /** The report as a spreadsheet: UTF-8 with a byte order mark, so spreadsheet programs show the Chinese names. */
+    /** The report pushed again whenever an event of the city arrives, as server-sent events. */
+    @GetMapping(path = "/cities/{cityCode}/report/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
+    Flux<ReportView> live(@PathVariable String cityCode, @RequestParam String from, @RequestParam String to,
+            @RequestParam(defaultValue = "day") String granularity, @AuthenticationPrincipal PlatformUser user) {
+        return Flux.defer(() -> reports.live(user, cityCode, reports.range(from, to, granularity)))
+                .map(ReportView::of);
+    }
+
     @GetMapping("/cities/{cityCode}/report.csv")
     @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String cityCode, @RequestParam String from,

@@ -1,0 +1,69 @@
+package cn.innovationchina.monitoring.scenarios;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.Channel;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.DomainEvent;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.NotificationDelivered;
+import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.ProviderProfile;
+import cn.innovationchina.events.ProviderRegistered;
+import cn.innovationchina.events.ProviderVerified;
+import cn.innovationchina.testkit.EventPublisher;
+import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.Tokens;
+
+/** Providers of a city and the notifications sent there count on the day they happened in China. */
+@ServiceTest
+class ProviderAndNotificationFiguresTest {
+
+    private static final Tokens tokens = Tokens.forTests();
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void registered_and_verified_providers_and_delivered_notifications_are_counted() {
+        var sent = List.of(
+                publish(new ProviderRegistered("jx-p1", profile()), "jx-p1", "2022-07-04T02:00:00Z"),
+                publish(new ProviderRegistered("jx-p2", profile()), "jx-p2", "2022-07-05T02:00:00Z"),
+                publish(new ProviderVerified("jx-p1", "admin"), "jx-p1", "2022-07-06T02:00:00Z"),
+                publish(new NotificationDelivered("jx-n1", "jx-p1", Channel.INBOX, "PROVIDER_VERIFIED", "source", 1),
+                        "jx-n1", "2022-07-06T03:00:00Z"));
+        Bus.awaitHandled(mongo, sent);
+
+        http.get().uri("/cities/JIAXING/report?from=2022-07-01&to=2022-07-31")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.cityAdmin("JIAXING")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total.providersRegistered").isEqualTo(2)
+                .jsonPath("$.total.providersVerified").isEqualTo(1)
+                .jsonPath("$.total.notificationsDelivered").isEqualTo(1)
+                .jsonPath("$.total.notificationsFailed").isEqualTo(0);
+    }
+
+    private static EventEnvelope<?> publish(DomainEvent event, String aggregateId, String at) {
+        var envelope = EventEnvelope.wrap(event, aggregateId, 1, "JIAXING",
+                new EventEnvelope.Tracing("test-" + aggregateId, null), "a-test", Instant.parse(at));
+        EventPublisher.publish(envelope);
+        return envelope;
+    }
+
+    private static ProviderProfile profile() {
+        return new ProviderProfile("嘉兴研究院", ProviderKind.INSTITUTE, null, null, null, List.of("IT.AI"),
+                List.of("vision"), List.of("vision"), "summary", List.of(), List.of(CooperationMode.JOINT_RND),
+                "JIAXING", List.of("YANGTZE_RIVER_DELTA"), List.of("zh"), 3, Availability.AVAILABLE, null, List.of(),
+                null, false);
+    }
+}
