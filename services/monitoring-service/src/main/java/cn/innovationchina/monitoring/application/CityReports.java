@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -17,6 +18,7 @@ import cn.innovationchina.monitoring.domain.AttentionItem;
 import cn.innovationchina.monitoring.domain.Fact;
 import cn.innovationchina.monitoring.domain.Figures;
 import cn.innovationchina.monitoring.domain.Granularity;
+import cn.innovationchina.monitoring.domain.ProviderLoad;
 import cn.innovationchina.monitoring.persistence.Facts;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
@@ -36,7 +38,8 @@ public class CityReports {
     private final int maxRangeDays;
     private final FigureUpdates updates;
 
-    CityReports(Facts facts, PilotCities cities, FigureUpdates updates, @Value("${monitoring.attention-after-days}") int attentionAfterDays,
+    CityReports(Facts facts, PilotCities cities, FigureUpdates updates,
+            @Value("${monitoring.attention-after-days}") int attentionAfterDays,
             @Value("${monitoring.max-range-days}") int maxRangeDays) {
         this.facts = facts;
         this.cities = cities;
@@ -52,7 +55,7 @@ public class CityReports {
     }
 
     public record CityReport(PilotCity city, Range range, Figures total, List<PeriodFigures> periods,
-            List<AttentionItem> attention) {
+            List<AttentionItem> attention, ProviderLoad providers) {
     }
 
     public record CityRank(int rank, PilotCity city, Figures figures) {
@@ -62,13 +65,20 @@ public class CityReports {
     public Mono<CityReport> report(PlatformUser user, String cityCode, Range range) {
         PilotCity city = cities.find(cityCode).filter(known -> user.administers(known.code()))
                 .orElseThrow(() -> new NotFound("pilot city", cityCode));
-        return facts.ofCity(city.code(), range.to()).collectList().map(history -> new CityReport(city, range,
-                Figures.of(history, range.from(), range.to()),
-                range.granularity().periods(range.from(), range.to()).stream()
-                        .map(period -> new PeriodFigures(period.start(), period.end(),
-                                Figures.of(history, period.start(), period.end())))
-                        .toList(),
-                AttentionItem.of(history, range.to(), attentionAfterDays)));
+        return facts.ofCity(city.code(), range.to()).collectList().flatMap(history ->
+                providerFacts(history, range.to()).map(providerFacts -> new CityReport(city, range,
+                        Figures.of(history, range.from(), range.to()),
+                        range.granularity().periods(range.from(), range.to()).stream()
+                                .map(period -> new PeriodFigures(period.start(), period.end(),
+                                        Figures.of(history, period.start(), period.end())))
+                                .toList(),
+                        AttentionItem.of(history, range.to(), attentionAfterDays),
+                        ProviderLoad.of(history, providerFacts, range.to()))));
+    }
+
+    private Mono<List<Fact>> providerFacts(List<Fact> history, LocalDate to) {
+        Set<String> providers = ProviderLoad.providersOf(history, to).keySet();
+        return providers.isEmpty() ? Mono.just(List.of()) : facts.naming(providers, to).collectList();
     }
 
     /** The report now, then again after each new fact of the city; a burst of facts gives one report. */

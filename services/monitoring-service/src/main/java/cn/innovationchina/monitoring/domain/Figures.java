@@ -135,7 +135,8 @@ public record Figures(long demandsSubmitted, long demandsPublished, long demands
 
     private static List<FieldFigure> topFieldsByDemands(List<Fact> published) {
         Map<String, Long> demands = new TreeMap<>();
-        published.forEach(publication -> publication.fieldCodes().forEach(field -> demands.merge(field, 1L, Long::sum)));
+        published.forEach(publication -> publication.fieldCodes()
+                .forEach(field -> demands.merge(field, 1L, Long::sum)));
         return top(demands);
     }
 

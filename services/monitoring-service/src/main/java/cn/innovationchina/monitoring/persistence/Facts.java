@@ -2,6 +2,7 @@ package cn.innovationchina.monitoring.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,13 @@ public class Facts implements InitializingBean {
                 FactDocument.class, COLLECTION).map(FactDocument::toFact);
     }
 
+    /** The facts naming any of these providers, in any city, up to the day {@code to}. */
+    public Flux<Fact> naming(Collection<String> providerIds, LocalDate to) {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("providerId").in(providerIds),
+                Criteria.where("proposedProviderIds").in(providerIds)).and("day").lte(to.toString())),
+                FactDocument.class, COLLECTION).map(FactDocument::toFact);
+    }
+
     /** Every city's facts up to the day {@code to}. */
     public Flux<Fact> upTo(LocalDate to) {
         return mongo.find(Query.query(Criteria.where("cityCode").ne(null).and("day").lte(to.toString())),
@@ -63,18 +71,21 @@ public class Facts implements InitializingBean {
     @Document
     record FactDocument(@Id String id, String type, @Nullable String cityCode, String day, Instant occurredAt,
             @Nullable String demandId, @Nullable String title, List<String> fieldCodes, int proposals,
-            int crossRegionProposals, long valueCny, boolean crossRegion) {
+            int crossRegionProposals, long valueCny, boolean crossRegion, @Nullable String providerId,
+            @Nullable List<String> proposedProviderIds, int capacity, boolean verified) {
 
         static FactDocument of(Fact fact) {
             return new FactDocument(fact.eventId(), fact.type(), fact.cityCode(), fact.day().toString(),
                     fact.occurredAt(), fact.demandId(), fact.title(), fact.fieldCodes(), fact.proposals(),
-                    fact.crossRegionProposals(), fact.valueCny(), fact.crossRegion());
+                    fact.crossRegionProposals(), fact.valueCny(), fact.crossRegion(), fact.providerId(),
+                    fact.proposedProviderIds(), fact.capacity(), fact.verified());
         }
 
         Fact toFact() {
             return new Fact(id, type, cityCode, LocalDate.parse(day), occurredAt, demandId, title,
                     fieldCodes == null ? List.of() : fieldCodes, proposals, crossRegionProposals, valueCny,
-                    crossRegion);
+                    crossRegion, providerId, proposedProviderIds == null ? List.of() : proposedProviderIds, capacity,
+                    verified);
         }
     }
 }

@@ -22,6 +22,7 @@ import cn.innovationchina.monitoring.application.CityReports.CityReport;
 import cn.innovationchina.monitoring.application.CityReports.PeriodFigures;
 import cn.innovationchina.monitoring.domain.AttentionItem;
 import cn.innovationchina.monitoring.domain.Figures;
+import cn.innovationchina.monitoring.domain.ProviderLoad;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.reference.PilotCity;
 import reactor.core.publisher.Flux;
@@ -38,12 +39,13 @@ class MonitoringController {
     }
 
     record ReportView(PilotCity city, LocalDate from, LocalDate to, String granularity, Figures total,
-            List<PeriodFigures> periods, List<AttentionView> attention) {
+            List<PeriodFigures> periods, List<AttentionView> attention, ProviderLoad providers) {
 
         static ReportView of(CityReport report) {
             return new ReportView(report.city(), report.range().from(), report.range().to(),
                     report.range().granularity().name().toLowerCase(Locale.ROOT), report.total(),
-                    report.periods(), report.attention().stream().map(AttentionView::of).toList());
+                    report.periods(), report.attention().stream().map(AttentionView::of).toList(),
+                    report.providers());
         }
     }
 

@@ -14,7 +14,13 @@ import cn.innovationchina.events.Channel;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.LocationRelation;
+import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.events.MatchTrigger;
+import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.NotificationDelivered;
+import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.ProviderProfile;
 import cn.innovationchina.events.ProviderRegistered;
@@ -23,7 +29,10 @@ import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
 
-/** Providers of a city and the notifications sent there count on the day they happened in China. */
+/**
+ * Jiaxing in July 2022: jx-p1 verified and never proposed (idle), jx-p2 unverified, jx-p3 with capacity 1 proposed
+ * and engaged once (overloaded); one notification delivered.
+ */
 @ServiceTest
 class ProviderAndNotificationFiguresTest {
 
@@ -35,11 +44,18 @@ class ProviderAndNotificationFiguresTest {
     ReactiveMongoTemplate mongo;
 
     @Test
-    void registered_and_verified_providers_and_delivered_notifications_are_counted() {
+    void providers_and_notifications_of_the_city_are_counted_and_overloaded_and_idle_providers_named() {
         var sent = List.of(
-                publish(new ProviderRegistered("jx-p1", profile()), "jx-p1", "2022-07-04T02:00:00Z"),
-                publish(new ProviderRegistered("jx-p2", profile()), "jx-p2", "2022-07-05T02:00:00Z"),
+                publish(new ProviderRegistered("jx-p1", profile(3, false)), "jx-p1", "2022-07-04T02:00:00Z"),
+                publish(new ProviderRegistered("jx-p2", profile(3, false)), "jx-p2", "2022-07-05T02:00:00Z"),
+                publish(new ProviderRegistered("jx-p3", profile(1, true)), "jx-p3", "2022-07-05T03:00:00Z"),
                 publish(new ProviderVerified("jx-p1", "admin"), "jx-p1", "2022-07-06T02:00:00Z"),
+                publish(new MatchesProposed("jx-d1", "e-1", "JIAXING", MatchTrigger.DEMAND_PUBLISHED,
+                        List.of(new Proposal("jx-d1-m3", "jx-p3", "Provider 3", ProviderKind.INSTITUTE, "JIAXING", 1,
+                                0.9, new MatchExplanation(List.of(), List.of(), LocationRelation.SAME_CITY, 1, "fit"))),
+                        null), "jx-d1", "2022-07-10T02:00:00Z"),
+                publish(new InvitationAccepted("jx-d1-m3", "jx-d1", "jx-p3", "e-1", "JIAXING"), "jx-d1",
+                        "2022-07-12T02:00:00Z"),
                 publish(new NotificationDelivered("jx-n1", "jx-p1", Channel.INBOX, "PROVIDER_VERIFIED", "source", 1),
                         "jx-n1", "2022-07-06T03:00:00Z"));
         Bus.awaitHandled(mongo, sent);
@@ -47,10 +63,12 @@ class ProviderAndNotificationFiguresTest {
         http.get().uri("/cities/JIAXING/report?from=2022-07-01&to=2022-07-31")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.cityAdmin("JIAXING")).exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.total.providersRegistered").isEqualTo(2)
+                .jsonPath("$.total.providersRegistered").isEqualTo(3)
                 .jsonPath("$.total.providersVerified").isEqualTo(1)
                 .jsonPath("$.total.notificationsDelivered").isEqualTo(1)
-                .jsonPath("$.total.notificationsFailed").isEqualTo(0);
+                .jsonPath("$.total.notificationsFailed").isEqualTo(0)
+                .jsonPath("$.providers.overloaded").isEqualTo(List.of("jx-p3"))
+                .jsonPath("$.providers.idle").isEqualTo(List.of("jx-p1"));
     }
 
     private static EventEnvelope<?> publish(DomainEvent event, String aggregateId, String at) {
@@ -60,10 +78,10 @@ class ProviderAndNotificationFiguresTest {
         return envelope;
     }
 
-    private static ProviderProfile profile() {
+    private static ProviderProfile profile(int capacity, boolean verified) {
         return new ProviderProfile("嘉兴研究院", ProviderKind.INSTITUTE, null, null, null, List.of("IT.AI"),
                 List.of("vision"), List.of("vision"), "summary", List.of(), List.of(CooperationMode.JOINT_RND),
-                "JIAXING", List.of("YANGTZE_RIVER_DELTA"), List.of("zh"), 3, Availability.AVAILABLE, null, List.of(),
-                null, false);
+                "JIAXING", List.of("YANGTZE_RIVER_DELTA"), List.of("zh"), capacity, Availability.AVAILABLE, null,
+                List.of(), null, verified);
     }
 }
