@@ -1,0 +1,39 @@
+package cn.innovationchina.monitoring.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.NotificationEvent;
+import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.monitoring.application.EventRecorder;
+import cn.innovationchina.platform.messaging.InboundEvents;
+
+/** Monitoring listens to every topic and keeps each event as a fact of its pilot city. */
+@Configuration
+class EventsToFacts {
+
+    @Bean
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
+        return inbound.handle(DemandEvent.class, recorder::record);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, EventRecorder recorder) {
+        return inbound.handle(ProviderEvent.class, recorder::record);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, EventRecorder recorder) {
+        return inbound.handle(MatchEvent.class, recorder::record);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> notificationEvents(InboundEvents inbound, EventRecorder recorder) {
+        return inbound.handle(NotificationEvent.class, recorder::record);
+    }
+}

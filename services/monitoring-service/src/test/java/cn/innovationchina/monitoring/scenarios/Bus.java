@@ -1,0 +1,165 @@
+package cn.innovationchina.monitoring.scenarios;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import cn.innovationchina.events.BudgetRange;
+import cn.innovationchina.events.ClosureReason;
+import cn.innovationchina.events.ContractSigned;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.DeclineReason;
+import cn.innovationchina.events.DemandClosed;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandExpired;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRejected;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.DockingStarted;
+import cn.innovationchina.events.DomainEvent;
+import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.InvitationDeclined;
+import cn.innovationchina.events.LocationRelation;
+import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.events.MatchShortlisted;
+import cn.innovationchina.events.MatchTrigger;
+import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.Proposal;
+import cn.innovationchina.events.ProviderInvited;
+import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.testkit.EventPublisher;
+import cn.innovationchina.testkit.Eventually;
+import reactor.core.publisher.Mono;
+
+/**
+ * Plays the demand and matching services of one pilot city on the real broker: each method publishes one event
+ * that happened at the given instant, and remembers it so a test can send it again or wait for it.
+ */
+final class Bus {
+
+    private static final String ENTERPRISE = "e-1";
+    private static final MatchExplanation EXPLANATION = new MatchExplanation(List.of("vision"), List.of("IT.AI"),
+            LocationRelation.SAME_CITY, 2, "close fit");
+
+    private final String city;
+    private final String prefix;
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final List<EventEnvelope<?>> sent = new ArrayList<>();
+
+    /** {@code prefix} keeps this bus's demand ids apart from other tests'. */
+    Bus(String city, String prefix) {
+        this.city = city;
+        this.prefix = prefix;
+    }
+
+    String demand(String name) {
+        return prefix + "-" + name;
+    }
+
+    void submits(String demand, String at, String title, String... fields) {
+        send(new DemandSubmitted(demand(demand), ENTERPRISE, city, title, List.of(fields), false), demand, at);
+    }
+
+    void publishes(String demand, String at, String title, String... fields) {
+        var content = new DemandContent(title, "background", List.of("problem"), "outcome", List.of(fields),
+                List.of("keyword"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null),
+                LocalDate.parse("2030-01-01"), Visibility.PUBLIC, null);
+        send(new DemandPublished(demand(demand), new EnterpriseRef(ENTERPRISE, "Enterprise", "91421200MA4XN0003K"),
+                city, content, Instant.parse(at)), demand, at);
+    }
+
+    void rejects(String demand, String at) {
+        send(new DemandRejected(demand(demand), ENTERPRISE, city, "incomplete", "admin"), demand, at);
+    }
+
+    void closes(String demand, String at) {
+        send(new DemandClosed(demand(demand), ENTERPRISE, city, ClosureReason.FULFILLED_BY_CONTRACT, null), demand,
+                at);
+    }
+
+    void expires(String demand, String at) {
+        send(new DemandExpired(demand(demand), ENTERPRISE, city, LocalDate.parse(at.substring(0, 10))), demand, at);
+    }
+
+    /** Proposes one provider from each of {@code providerCities}; none is the "nobody qualified" proposal. */
+    void proposes(String demand, String at, String... providerCities) {
+        List<Proposal> proposals = new ArrayList<>();
+        for (int i = 0; i < providerCities.length; i++) {
+            proposals.add(new Proposal(match(demand, i + 1), provider(i + 1), "Provider " + (i + 1),
+                    ProviderKind.EXPERT, providerCities[i], i + 1, 0.9 - i * 0.1, EXPLANATION));
+        }
+        send(new MatchesProposed(demand(demand), ENTERPRISE, city, MatchTrigger.DEMAND_PUBLISHED, proposals,
+                proposals.isEmpty() ? "nobody qualified" : null), demand, at);
+    }
+
+    void shortlists(String demand, int provider, String at) {
+        send(new MatchShortlisted(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city),
+                demand, at);
+    }
+
+    void invites(String demand, int provider, String at) {
+        send(new ProviderInvited(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city,
+                EXPLANATION, null), demand, at);
+    }
+
+    void accepts(String demand, int provider, String at) {
+        send(new InvitationAccepted(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city),
+                demand, at);
+    }
+
+    void declines(String demand, int provider, String at) {
+        send(new InvitationDeclined(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city,
+                DeclineReason.NO_CAPACITY, null), demand, at);
+    }
+
+    void startsDocking(String demand, int provider, String at) {
+        send(new DockingStarted(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city,
+                LocalDate.parse(at.substring(0, 10))), demand, at);
+    }
+
+    void signs(String demand, int provider, String at, long valueCny, String providerCity) {
+        send(new ContractSigned(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city,
+                "C-" + demand(demand), valueCny, CooperationMode.JOINT_RND, LocalDate.parse(at.substring(0, 10)),
+                providerCity), demand, at);
+    }
+
+    List<EventEnvelope<?>> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Waits until monitoring-service has handled every event sent (its marker is written after the fact). */
+    static void awaitHandled(ReactiveMongoTemplate mongo, List<EventEnvelope<?>> events) {
+        List<String> markers = events.stream().map(event -> "monitoring-service:" + event.eventId()).toList();
+        Eventually.awaitState(events.size() + " events handled", () -> mongo
+                .getCollection(InboundEvents.PROCESSED_EVENTS)
+                .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", new Document("$in", markers)))))
+                .block(), count -> count == markers.size());
+    }
+
+    private void send(DomainEvent event, String demand, String at) {
+        long version = versions.computeIfAbsent(demand, id -> new AtomicLong()).incrementAndGet();
+        var envelope = EventEnvelope.wrap(event, demand(demand), version, city,
+                new EventEnvelope.Tracing("test-" + demand(demand), null), "a-test", Instant.parse(at));
+        EventPublisher.publish(envelope);
+        sent.add(envelope);
+    }
+
+    private String match(String demand, int provider) {
+        return demand(demand) + "-m" + provider;
+    }
+
+    private static String provider(int number) {
+        return "p-" + number;
+    }
+}

@@ -1,0 +1,59 @@
+package cn.innovationchina.monitoring.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.Tokens;
+import reactor.core.scheduler.Schedulers;
+
+/** An administrator following the live report sees the figures change as the city's events arrive. */
+@ServiceTest
+class LiveReportTest {
+
+    private static final Tokens tokens = Tokens.forTests();
+    private static final String MAY_2022 = "from=2022-05-01&to=2022-05-31&granularity=month";
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void a_new_event_of_the_city_pushes_updated_figures() {
+        var nanning = new Bus("NANNING", "live");
+        var published = new AtomicBoolean();
+
+        List<String> reports = live("NANNING", tokens.cityAdmin("NANNING")).expectStatus().isOk()
+                .returnResult(String.class).getResponseBody()
+                .publishOn(Schedulers.boundedElastic())
+                .doOnNext(report -> {
+                    if (published.compareAndSet(false, true)) {
+                        nanning.publishes("A", "2022-05-10T02:00:00Z", "海洋牧场", "AGRI.MARINE");
+                    }
+                })
+                .take(2).collectList().block(Duration.ofSeconds(30));
+
+        assertThat(reports.get(0)).contains("\"demandsPublished\":0").doesNotContain("\"demandsPublished\":1");
+        assertThat(reports.get(1)).contains("\"demandsPublished\":1");
+    }
+
+    @Test
+    void a_city_administrator_cannot_follow_another_city() {
+        live("NANNING", tokens.cityAdmin("XIANNING")).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec live(String city, String token) {
+        return http.mutate().responseTimeout(Duration.ofSeconds(30)).build().get()
+                .uri("/cities/" + city + "/report/live?" + MAY_2022)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange();
+    }
+}
