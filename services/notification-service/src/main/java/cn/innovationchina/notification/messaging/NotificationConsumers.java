@@ -1,0 +1,30 @@
+package cn.innovationchina.notification.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.notification.application.Inbox;
+import cn.innovationchina.notification.domain.Notices;
+import cn.innovationchina.platform.messaging.InboundEvents;
+
+/** Demands and matches are what people hear about; each event becomes the notices of its recipients. */
+@Configuration
+class NotificationConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Inbox inbox) {
+        return inbound.handle(DemandEvent.class,
+                event -> inbox.deliver(event.eventId(), event.occurredAt(), Notices.of(event.payload())));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Inbox inbox) {
+        return inbound.handle(MatchEvent.class,
+                event -> inbox.deliver(event.eventId(), event.occurredAt(), Notices.of(event.payload())));
+    }
+}

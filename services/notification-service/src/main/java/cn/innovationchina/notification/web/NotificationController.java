@@ -1,0 +1,75 @@
+package cn.innovationchina.notification.web;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.innovationchina.notification.application.Inbox;
+import cn.innovationchina.notification.application.PageRequest;
+import cn.innovationchina.notification.domain.Language;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.security.PlatformUser;
+import reactor.core.publisher.Mono;
+
+/** The caller's own inbox and language; there is no way to name another recipient. */
+@RestController
+@RequestMapping("/notifications")
+class NotificationController {
+
+    private final Inbox inbox;
+    private final int maxPageSize;
+
+    NotificationController(Inbox inbox, @Value("${notification.max-page-size}") int maxPageSize) {
+        this.inbox = inbox;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @GetMapping
+    Mono<Inbox.Page> list(@AuthenticationPrincipal PlatformUser user, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return inbox.page(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
+    }
+
+    @GetMapping("/unread-count")
+    Mono<Map<String, Long>> unreadCount(@AuthenticationPrincipal PlatformUser user) {
+        return inbox.unread(Recipients.of(user)).map(unread -> Map.of("unread", unread));
+    }
+
+    @PostMapping("/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> markRead(@AuthenticationPrincipal PlatformUser user, @PathVariable String id) {
+        return inbox.markRead(Recipients.of(user), id);
+    }
+
+    @PostMapping("/read-all")
+    Mono<Map<String, Long>> markAllRead(@AuthenticationPrincipal PlatformUser user) {
+        return inbox.markAllRead(Recipients.of(user)).map(marked -> Map.of("marked", marked));
+    }
+
+    @GetMapping("/preferences")
+    Mono<LanguageChoice> preferences(@AuthenticationPrincipal PlatformUser user) {
+        return inbox.language(Recipients.of(user)).map(LanguageChoice::new);
+    }
+
+    @PutMapping("/preferences")
+    Mono<LanguageChoice> choose(@AuthenticationPrincipal PlatformUser user, @RequestBody LanguageChoice choice) {
+        if (choice.language() == null) {
+            throw new InvalidInput("language", "must be one of ZH, EN");
+        }
+        return inbox.chooseLanguage(Recipients.of(user), choice.language()).thenReturn(choice);
+    }
+
+    record LanguageChoice(Language language) {
+    }
+}
