@@ -1,10 +1,10 @@
 package cn.innovationchina.notification.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Channel;
@@ -26,23 +26,44 @@ public class Inbox {
     private final InboxEntries entries;
     private final LanguagePreferences languages;
     private final Texts texts;
+    private final LiveStream live;
     private final Clock clock;
 
-    Inbox(InboxEntries entries, LanguagePreferences languages, Texts texts, Clock clock) {
+    Inbox(InboxEntries entries, LanguagePreferences languages, Texts texts, LiveStream live, Clock clock) {
         this.entries = entries;
         this.languages = languages;
         this.texts = texts;
+        this.live = live;
         this.clock = clock;
     }
 
-    /** Delivers the notices an event caused; delivering them again for the same event changes nothing. */
-    public Mono<Void> deliver(UUID sourceEventId, Instant occurredAt, List<Notice> notices) {
+    /**
+     * Delivers the notices an event caused and pushes the new entries to their recipients' live connections;
+     * delivering them again for the same event changes nothing and pushes nothing.
+     */
+    public Mono<Void> deliver(UUID sourceEventId, List<Notice> notices) {
         return Flux.fromIterable(notices).concatMap(notice -> languages.of(notice.recipient())
                 .map(language -> texts.render(notice, language))
-                .flatMap(text -> entries.add(notice.recipient(), new InboxEntry(
-                        DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX), notice.type(),
-                        text.title(), text.body(), occurredAt, false), sourceEventId)))
+                .map(text -> new InboxEntry(DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX),
+                        notice.type(), text.title(), text.body(), clock.instant(), false))
+                .flatMap(entry -> entries.add(notice.recipient(), entry, sourceEventId)
+                        .doOnNext(added -> {
+                            if (added) {
+                                live.publish(notice.recipient(), entry);
+                            }
+                        })))
                 .then();
+    }
+
+    /**
+     * The recipient's entries as they arrive, preceded by those stored after {@code lastSeenId} when the client
+     * resumes. The live connection opens first, so an entry stored during the catch-up is not lost; one seen both
+     * ways is sent once.
+     */
+    public Flux<InboxEntry> stream(String user, Recipient recipient, @Nullable String lastSeenId) {
+        Flux<InboxEntry> arriving = live.open(user, recipient);
+        Flux<InboxEntry> missed = lastSeenId == null ? Flux.empty() : entries.storedAfter(recipient, lastSeenId);
+        return missed.concatWith(arriving).distinct(InboxEntry::id);
     }
 
     public Mono<Page> page(Recipient recipient, PageRequest request) {

@@ -19,12 +19,12 @@ class NotificationConsumers {
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Inbox inbox) {
         return inbound.handle(DemandEvent.class,
-                event -> inbox.deliver(event.eventId(), event.occurredAt(), Notices.of(event.payload())));
+                event -> inbox.deliver(event.eventId(), Notices.of(event.payload())));
     }
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Inbox inbox) {
         return inbound.handle(MatchEvent.class,
-                event -> inbox.deliver(event.eventId(), event.occurredAt(), Notices.of(event.payload())));
+                event -> inbox.deliver(event.eventId(), Notices.of(event.payload())));
     }
 }

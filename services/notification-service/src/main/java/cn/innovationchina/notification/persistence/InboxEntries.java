@@ -59,9 +59,26 @@ public class InboxEntries implements InitializingBean {
     public Mono<List<InboxEntry>> newestFirst(Recipient recipient, int skip, int limit) {
         return mongo.getCollection(COLLECTION)
                 .flatMapMany(c -> Flux.from(c.find(Filters.eq("recipient", recipient.key()))
-                        .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
+                        .sort(Sorts.descending("createdAt", "_id"))
                         .skip(skip).limit(limit)))
                 .map(InboxEntries::entry).collectList();
+    }
+
+    /**
+     * The recipient's entries stored after the given one, oldest first; none when the recipient has no such entry
+     * (an id from another inbox reveals nothing).
+     */
+    public Flux<InboxEntry> storedAfter(Recipient recipient, String id) {
+        return mongo.getCollection(COLLECTION).flatMapMany(c -> Mono
+                .from(c.find(Filters.and(Filters.eq("_id", id), Filters.eq("recipient", recipient.key()))).first())
+                .flatMapMany(seen -> {
+                    Date at = seen.getDate("createdAt");
+                    return Flux.from(c.find(Filters.and(Filters.eq("recipient", recipient.key()),
+                            Filters.or(Filters.gt("createdAt", at),
+                                    Filters.and(Filters.eq("createdAt", at), Filters.gt("_id", id)))))
+                            .sort(Sorts.ascending("createdAt", "_id")));
+                }))
+                .map(InboxEntries::entry);
     }
 
     public Mono<Long> count(Recipient recipient) {
