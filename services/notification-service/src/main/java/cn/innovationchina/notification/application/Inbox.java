@@ -8,51 +8,53 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Channel;
+import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.DeliveryKey;
 import cn.innovationchina.notification.domain.InboxEntry;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.notification.domain.Notice;
 import cn.innovationchina.notification.domain.Recipient;
+import cn.innovationchina.notification.persistence.Contacts;
+import cn.innovationchina.notification.persistence.Deliveries;
 import cn.innovationchina.notification.persistence.InboxEntries;
 import cn.innovationchina.notification.persistence.LanguagePreferences;
 import cn.innovationchina.platform.problem.NotFound;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The in-app channel: notices become entries in their recipients' inboxes, which only the recipient reads. */
+/**
+ * What a recipient keeps here and only it reads: its inbox (also as a live stream), its language and email address,
+ * and the state of its deliveries.
+ */
 @Service
 public class Inbox {
 
     private final InboxEntries entries;
     private final LanguagePreferences languages;
-    private final Texts texts;
+    private final Deliveries deliveries;
+    private final Contacts contacts;
     private final LiveStream live;
     private final Clock clock;
 
-    Inbox(InboxEntries entries, LanguagePreferences languages, Texts texts, LiveStream live, Clock clock) {
+    Inbox(InboxEntries entries, LanguagePreferences languages, Deliveries deliveries, Contacts contacts,
+            LiveStream live, Clock clock) {
         this.entries = entries;
         this.languages = languages;
-        this.texts = texts;
+        this.deliveries = deliveries;
+        this.contacts = contacts;
         this.live = live;
         this.clock = clock;
     }
 
-    /**
-     * Delivers the notices an event caused and pushes the new entries to their recipients' live connections;
-     * delivering them again for the same event changes nothing and pushes nothing.
-     */
-    public Mono<Void> deliver(UUID sourceEventId, List<Notice> notices) {
-        return Flux.fromIterable(notices).concatMap(notice -> languages.of(notice.recipient())
-                .map(language -> texts.render(notice, language))
-                .map(text -> new InboxEntry(DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX),
-                        notice.type(), text.title(), text.body(), clock.instant(), false))
-                .flatMap(entry -> entries.add(notice.recipient(), entry, sourceEventId)
-                        .doOnNext(added -> {
-                            if (added) {
-                                live.publish(notice.recipient(), entry);
-                            }
-                        })))
-                .then();
+    /** Stores the entry of a notice and pushes it live; storing it again for the same event changes nothing. */
+    Mono<Void> store(UUID sourceEventId, Notice notice, Texts.Text text) {
+        var entry = new InboxEntry(DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX), notice.type(),
+                text.title(), text.body(), clock.instant(), false);
+        return entries.add(notice.recipient(), entry, sourceEventId).doOnNext(added -> {
+            if (added) {
+                live.publish(notice.recipient(), entry);
+            }
+        }).then();
     }
 
     /**
@@ -91,6 +93,15 @@ public class Inbox {
 
     public Mono<Void> chooseLanguage(Recipient recipient, Language language) {
         return languages.choose(recipient, language);
+    }
+
+    public Mono<Void> registerEmail(Recipient recipient, String address) {
+        return contacts.registerEmail(recipient, address);
+    }
+
+    /** The recipient's deliveries on the channels that leave the platform, latest first. */
+    public Mono<List<Delivery>> deliveries(Recipient recipient, PageRequest request) {
+        return deliveries.latestFirst(recipient, request.page() * request.size(), request.size());
     }
 
     public record Page(List<InboxEntry> items, int page, int size, long total) {

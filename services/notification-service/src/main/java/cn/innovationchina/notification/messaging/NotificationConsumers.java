@@ -8,7 +8,7 @@ import org.springframework.messaging.Message;
 
 import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.MatchEvent;
-import cn.innovationchina.notification.application.Inbox;
+import cn.innovationchina.notification.application.Notifications;
 import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
@@ -17,14 +17,14 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class NotificationConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Inbox inbox) {
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications) {
         return inbound.handle(DemandEvent.class,
-                event -> inbox.deliver(event.eventId(), Notices.of(event.payload())));
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
     }
 
     @Bean
-    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Inbox inbox) {
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications) {
         return inbound.handle(MatchEvent.class,
-                event -> inbox.deliver(event.eventId(), Notices.of(event.payload())));
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
     }
 }

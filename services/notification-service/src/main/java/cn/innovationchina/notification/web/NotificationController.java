@@ -1,6 +1,9 @@
 package cn.innovationchina.notification.web;
 
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -17,12 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.innovationchina.notification.application.Inbox;
 import cn.innovationchina.notification.application.PageRequest;
+import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.security.PlatformUser;
 import reactor.core.publisher.Mono;
 
-/** The caller's own inbox and language; there is no way to name another recipient. */
+/** The caller's own inbox, language, email address and deliveries; there is no way to name another recipient. */
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {
@@ -70,6 +74,23 @@ class NotificationController {
         return inbox.chooseLanguage(Recipients.of(user), choice.language()).thenReturn(choice);
     }
 
-    record LanguageChoice(Language language) {
+    @PutMapping("/email")
+    Mono<EmailAddress> registerEmail(@AuthenticationPrincipal PlatformUser user, @RequestBody EmailAddress email) {
+        if (email.address() == null || !email.address().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInput("address", "must be an email address");
+        }
+        return inbox.registerEmail(Recipients.of(user), email.address()).thenReturn(email);
+    }
+
+    @GetMapping("/deliveries")
+    Mono<List<Delivery>> deliveries(@AuthenticationPrincipal PlatformUser user,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
+    }
+
+    record LanguageChoice(@Nullable Language language) {
+    }
+
+    record EmailAddress(@Nullable String address) {
     }
 }

@@ -59,6 +59,17 @@ final class Reader {
                 .bodyValue(Map.of("language", language)).exchange().returnResult(Void.class).getStatus();
     }
 
+    HttpStatusCode registersEmail(String address) {
+        return http.put().uri("/notifications/email").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("address", address)).exchange().returnResult(Void.class).getStatus();
+    }
+
+    List<Map<String, Object>> deliveries() {
+        return http.get().uri("/notifications/deliveries").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+    }
+
     HttpStatusCode status(String uri) {
         return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().returnResult(Void.class)
                 .getStatus();
