@@ -12,6 +12,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import cn.innovationchina.events.Channel;
+import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.DeliveryKey;
 import cn.innovationchina.notification.domain.NotificationType;
 import cn.innovationchina.notification.domain.Recipient;
@@ -59,12 +60,12 @@ public class EmailChannel {
         }
         String id = DeliveryKey.of(sourceEventId, recipient, Channel.EMAIL);
         return contacts.emailOf(recipient)
-                .filterWhen(address -> deliveries.claim(id, recipient, Channel.EMAIL, type, sourceEventId,
-                        clock.instant()))
-                .flatMap(address -> attempt(sender, id, message(address, text)));
+                .flatMap(address -> deliveries.claim(id, recipient, Channel.EMAIL, type, sourceEventId,
+                        clock.instant()).flatMap(claimed -> attempt(sender, claimed, recipient, message(address, text))));
     }
 
-    private Mono<Void> attempt(JavaMailSender sender, String id, SimpleMailMessage message) {
+    private Mono<Void> attempt(JavaMailSender sender, Delivery claimed, Recipient recipient,
+            SimpleMailMessage message) {
         AtomicInteger attempts = new AtomicInteger();
         return Mono.fromRunnable(() -> {
             attempts.incrementAndGet();
@@ -72,8 +73,9 @@ public class EmailChannel {
         }).subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(maxAttempts - 1L, backoff))
                 .then(Mono.fromSupplier(clock::instant))
-                .flatMap(at -> deliveries.sent(id, attempts.get(), at))
-                .onErrorResume(e -> deliveries.failed(id, attempts.get(), reason(e), clock.instant()));
+                .flatMap(at -> deliveries.sent(claimed, recipient, attempts.get(), at))
+                .onErrorResume(e -> deliveries.failed(claimed, recipient, attempts.get(), reason(e),
+                        clock.instant()));
     }
 
     private SimpleMailMessage message(String address, Texts.Text text) {

@@ -8,10 +8,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.events.Channel;
+import cn.innovationchina.events.NotificationDelivered;
+import cn.innovationchina.events.Topics;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.ServiceTest;
@@ -22,6 +26,9 @@ import cn.innovationchina.testkit.Tokens;
 class EmailTest {
 
     private static final Tokens TOKENS = Tokens.forTests();
+
+    @RegisterExtension
+    static final EventProbe notifications = EventProbe.watching(Topics.NOTIFICATION_EVENTS);
 
     @Autowired
     WebTestClient http;
@@ -67,6 +74,24 @@ class EmailTest {
         assertThat(delivery).containsEntry("channel", "EMAIL").containsEntry("type", "MATCHES_PROPOSED")
                 .containsEntry("attempts", 1);
         assertThat(new Reader(http, TOKENS.enterprise("e-" + UUID.randomUUID(), Events.CITY)).deliveries()).isEmpty();
+    }
+
+    @Test
+    void a_sent_email_is_announced_once_as_notification_delivered() {
+        String enterprise = "e-" + UUID.randomUUID();
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        reader.registersEmail(enterprise + "@example.cn");
+        var rejection = Events.rejected("d-" + UUID.randomUUID(), enterprise, "unclear");
+
+        Events.publish(rejection);
+        Events.publish(rejection);
+
+        String delivery = Eventually.awaitState("a delivery", reader::deliveries, list -> !list.isEmpty()).get(0)
+                .get("id").toString();
+        var delivered = notifications.expect(NotificationDelivered.class, delivery).exactlyOnce().payload();
+        assertThat(delivered.recipientId()).isEqualTo("enterprise:" + enterprise);
+        assertThat(delivered.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(delivered.sourceEventId()).isEqualTo(rejection.eventId().toString());
     }
 
     @Test
