@@ -8,17 +8,24 @@ import org.springframework.messaging.Message;
 
 import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.notification.application.Notifications;
 import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
-/** Demands and matches are what people hear about; each event becomes the notices of its recipients. */
+/** Demands, matches and provider verification are what people hear about; each event becomes notices. */
 @Configuration
 class NotificationConsumers {
 
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications) {
         return inbound.handle(DemandEvent.class,
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, Notifications notifications) {
+        return inbound.handle(ProviderEvent.class,
                 event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
     }
 

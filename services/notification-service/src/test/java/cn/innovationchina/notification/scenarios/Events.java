@@ -14,6 +14,7 @@ import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.ProviderVerified;
 import cn.innovationchina.testkit.EventPublisher;
 
 /** Plays the demand and matching services: the events they would publish, sent to the real broker. */
@@ -51,6 +52,11 @@ final class Events {
 
     static EventEnvelope<DemandRejected> rejected(String demandId, String enterpriseId, String reason) {
         return wrap(new DemandRejected(demandId, enterpriseId, CITY, reason, "admin-of-" + CITY), demandId);
+    }
+
+    static EventEnvelope<ProviderVerified> verified(String providerId) {
+        return EventEnvelope.wrap(new ProviderVerified(providerId, "platform-admin"), providerId, 2, null,
+                tracing(providerId), "expert-service", Instant.now());
     }
 
     static void publish(EventEnvelope<?> event) {

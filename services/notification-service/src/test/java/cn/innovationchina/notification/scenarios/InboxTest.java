@@ -87,6 +87,15 @@ class InboxTest {
     }
 
     @Test
+    void a_verified_provider_hears_it_from_the_provider_events() {
+        var provider = expert("p-" + UUID.randomUUID());
+
+        Events.publish(Events.verified(provider.id));
+
+        assertThat(provider.reader.awaitEntry("PROVIDER_VERIFIED").get("title")).isEqualTo("资料已认证");
+    }
+
+    @Test
     void another_enterprise_neither_sees_nor_marks_an_enterprises_notification() {
         String demand = "d-" + UUID.randomUUID();
         var owner = enterprise("e-" + UUID.randomUUID());
