@@ -11,35 +11,35 @@ import cn.innovationchina.events.Channel;
 import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.DeliveryKey;
 import cn.innovationchina.notification.domain.InboxEntry;
-import cn.innovationchina.notification.domain.Language;
+import cn.innovationchina.notification.domain.Preferences;
 import cn.innovationchina.notification.domain.Notice;
 import cn.innovationchina.notification.domain.Recipient;
 import cn.innovationchina.notification.persistence.Contacts;
 import cn.innovationchina.notification.persistence.Deliveries;
 import cn.innovationchina.notification.persistence.InboxEntries;
-import cn.innovationchina.notification.persistence.LanguagePreferences;
+import cn.innovationchina.notification.persistence.PreferenceStore;
 import cn.innovationchina.platform.problem.NotFound;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What a recipient keeps here and only it reads: its inbox (also as a live stream), its language and email address,
+ * What a recipient keeps here and only it reads: its inbox (also as a live stream), its preferences and email address,
  * and the state of its deliveries.
  */
 @Service
 public class Inbox {
 
     private final InboxEntries entries;
-    private final LanguagePreferences languages;
+    private final PreferenceStore preferences;
     private final Deliveries deliveries;
     private final Contacts contacts;
     private final LiveStream live;
     private final Clock clock;
 
-    Inbox(InboxEntries entries, LanguagePreferences languages, Deliveries deliveries, Contacts contacts,
+    Inbox(InboxEntries entries, PreferenceStore preferences, Deliveries deliveries, Contacts contacts,
             LiveStream live, Clock clock) {
         this.entries = entries;
-        this.languages = languages;
+        this.preferences = preferences;
         this.deliveries = deliveries;
         this.contacts = contacts;
         this.live = live;
@@ -87,12 +87,12 @@ public class Inbox {
         return entries.markAllRead(recipient, clock.instant());
     }
 
-    public Mono<Language> language(Recipient recipient) {
-        return languages.of(recipient);
+    public Mono<Preferences> preferences(Recipient recipient) {
+        return preferences.of(recipient);
     }
 
-    public Mono<Void> chooseLanguage(Recipient recipient, Language language) {
-        return languages.choose(recipient, language);
+    public Mono<Void> choose(Recipient recipient, Preferences chosen) {
+        return preferences.save(recipient, chosen);
     }
 
     public Mono<Void> registerEmail(Recipient recipient, String address) {

@@ -6,35 +6,38 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.notification.domain.Notice;
-import cn.innovationchina.notification.persistence.LanguagePreferences;
+import cn.innovationchina.notification.persistence.PreferenceStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Delivers the notices an event caused on every channel of their recipient: rendered once in the recipient's
- * language, stored in the inbox (and pushed live), then emailed. Each channel is idempotent on its own delivery key,
+ * language, stored in the inbox (and pushed live), then emailed unless the recipient muted email for the type. Each channel is idempotent on its own delivery key,
  * so handling the event again, even after a crash half-way, completes what is missing and repeats nothing.
  */
 @Service
 public class Notifications {
 
-    private final LanguagePreferences languages;
+    private final PreferenceStore preferences;
     private final Texts texts;
     private final Inbox inbox;
     private final EmailChannel email;
 
-    Notifications(LanguagePreferences languages, Texts texts, Inbox inbox, EmailChannel email) {
-        this.languages = languages;
+    Notifications(PreferenceStore preferences, Texts texts, Inbox inbox, EmailChannel email) {
+        this.preferences = preferences;
         this.texts = texts;
         this.inbox = inbox;
         this.email = email;
     }
 
     public Mono<Void> deliver(UUID sourceEventId, List<Notice> notices) {
-        return Flux.fromIterable(notices).concatMap(notice -> languages.of(notice.recipient())
-                .map(language -> texts.render(notice, language))
-                .flatMap(text -> inbox.store(sourceEventId, notice, text)
-                        .then(email.send(sourceEventId, notice.recipient(), notice.type(), text))))
+        return Flux.fromIterable(notices).concatMap(notice -> preferences.of(notice.recipient())
+                .flatMap(chosen -> {
+                    Texts.Text text = texts.render(notice, chosen.language());
+                    return inbox.store(sourceEventId, notice, text).then(chosen.wantsEmail(notice.type())
+                            ? email.send(sourceEventId, notice.recipient(), notice.type(), text)
+                            : Mono.empty());
+                }))
                 .then();
     }
 }

@@ -2,6 +2,7 @@ package cn.innovationchina.notification.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,11 +23,13 @@ import cn.innovationchina.notification.application.Inbox;
 import cn.innovationchina.notification.application.PageRequest;
 import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.Language;
+import cn.innovationchina.notification.domain.NotificationType;
+import cn.innovationchina.notification.domain.Preferences;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.security.PlatformUser;
 import reactor.core.publisher.Mono;
 
-/** The caller's own inbox, language, email address and deliveries; there is no way to name another recipient. */
+/** The caller's own inbox, preferences, email address and deliveries; there is no way to name another recipient. */
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {
@@ -62,16 +65,16 @@ class NotificationController {
     }
 
     @GetMapping("/preferences")
-    Mono<LanguageChoice> preferences(@AuthenticationPrincipal PlatformUser user) {
-        return inbox.language(Recipients.of(user)).map(LanguageChoice::new);
+    Mono<Preferences> preferences(@AuthenticationPrincipal PlatformUser user) {
+        return inbox.preferences(Recipients.of(user));
     }
 
+    /** Replaces the caller's preferences; a missing language is Chinese, a missing list mutes nothing. */
     @PutMapping("/preferences")
-    Mono<LanguageChoice> choose(@AuthenticationPrincipal PlatformUser user, @RequestBody LanguageChoice choice) {
-        if (choice.language() == null) {
-            throw new InvalidInput("language", "must be one of ZH, EN");
-        }
-        return inbox.chooseLanguage(Recipients.of(user), choice.language()).thenReturn(choice);
+    Mono<Preferences> choose(@AuthenticationPrincipal PlatformUser user, @RequestBody PreferencesRequest request) {
+        var chosen = new Preferences(request.language() == null ? Language.DEFAULT : request.language(),
+                request.emailMuted() == null ? Set.of() : request.emailMuted());
+        return inbox.choose(Recipients.of(user), chosen).thenReturn(chosen);
     }
 
     @PutMapping("/email")
@@ -88,7 +91,7 @@ class NotificationController {
         return inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
     }
 
-    record LanguageChoice(@Nullable Language language) {
+    record PreferencesRequest(@Nullable Language language, @Nullable Set<NotificationType> emailMuted) {
     }
 
     record EmailAddress(@Nullable String address) {

@@ -95,6 +95,25 @@ class EmailTest {
     }
 
     @Test
+    void a_type_muted_for_email_reaches_the_inbox_but_sends_no_email() {
+        String enterprise = "e-" + UUID.randomUUID();
+        String address = enterprise + "@example.cn";
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        reader.registersEmail(address);
+        assertThat(reader.mutesEmailFor("MATCHES_PROPOSED")).isEqualTo(HttpStatus.OK);
+        String demand = "d-" + UUID.randomUUID();
+
+        Events.publish(Events.proposed(demand, enterprise, "王教授"));
+        // Same demand, so the same partition: once its mail is in, the proposal before it was handled.
+        Events.publish(Events.rejected(demand, enterprise, "withdrawn by the city"));
+
+        Eventually.awaitState("mail about the rejection", () -> MailServer.receivedBy(address), m -> !m.isEmpty());
+        assertThat(reader.awaitEntry("MATCHES_PROPOSED").get("body").toString()).contains(demand);
+        assertThat(MailServer.receivedBy(address)).extracting(MailServer::subject).containsExactly("需求未通过审核");
+        assertThat(reader.deliveries()).extracting(d -> d.get("type")).containsExactly("DEMAND_REJECTED");
+    }
+
+    @Test
     void a_recipient_without_an_address_gets_no_email_and_no_delivery() {
         String enterprise = "e-" + UUID.randomUUID();
         var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));

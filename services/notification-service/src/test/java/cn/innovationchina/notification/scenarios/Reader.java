@@ -59,6 +59,11 @@ final class Reader {
                 .bodyValue(Map.of("language", language)).exchange().returnResult(Void.class).getStatus();
     }
 
+    HttpStatusCode mutesEmailFor(String type) {
+        return http.put().uri("/notifications/preferences").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("emailMuted", List.of(type))).exchange().returnResult(Void.class).getStatus();
+    }
+
     HttpStatusCode registersEmail(String address) {
         return http.put().uri("/notifications/email").headers(h -> h.setBearerAuth(token))
                 .bodyValue(Map.of("address", address)).exchange().returnResult(Void.class).getStatus();

@@ -1,0 +1,48 @@
+package cn.innovationchina.notification.persistence;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import cn.innovationchina.notification.domain.Language;
+import cn.innovationchina.notification.domain.NotificationType;
+import cn.innovationchina.notification.domain.Preferences;
+import cn.innovationchina.notification.domain.Recipient;
+import reactor.core.publisher.Mono;
+
+/** Each recipient's preferences; a recipient who never chose has the defaults. */
+@Component
+public class PreferenceStore {
+
+    static final String COLLECTION = "preferences";
+
+    private final ReactiveMongoTemplate mongo;
+
+    PreferenceStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Preferences> of(Recipient recipient) {
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", recipient.key())).first()))
+                .map(document -> new Preferences(Language.valueOf(document.getString("language")),
+                        document.getList("emailMuted", String.class, List.of()).stream()
+                                .map(NotificationType::valueOf).collect(Collectors.toSet())))
+                .defaultIfEmpty(Preferences.DEFAULT);
+    }
+
+    public Mono<Void> save(Recipient recipient, Preferences preferences) {
+        var document = new Document("_id", recipient.key()).append("language", preferences.language().name())
+                .append("emailMuted", preferences.emailMuted().stream().map(Enum::name).sorted().toList());
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.replaceOne(Filters.eq("_id", recipient.key()), document,
+                        new ReplaceOptions().upsert(true))))
+                .then();
+    }
+}
