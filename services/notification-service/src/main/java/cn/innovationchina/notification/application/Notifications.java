@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Delivers the notices an event caused on every channel of their recipient: rendered once in the recipient's
- * language, stored in the inbox (and pushed live), then emailed unless the recipient muted email for the type. Each channel is idempotent on its own delivery key,
+ * language, stored in the inbox (and pushed live), then emailed at once unless the recipient muted email for the type or
+ * gathers its emails in a digest ({@link Digests}). Each channel is idempotent on its own delivery key,
  * so handling the event again, even after a crash half-way, completes what is missing and repeats nothing.
  */
 @Service
@@ -34,7 +35,7 @@ public class Notifications {
         return Flux.fromIterable(notices).concatMap(notice -> preferences.of(notice.recipient())
                 .flatMap(chosen -> {
                     Texts.Text text = texts.render(notice, chosen.language());
-                    return inbox.store(sourceEventId, notice, text).then(chosen.wantsEmail(notice.type())
+                    return inbox.store(sourceEventId, notice, text).then(chosen.wantsEmailNow(notice.type())
                             ? email.send(sourceEventId, notice.recipient(), notice.type(), text)
                             : Mono.empty());
                 }))

@@ -14,5 +14,7 @@ public enum NotificationType {
     CONTRACT_RECORDED,
     FEEDBACK_RECEIVED,
     PROVIDER_VERIFIED,
-    DEMAND_AWAITS_REVIEW
+    DEMAND_AWAITS_REVIEW,
+    /** The daily or weekly summary of the others, by email. */
+    DIGEST
 }

@@ -31,6 +31,12 @@ public record Recipient(Kind kind, String id) {
         return new Recipient(Kind.CITY, cityCode);
     }
 
+    public static Recipient ofKey(String key) {
+        int colon = key.indexOf(':');
+        return new Recipient(Kind.valueOf(key.substring(0, colon).toUpperCase(java.util.Locale.ROOT)),
+                key.substring(colon + 1));
+    }
+
     /** One string per recipient, so an enterprise and a provider with equal ids never share an inbox. */
     public String key() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;

@@ -81,6 +81,15 @@ public class InboxEntries implements InitializingBean {
                 .map(InboxEntries::entry);
     }
 
+    /** The recipient's entries stored in [from, to), oldest first. */
+    public Mono<List<InboxEntry>> between(Recipient recipient, Instant from, Instant to) {
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.eq("recipient", recipient.key()),
+                        Filters.gte("createdAt", Date.from(from)), Filters.lt("createdAt", Date.from(to))))
+                        .sort(Sorts.ascending("createdAt", "_id"))))
+                .map(InboxEntries::entry).collectList();
+    }
+
     public Mono<Long> count(Recipient recipient) {
         return mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.countDocuments(Filters.eq("recipient", recipient.key()))));

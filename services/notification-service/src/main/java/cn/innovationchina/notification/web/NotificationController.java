@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.innovationchina.notification.application.Inbox;
 import cn.innovationchina.notification.application.PageRequest;
 import cn.innovationchina.notification.domain.Delivery;
+import cn.innovationchina.notification.domain.Digest;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.notification.domain.NotificationType;
 import cn.innovationchina.notification.domain.Preferences;
@@ -69,11 +70,12 @@ class NotificationController {
         return inbox.preferences(Recipients.of(user));
     }
 
-    /** Replaces the caller's preferences; a missing language is Chinese, a missing list mutes nothing. */
+    /** Replaces the caller's preferences; what the request leaves out takes its default. */
     @PutMapping("/preferences")
     Mono<Preferences> choose(@AuthenticationPrincipal PlatformUser user, @RequestBody PreferencesRequest request) {
         var chosen = new Preferences(request.language() == null ? Language.DEFAULT : request.language(),
-                request.emailMuted() == null ? Set.of() : request.emailMuted());
+                request.emailMuted() == null ? Set.of() : request.emailMuted(),
+                request.digest() == null ? Digest.IMMEDIATE : request.digest());
         return inbox.choose(Recipients.of(user), chosen).thenReturn(chosen);
     }
 
@@ -91,7 +93,8 @@ class NotificationController {
         return inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
     }
 
-    record PreferencesRequest(@Nullable Language language, @Nullable Set<NotificationType> emailMuted) {
+    record PreferencesRequest(@Nullable Language language, @Nullable Set<NotificationType> emailMuted,
+            @Nullable Digest digest) {
     }
 
     record EmailAddress(@Nullable String address) {

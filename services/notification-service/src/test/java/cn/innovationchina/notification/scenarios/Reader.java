@@ -64,6 +64,11 @@ final class Reader {
                 .bodyValue(Map.of("emailMuted", List.of(type))).exchange().returnResult(Void.class).getStatus();
     }
 
+    HttpStatusCode choosesDigest(String digest) {
+        return http.put().uri("/notifications/preferences").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("digest", digest)).exchange().returnResult(Void.class).getStatus();
+    }
+
     HttpStatusCode registersEmail(String address) {
         return http.put().uri("/notifications/email").headers(h -> h.setBearerAuth(token))
                 .bodyValue(Map.of("address", address)).exchange().returnResult(Void.class).getStatus();
