@@ -61,7 +61,8 @@ public class EmailChannel {
         String id = DeliveryKey.of(sourceEventId, recipient, Channel.EMAIL);
         return contacts.emailOf(recipient)
                 .flatMap(address -> deliveries.claim(id, recipient, Channel.EMAIL, type, sourceEventId,
-                        clock.instant()).flatMap(claimed -> attempt(sender, claimed, recipient, message(address, text))));
+                        clock.instant())
+                        .flatMap(claimed -> attempt(sender, claimed, recipient, message(address, text))));
     }
 
     private Mono<Void> attempt(JavaMailSender sender, Delivery claimed, Recipient recipient,

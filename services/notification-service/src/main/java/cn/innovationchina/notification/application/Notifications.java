@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Delivers the notices an event caused on every channel of their recipient: rendered once in the recipient's
- * language, stored in the inbox (and pushed live), then emailed at once unless the recipient muted email for the type or
- * gathers its emails in a digest ({@link Digests}). Each channel is idempotent on its own delivery key,
- * so handling the event again, even after a crash half-way, completes what is missing and repeats nothing.
+ * language, stored in the inbox (and pushed live), then emailed at once unless the recipient muted email for the
+ * type or gathers its emails in a digest ({@link Digests}). Each channel is idempotent on its own delivery key, so
+ * handling the event again, even after a crash half-way, completes what is missing and repeats nothing.
  */
 @Service
 public class Notifications {
