@@ -1,0 +1,59 @@
+package cn.innovationchina.notification.application;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.innovationchina.notification.domain.InboxEntry;
+import cn.innovationchina.notification.domain.Recipient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The live channel: new inbox entries pushed to the connections of their recipient open on this instance. It is a
+ * view of the inbox, not a second store: a client that was away resumes from the inbox (see {@link Inbox#stream}).
+ */
+@Component
+public class LiveStream {
+
+    private final Map<String, Set<Sinks.Many<InboxEntry>>> connections = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final int maxConnectionsPerUser;
+
+    LiveStream(@Value("${notification.live.max-connections-per-user}") int maxConnectionsPerUser) {
+        this.maxConnectionsPerUser = maxConnectionsPerUser;
+    }
+
+    /**
+     * Opens a connection for a user now, so nothing delivered from this moment is missed; the entries wait in the
+     * connection's buffer until the flux is subscribed. A user with too many open connections gets 429.
+     */
+    Flux<InboxEntry> open(String user, Recipient recipient) {
+        AtomicInteger open = perUser.computeIfAbsent(user, u -> new AtomicInteger());
+        if (open.incrementAndGet() > maxConnectionsPerUser) {
+            open.decrementAndGet();
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                    "At most " + maxConnectionsPerUser + " live connections per user");
+        }
+        Sinks.Many<InboxEntry> sink = Sinks.many().unicast().onBackpressureBuffer();
+        connections.computeIfAbsent(recipient.key(), r -> new CopyOnWriteArraySet<>()).add(sink);
+        return sink.asFlux().doFinally(signal -> {
+            connections.getOrDefault(recipient.key(), Set.of()).remove(sink);
+            open.decrementAndGet();
+        });
+    }
+
+    void publish(Recipient recipient, InboxEntry entry) {
+        // Two bindings may deliver to the same recipient at once; the sink takes one emission at a time.
+        connections.getOrDefault(recipient.key(), Set.of())
+                .forEach(sink -> sink.emitNext(entry, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
+    }
+}

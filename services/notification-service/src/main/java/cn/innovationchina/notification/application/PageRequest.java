@@ -1,0 +1,17 @@
+package cn.innovationchina.notification.application;
+
+import cn.innovationchina.platform.problem.InvalidInput;
+
+/** A page of the inbox: numbered from 0, its size capped so no caller can ask for the whole inbox. */
+public record PageRequest(int page, int size) {
+
+    public static PageRequest of(int page, int size, int maxSize) {
+        if (page < 0) {
+            throw new InvalidInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > maxSize) {
+            throw new InvalidInput("size", "must be between 1 and " + maxSize);
+        }
+        return new PageRequest(page, size);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.innovationchina.notification.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.notification.application.Notifications;
+import cn.innovationchina.notification.domain.Notices;
+import cn.innovationchina.platform.messaging.InboundEvents;
+
+/** Demands, matches and provider verification are what people hear about; each event becomes notices. */
+@Configuration
+class NotificationConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications) {
+        return inbound.handle(DemandEvent.class,
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, Notifications notifications) {
+        return inbound.handle(ProviderEvent.class,
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications) {
+        return inbound.handle(MatchEvent.class,
+                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    }
+}
