@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.demand.domain.ContactPerson;
 import cn.innovationchina.demand.domain.Decision;
 import cn.innovationchina.demand.domain.Demand;

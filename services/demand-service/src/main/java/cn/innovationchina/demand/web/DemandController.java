@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.demand.application.Demands;
 import cn.innovationchina.demand.application.Exposure;
 import cn.innovationchina.demand.application.Listing;
-import cn.innovationchina.demand.application.PageRequest;
 import cn.innovationchina.demand.domain.Demand;
 import cn.innovationchina.demand.domain.DemandStatus;
 import cn.innovationchina.demand.persistence.DemandDocuments;

@@ -15,6 +15,7 @@ import cn.innovationchina.expert.domain.ProfileDraft;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
@@ -140,12 +141,7 @@ public class ProviderService {
     private ProviderSearch criteria(@Nullable String fieldCode, @Nullable String cityCode,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
             @Nullable String text, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInput("page", "must be 0 or more");
-        }
-        if (size < 1 || size > ProviderSearch.MAX_PAGE_SIZE) {
-            throw new InvalidInput("size", "must be between 1 and " + ProviderSearch.MAX_PAGE_SIZE);
-        }
+        PageRequest.of(page, size, ProviderSearch.MAX_PAGE_SIZE);
         String region = null;
         if (cityCode != null) {
             region = cities.find(cityCode).orElseThrow(() -> new InvalidInput("city", "is not a pilot city: "

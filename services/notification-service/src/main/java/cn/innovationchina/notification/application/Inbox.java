@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.events.Channel;
 import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.DeliveryKey;

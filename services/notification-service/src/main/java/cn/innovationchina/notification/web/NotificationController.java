@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.notification.application.Inbox;
-import cn.innovationchina.notification.application.PageRequest;
 import cn.innovationchina.notification.domain.Delivery;
 import cn.innovationchina.notification.domain.Digest;
 import cn.innovationchina.notification.domain.Language;

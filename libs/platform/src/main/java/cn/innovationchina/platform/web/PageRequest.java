@@ -1,8 +1,11 @@
-package cn.innovationchina.notification.application;
+package cn.innovationchina.platform.web;
 
 import cn.innovationchina.platform.problem.InvalidInput;
 
-/** A page of the inbox: numbered from 0, its size capped so no caller can ask for the whole inbox. */
+/**
+ * A page of a list: numbered from 0, its size capped so no caller can ask for a whole collection. Outside the
+ * bounds is a 400 naming {@code page} or {@code size}.
+ */
 public record PageRequest(int page, int size) {
 
     public static PageRequest of(int page, int size, int maxSize) {
