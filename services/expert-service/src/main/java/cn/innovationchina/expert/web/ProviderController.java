@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.expert.application.ContactRelease;
 import cn.innovationchina.expert.application.ProviderService;
 import cn.innovationchina.expert.domain.ProfileDraft;
 import cn.innovationchina.expert.web.ProviderViews.PageView;
 import cn.innovationchina.expert.web.ProviderViews.ProviderDetails;
 import cn.innovationchina.expert.web.ProviderViews.PublicProvider;
+import cn.innovationchina.expert.web.ProviderViews.ReleasedProvider;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.web.ETags;
 import cn.innovationchina.platform.security.Role;
@@ -43,9 +45,11 @@ class ProviderController {
     }
 
     private final ProviderService service;
+    private final ContactRelease contactRelease;
 
-    ProviderController(ProviderService service) {
+    ProviderController(ProviderService service, ContactRelease contactRelease) {
         this.service = service;
+        this.contactRelease = contactRelease;
     }
 
     @PutMapping("/providers/{id}")
@@ -59,12 +63,20 @@ class ProviderController {
                 : Versions.ok(saved.provider().version(), ProviderDetails.of(saved.provider())));
     }
 
-    /** The provider itself and platform administrators get the details, contact included; anyone else the public view. */
+    /**
+     * The provider itself and platform administrators get the details; an enterprise whose invitation the provider
+     * accepted gets the public view with the contact; anyone else the public view.
+     */
     @GetMapping("/providers/{id}")
     Mono<ResponseEntity<?>> read(@PathVariable String id, @AuthenticationPrincipal PlatformUser user) {
-        return service.read(user, id).map(provider -> user.isProvider(id) || user.is(Role.PLATFORM_ADMIN)
-                ? Versions.ok(provider.version(), ProviderDetails.of(provider))
-                : Versions.ok(provider.version(), PublicProvider.of(provider)));
+        return service.read(user, id).flatMap(provider -> {
+            if (user.isProvider(id) || user.is(Role.PLATFORM_ADMIN)) {
+                return Mono.just(Versions.ok(provider.version(), ProviderDetails.of(provider)));
+            }
+            return contactRelease.isReleasedTo(user, id).map(released -> released
+                    ? Versions.ok(provider.version(), ReleasedProvider.of(provider))
+                    : Versions.ok(provider.version(), PublicProvider.of(provider)));
+        });
     }
 
     @PutMapping("/providers/{id}/availability")

@@ -11,7 +11,10 @@ import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderStatus;
 import cn.innovationchina.expert.domain.Verification;
 
-/** The shapes a provider is shown in. The public one has no contact field at all, so it cannot leak one. */
+/**
+ * The shapes a provider is shown in. The public one has no contact field at all, so it cannot leak one; only the
+ * released and the owner's views carry it.
+ */
 final class ProviderViews {
 
     private ProviderViews() {
@@ -22,6 +25,15 @@ final class ProviderViews {
 
         static PublicProvider of(Provider provider) {
             return new PublicProvider(provider.id(), provider.published(), provider.completeness().score());
+        }
+    }
+
+    /** What an enterprise sees once the provider accepted one of its invitations: the public view and the contact. */
+    record ReleasedProvider(String id, ProviderProfile profile, int completeness, ContactDetails contact) {
+
+        static ReleasedProvider of(Provider provider) {
+            return new ReleasedProvider(provider.id(), provider.published(), provider.completeness().score(),
+                    new ContactDetails(provider.contact().email(), provider.contact().phone()));
         }
     }
 

@@ -57,7 +57,11 @@ final class Actors {
     }
 
     Caller enterprise() {
-        return new Caller(tokens.enterprise(newId("ORG"), "XIANNING"));
+        return enterprise(newId("ORG"));
+    }
+
+    Caller enterprise(String organisationId) {
+        return new Caller(tokens.enterprise(organisationId, "XIANNING"));
     }
 
     class Caller {
