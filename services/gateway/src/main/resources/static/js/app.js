@@ -1,7 +1,7 @@
 // The console: one page, hash routing (#/demands/ID), the signed-in role decides the menu and the screens.
 import * as auth from './auth.js';
 import { t, lang, setLang } from './i18n.js';
-import { h, clear, problemBlock, loading } from './ui.js';
+import { h, clear, problemBlock, loading, toast } from './ui.js';
 import { loadReference, cityName } from './reference.js';
 import { live } from './live.js';
 import { organisationView, demandListView, demandFormView, demandDetailView } from './views/enterprise.js';
@@ -166,6 +166,7 @@ async function start() {
     renderShell();
     if (WITH_INBOX.includes(user.role)) {
       live.onUnread(showUnread);
+      live.onEntry(entry => toast(`${t('inbox.new')}: ${entry.title}`));
       live.start();
       live.refreshUnread();
     }

@@ -180,10 +180,13 @@ export async function invitationsView(root) {
     }
     const order = { INVITED: 0, ACCEPTED: 1, DOCKING: 2, CONTRACTED: 3, CLOSED: 4, DECLINED: 5 };
     const sorted = [...data].sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9));
-    const demands = await Promise.all(sorted.map(m => api('demand', `/demands/${encodeURIComponent(m.demandId)}`)
+    // The demand as this provider may see it; one it may no longer read still shows its match.
+    const ids = [...new Set(sorted.map(m => m.demandId))];
+    const read = await Promise.all(ids.map(id => api('demand', `/demands/${encodeURIComponent(id)}`)
       .then(answer => answer.data).catch(() => null)));
-    sorted.forEach((match, i) => {
-      const demand = demands[i];
+    const demands = new Map(ids.map((id, i) => [id, read[i]]));
+    sorted.forEach(match => {
+      const demand = demands.get(match.demandId);
       const card = matchCard(match, {
         party: 'PROVIDER',
         state: { demandTitle: demand ? demand.title : match.demandId, demandCity: demand ? demand.cityCode : '' },
