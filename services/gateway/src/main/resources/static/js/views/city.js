@@ -214,7 +214,7 @@ function reviewCard(demand, onChanged) {
         const form = h('form', { class: 'inline-form', novalidate: true, test: 'reject-form',
           onsubmit: e => { e.preventDefault(); decide(send, 'reject', { reason: reason.value }, form); } },
         field('reason', t('review.reason'), reason), h('div', { class: 'actions' }, send,
-          h('button', { type: 'button', onclick: () => clear(forms) }, t('common.cancel'))));
+          h('button', { type: 'button', test: 'reject-cancel', onclick: () => clear(forms) }, t('common.cancel'))));
         forms.append(form);
         reason.focus();
       } }, t('review.reject'))),

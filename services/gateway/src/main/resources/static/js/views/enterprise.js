@@ -186,6 +186,15 @@ export async function demandFormView(root, { user, params = {} }) {
   const card = section(demand ? (published ? t('demand.reviseTitle') : t('demand.editTitle')) : t('demand.newTitle'),
     !demand && reviewRequired(city.value) ? h('p', { class: 'muted' }, t('demand.reviewNote')) : null, form);
   root.append(card);
+  if (!demand) {
+    // Drafting needs a registered organisation (409 otherwise): say so before the form is filled in.
+    api('demand', '/enterprises/me').catch(e => {
+      if (e.status === 404) {
+        card.insertBefore(h('p', { class: 'warning', test: 'register-first' }, t('demand.registerFirst'), ' ',
+          h('a', { href: '#/organisation' }, t('nav.organisation'))), form);
+      }
+    });
+  }
 
   function body() {
     const number = el => (el.value === '' ? null : Number(el.value));
@@ -271,8 +280,10 @@ export async function demandDetailView(root, { user, params }) {
       const form = h('form', { class: 'inline-form', novalidate: true, test: `${test}-form`,
         onsubmit: e => { e.preventDefault(); change(submit, path, bodyOf(), form, done); } },
       controls, h('div', { class: 'actions' }, submit,
-        h('button', { type: 'button', onclick: () => clear(forms) }, t('common.cancel'))));
+        h('button', { type: 'button', test: `${test}-cancel`, onclick: () => clear(forms) }, t('common.cancel'))));
       forms.append(form);
+      const first = form.querySelector('input, select, textarea');
+      if (first) first.focus();
     } }, label);
   }
 
