@@ -28,6 +28,12 @@ export function openStream(service, path, params, { onEvent, onState = () => {},
         expired();
         return;
       }
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        // Refused for good (bad parameters, another city, no inbox): asking again would get the same answer.
+        stopped = true;
+        onState('closed', response.status);
+        return;
+      }
       if (!response.ok || !response.body) {
         const retryAfter = Number(response.headers.get('Retry-After'));
         wait = retryAfter > 0 ? retryAfter * 1000 : null;

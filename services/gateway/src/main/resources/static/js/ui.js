@@ -116,6 +116,7 @@ export function showProblem(container, error, form) {
   if (unplaced.length) box.append(h('ul', {}, unplaced.map(text => h('li', {}, text))));
   if (error && error.status === 412) box.append(h('p', {}, t('problem.stale')));
   if (problem.retryAfter) box.append(h('p', {}, t('problem.retryAfter', { seconds: problem.retryAfter })));
+  if (error && error.link) box.append(h('p', {}, h('a', { href: error.link.href, test: error.link.test }, error.link.text)));
   if (problem.correlationId) box.append(h('small', {}, `${t('problem.correlation')}: ${problem.correlationId}`));
   container.prepend(box);
   const first = form && form.querySelector('[aria-invalid="true"]');

@@ -80,7 +80,9 @@ export async function dashboardView(root, { user, params = {} }) {
     const { data } = await api('monitoring', path, { params: query });
     render(body, data);
   } catch (e) {
-    clear(body).append(problemBlock(e));
+    // A bad range names its parameter (from, to, granularity): the message goes next to that control.
+    clear(body);
+    showProblem(card, e, controls);
     return undefined;
   }
   let stream = null;

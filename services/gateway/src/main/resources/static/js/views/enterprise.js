@@ -186,15 +186,6 @@ export async function demandFormView(root, { user, params = {} }) {
   const card = section(demand ? (published ? t('demand.reviseTitle') : t('demand.editTitle')) : t('demand.newTitle'),
     !demand && reviewRequired(city.value) ? h('p', { class: 'muted' }, t('demand.reviewNote')) : null, form);
   root.append(card);
-  if (!demand) {
-    // Drafting needs a registered organisation (409 otherwise): say so before the form is filled in.
-    api('demand', '/enterprises/me').catch(e => {
-      if (e.status === 404) {
-        card.insertBefore(h('p', { class: 'warning', test: 'register-first' }, t('demand.registerFirst'), ' ',
-          h('a', { href: '#/organisation' }, t('nav.organisation'))), form);
-      }
-    });
-  }
 
   function body() {
     const number = el => (el.value === '' ? null : Number(el.value));
@@ -221,7 +212,11 @@ export async function demandFormView(root, { user, params = {} }) {
     const saved = await act(button, card, form, async () => {
       const answer = demand
         ? await api('demand', `/demands/${encodeURIComponent(demand.id)}`, { method: 'PUT', body: body(), ifMatch: etag })
-        : await api('demand', '/demands', { method: 'POST', body: body() });
+        : await api('demand', '/demands', { method: 'POST', body: body() }).catch(e => {
+          // Drafting before the organisation is registered is a 409: point to where it is registered.
+          if (e.status === 409) e.link = { href: '#/organisation', text: t('demand.registerFirst'), test: 'register-first' };
+          throw e;
+        });
       demand = answer.data;
       etag = answer.etag || etagOf(demand.version);
       if (thenSubmit) {

@@ -68,7 +68,7 @@ export async function profileView(root, { user }) {
   const city = select(cityOptions(), { value: p.cityCode || user.cityCode || '', blank: t('common.choose') });
   const regions = checkboxes('regionsServed', regionOptions(), p.regionsServed || [], { test: 'region' });
   const languages = checkboxes('languages', LANGUAGES, p.languages || ['zh'], { test: 'language' });
-  const capacity = input({ type: 'number', min: 0, max: 1000, step: 1, value: p.capacity ?? 3 });
+  const capacity = input({ type: 'number', min: 1, max: 1000, step: 1, value: p.capacity ?? 3 });
   const conflicts = input({ value: (p.conflictCreditCodes || []).join(', ') });
   const email = input({ type: 'email', value: contact.email || '', autocomplete: 'email' });
   const phone = input({ type: 'tel', value: contact.phone || '', autocomplete: 'tel' });
