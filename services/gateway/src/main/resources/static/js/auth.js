@@ -31,9 +31,10 @@ function accept(jwt) {
 /** Takes a token from #token=... (then removes it from the address bar), else the one of this tab. */
 export function init() {
   const hash = window.location.hash;
-  if (hash.startsWith('#token=') || hash.startsWith('#/token=')) {
+  // #token=... from the development login page; #access_token=... as an OpenID provider's implicit answer.
+  if (/^#\/?(access_)?token=/.test(hash)) {
     const params = new URLSearchParams(hash.replace(/^#\/?/, ''));
-    const fresh = params.get('token');
+    const fresh = params.get('token') || params.get('access_token');
     const next = params.get('next');
     if (fresh && accept(fresh)) {
       sessionStorage.setItem(KEY, fresh);

@@ -81,14 +81,14 @@ export function barChart({ title, items, format = String, test, color = PALETTE[
     items.length ? chart : h('p', { class: 'muted' }, '—'));
 }
 
-/** stages: [{ label, value }], each bar as wide as its share of the first stage, with the step's conversion. */
+/** stages: [{ label, value }], each bar as wide as its share of the largest, with each step's conversion. */
 export function funnel({ title, stages, format = String, test }) {
   const width = 640;
   const rowH = 40;
   const height = stages.length * rowH + 4;
-  const first = Math.max(1, stages.reduce((m, s) => Math.max(m, s.value || 0), 0));
+  const widest = Math.max(1, ...stages.map(s => s.value || 0));
   const rows = stages.map((stage, i) => {
-    const w = Math.max(4, ((stage.value || 0) / first) * (width - 40));
+    const w = Math.max(4, ((stage.value || 0) / widest) * (width - 40));
     const top = 2 + i * rowH;
     const previous = i > 0 ? stages[i - 1].value : null;
     const rate = previous ? ` (${Math.round(((stage.value || 0) / previous) * 100)}%)` : '';

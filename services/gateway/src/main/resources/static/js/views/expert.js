@@ -60,7 +60,7 @@ export async function profileView(root, { user }) {
   const affiliation = input({ value: p.affiliation || '' });
   const affiliationCreditCode = input({ maxlength: 18, value: p.affiliationCreditCode || '' });
   const title = input({ value: p.title || '' });
-  const picker = fieldPicker(p.fieldCodes || []);
+  const picker = fieldPicker(p.fieldCodes || [], { max: 10 });
   const skills = input({ value: (p.skills || []).join(', ') });
   const keywords = input({ value: (p.keywords || []).join(', ') });
   const summary = textarea({ rows: 4, value: p.summary || '' });
@@ -68,7 +68,7 @@ export async function profileView(root, { user }) {
   const city = select(cityOptions(), { value: p.cityCode || user.cityCode || '', blank: t('common.choose') });
   const regions = checkboxes('regionsServed', regionOptions(), p.regionsServed || [], { test: 'region' });
   const languages = checkboxes('languages', LANGUAGES, p.languages || ['zh'], { test: 'language' });
-  const capacity = input({ type: 'number', min: 1, max: 1000, step: 1, value: p.capacity ?? 3 });
+  const capacity = input({ type: 'number', min: 1, max: 50, step: 1, value: p.capacity ?? 3 });
   const conflicts = input({ value: (p.conflictCreditCodes || []).join(', ') });
   const email = input({ type: 'email', value: contact.email || '', autocomplete: 'email' });
   const phone = input({ type: 'tel', value: contact.phone || '', autocomplete: 'tel' });
