@@ -116,7 +116,7 @@ async function route() {
     main.append(h('section', { class: 'card welcome' },
       h('h1', {}, t('app.title')),
       h('p', {}, t('app.intro')),
-      h('a', { href: auth.LOGIN_URL, class: 'button primary', test: 'login-link' }, t('app.login'))));
+      h('a', { href: auth.loginUrl(), class: 'button primary', test: 'login-link' }, t('app.login'))));
     return;
   }
   const { path, params } = parseHash();

@@ -1,8 +1,15 @@
 // Who is signed in: the platform token the login page hands over in the URL fragment (#token=...), kept for the
 // browser tab only (sessionStorage). The payload is decoded to shape the console; the services verify it.
 
-const KEY = 'ic.token';
-export const LOGIN_URL = '/login';
+// The development login page of the gateway keeps the token under this key too (same origin, same tab).
+const KEY = 'innovation-china.token';
+
+/** Where to sign in: <meta name="login-url"> of the page, with the way back to the console. */
+export function loginUrl() {
+  const meta = typeof document === 'undefined' ? null : document.querySelector('meta[name="login-url"]');
+  const base = (meta && meta.content) || '/dev/login';
+  return `${base}${base.includes('?') ? '&' : '?'}redirect=${encodeURIComponent(window.location.pathname || '/')}`;
+}
 
 let token = null;
 let claims = null;
@@ -74,5 +81,5 @@ export function logout() {
 /** The token was refused (401): forget it and go back to the login page. */
 export function expired() {
   logout();
-  window.location.assign(LOGIN_URL);
+  window.location.assign(loginUrl());
 }
