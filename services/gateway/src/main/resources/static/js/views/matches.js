@@ -32,7 +32,7 @@ const STATUS_KIND = {
 
 /**
  * party: 'ENTERPRISE', 'PROVIDER' or 'ADMIN'. state.etag holds the demand's match-list version for If-Match
- * (the enterprise's list sends one; a provider's invitations come without). onChanged() reloads the screen.
+ * (from the list's ETag, or the match's own version). onChanged() reloads the screen.
  */
 export function matchCard(match, { party, state = {}, onChanged, demandModes = [] }) {
   const actions = h('div', { class: 'actions' });
@@ -50,7 +50,10 @@ export function matchCard(match, { party, state = {}, onChanged, demandModes = [
       : `${enumLabel('ProviderKind', match.providerKind)} · ${cityName(match.providerCityCode)}`,
     ' · ', t('match.score'), ': ', h('strong', { test: 'match-score' }, formatNumber(match.score, 3))),
   explanation(match),
+  match.invitationMessage ? h('blockquote', { class: 'invitation-message', test: 'invitation-message' },
+    match.invitationMessage) : null,
   actions, forms);
+  if (!state.etag && match.version) state.etag = `"${match.version}"`;
 
   async function step(button, name, body) {
     const done = await act(button, card, card.querySelector('form'), async () => {
@@ -136,7 +139,8 @@ export function matchCard(match, { party, state = {}, onChanged, demandModes = [
       actions.append(stepForm('complete', t('match.complete'), 'close', () =>
         [h('p', {}, t('match.completeConfirm')), () => ({ outcome: 'COMPLETED' })], t('match.complete')));
     }
-    if (status === 'CONTRACTED' || status === 'CLOSED') {
+    const gaveFeedback = party === 'ENTERPRISE' ? match.enterpriseGaveFeedback : match.providerGaveFeedback;
+    if ((status === 'CONTRACTED' || status === 'CLOSED') && !gaveFeedback) {
       actions.append(stepForm('feedback', t('match.feedback'), 'feedback', () => {
         const rating = select([5, 4, 3, 2, 1].map(n => [String(n), '★'.repeat(n) + ` ${n}`]), { value: '5' });
         const comment = textarea({ rows: 2, maxlength: 2000 });
