@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was
  * asked for, remembers what it received, and on {@code /live} streams two server-sent events, the second only once
- * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one.
+ * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; and
+ * on {@code /slow} answers only after 3 s.
  */
 final class FakeService {
 
@@ -86,12 +88,23 @@ final class FakeService {
             stream(exchange);
             return;
         }
+        if (exchange.getRequestURI().getPath().equals("/slow")) {
+            pause(Duration.ofSeconds(3));
+        }
         byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,11 +13,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.testkit.Tokens;
 
-/** The demand service is down; the others are up. */
+/** The demand service is down, the matching service slow to answer (1 s allowed here); the others are up. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s"})
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s",
+        "gateway.response-timeout.matching-service=1000"})
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class ServiceDownTest {
 
@@ -59,5 +60,17 @@ class ServiceDownTest {
                 .expectStatus().isOk()
                 .expectBody(Map.class).isEqualTo(Map.of("service", "monitoring-service",
                         "path", "/cities/XIANNING/report"));
+    }
+
+    @Test
+    void a_service_that_does_not_answer_in_time_is_a_504_problem_naming_it() {
+        http.get().uri("/api/matching/slow").headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("matching-service")
+                .jsonPath("$.reason").isEqualTo("timeout")
+                .jsonPath("$.detail").isEqualTo("matching-service did not answer in time; try again shortly");
     }
 }
