@@ -22,7 +22,8 @@ import reactor.test.StepVerifier;
 
 /** A console user's calls through the gateway, with the five services played by fakes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gateway.rate-limit.capacity=8", "gateway.rate-limit.tokens-per-second=0.02"})
+        "gateway.rate-limit.capacity=8", "gateway.rate-limit.tokens-per-second=0.02",
+        "gateway.response-timeout.notification-service=1000"})
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class ApiThroughTheGatewayTest {
 
@@ -131,16 +132,18 @@ class ApiThroughTheGatewayTest {
     }
 
     @Test
-    void a_live_stream_arrives_event_by_event() {
+    void a_live_stream_arrives_event_by_event_and_outlives_the_response_timeout() {
         var events = http.get().uri("/api/notification/live").headers(h -> h.setBearerAuth(token()))
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
                 }).getResponseBody();
-        // The service holds the second event back until the first has come through the gateway.
+        // The service holds the second event back until the first has come through the gateway, and the stream
+        // stays quiet for longer than the notification service's response timeout (1 s here).
         StepVerifier.create(events)
                 .assertNext(event -> assertThat(event.data()).isEqualTo("first"))
+                .thenAwait(Duration.ofMillis(1500))
                 .then(() -> Platform.service("notification").releaseSecondEvent())
                 .assertNext(event -> assertThat(event.data()).isEqualTo("second"))
                 .thenCancel()
