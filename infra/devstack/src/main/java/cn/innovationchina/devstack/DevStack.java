@@ -40,6 +40,9 @@ public final class DevStack {
             "gateway", 8080, "demand-service", 8081, "expert-service", 8082, "matching-service", 8083,
             "notification-service", 8084, "monitoring-service", 8085);
 
+    private static final String GATEWAY = "gateway";
+    private static final String PRIVATE_KEY = "dev-signing.pem";
+
     private final Path root;
     private final Path data;
     private final int kafkaPort;
@@ -167,13 +170,18 @@ public final class DevStack {
         for (var service : services.entrySet()) {
             Path jar = serviceJar(service.getKey());
             int port = service.getValue();
-            start(service.getKey(), java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+            List<String> command = java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                     "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
                     "--spring.cloud.stream.kafka.binder.brokers=localhost:" + kafkaPort,
                     "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + service.getKey(),
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey),
-                    "http://localhost:" + port);
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+            if (service.getKey().equals(GATEWAY)) {
+                // Its development login signs with the key every service here trusts (ADR 0023).
+                command.addAll(List.of("--spring.profiles.active=dev",
+                        "--gateway.dev-issuer.signing-key=" + publicKey.resolveSibling(PRIVATE_KEY)));
+            }
+            start(service.getKey(), command, "http://localhost:" + port);
         }
         for (var service : services.entrySet()) {
             awaitHealthy(service.getKey(), service.getValue());
@@ -275,7 +283,9 @@ public final class DevStack {
         for (Running running : processes) {
             table.append("  %-22s %-8d %-34s %s%n".formatted(running.name(), running.process().pid(), running.url(),
                     root.relativize(logFile(running.name()))));
-            if (running.url().startsWith("http")) {
+            if (running.name().equals(GATEWAY)) {
+                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/dev/login"));
+            } else if (running.url().startsWith("http")) {
                 table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/swagger-ui.html"));
             }
         }
@@ -306,7 +316,7 @@ public final class DevStack {
     /** The key pair the devstack signs development tokens with; services trust its public half. */
     private Path ensureSigningKey() throws NoSuchAlgorithmException, IOException {
         Path keys = data.resolve("keys");
-        Path privateKey = keys.resolve("dev-signing.pem");
+        Path privateKey = keys.resolve(PRIVATE_KEY);
         Path publicKey = keys.resolve("dev-signing.pub.pem");
         if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
             Files.createDirectories(keys);

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
+    private static final String GATEWAY = "gateway";
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     @SuppressWarnings("unchecked")
@@ -42,6 +43,9 @@ class ComposeFileTest {
     void every_service_module_is_built_health_checked_and_waits_for_healthy_infrastructure() throws IOException {
         for (String module : serviceModules()) {
             assertThat(services).as("docker-compose entry for %s", module).containsKey(module);
+            if (module.equals(GATEWAY)) {
+                continue;
+            }
             var service = services.get(module);
             assertThat(service).as(module).containsKeys("build", "healthcheck", "mem_limit");
             @SuppressWarnings("unchecked")
@@ -50,6 +54,79 @@ class ComposeFileTest {
             assertThat(dependsOn.values()).as(module)
                     .allSatisfy(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
         }
+    }
+
+    @Test
+    void keycloak_imports_the_realm_and_every_service_trusts_its_tokens() throws IOException {
+        var keycloak = services.get("keycloak");
+        assertThat((String) keycloak.get("image")).startsWith("quay.io/keycloak/keycloak:");
+        assertThat(keycloak.get("command").toString()).contains("start-dev", "--import-realm");
+        assertThat(keycloak.get("volumes").toString()).contains("./infra/keycloak:/opt/keycloak/data/import");
+        assertThat(keycloak).containsKeys("healthcheck", "mem_limit");
+        for (String module : serviceModules()) {
+            assertThat(environment(services.get(module))).as("%s trusts Keycloak", module)
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                            "http://keycloak:8080/realms/innovation-china/protocol/openid-connect/certs")
+                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                            "http://localhost:8180/realms/innovation-china")
+                    .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_gateway_routes_to_every_service_by_name_and_starts_once_they_are_healthy() throws IOException {
+        var gateway = services.get(GATEWAY);
+        assertThat(gateway).containsKeys("build", "healthcheck", "mem_limit");
+        assertThat((List<String>) gateway.get("ports")).containsExactly("8080:8080");
+        var dependsOn = (Map<String, Map<String, String>>) gateway.get("depends_on");
+        for (String module : serviceModules()) {
+            if (!module.equals(GATEWAY)) {
+                String variable = module.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+                assertThat(environment(gateway)).as(variable).containsEntry(variable, "http://" + module + ":"
+                        + ((List<String>) services.get(module).get("ports")).get(0).split(":")[1]);
+                assertThat(dependsOn).as("gateway depends_on").containsEntry(module,
+                        Map.of("condition", "service_healthy"));
+            }
+        }
+        assertThat(dependsOn).containsEntry("keycloak", Map.of("condition", "service_healthy"));
+        assertThat(environment(gateway)).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_realm_has_the_four_roles_a_demo_user_of_each_and_the_claims_the_services_read() {
+        var realm = (Map<String, Object>) new Yaml().load(read(ROOT.resolve("infra/keycloak/innovation-china-realm.json")));
+        var roles = ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
+                .map(role -> (String) role.get("name")).toList();
+        assertThat(roles).containsExactlyInAnyOrder("ENTERPRISE", "EXPERT", "CITY_ADMIN", "PLATFORM_ADMIN");
+
+        var client = ((List<Map<String, Object>>) realm.get("clients")).get(0);
+        var claims = ((List<Map<String, Object>>) client.get("protocolMappers")).stream()
+                .map(mapper -> (Map<String, String>) mapper.get("config"))
+                .filter(config -> "true".equals(config.get("access.token.claim")))
+                .map(config -> config.get("claim.name")).toList();
+        assertThat(claims).containsExactlyInAnyOrder("role", "organisationId", "providerId", "cityCode");
+
+        var users = (List<Map<String, Object>>) realm.get("users");
+        Map<String, String> needs = Map.of("ENTERPRISE", "organisationId", "EXPERT", "providerId",
+                "CITY_ADMIN", "cityCode", "PLATFORM_ADMIN", "role");
+        assertThat(users).allSatisfy(user -> {
+            var attributes = (Map<String, List<String>>) user.get("attributes");
+            String role = attributes.get("role").get(0);
+            assertThat(roles).contains(role);
+            assertThat(attributes).as("%s", user.get("username")).containsKey(needs.get(role));
+            assertThat((List<String>) user.get("realmRoles")).containsExactly(role);
+        });
+        assertThat(users.stream().map(user -> ((Map<String, List<String>>) user.get("attributes")).get("role").get(0)))
+                .containsAll(roles);
+        // Keycloak 24+ leaves attributes out of tokens unless its user profile declares them.
+        var profiles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("components"))
+                .get("org.keycloak.userprofile.UserProfileProvider");
+        var profile = (Map<String, Object>) new Yaml().load(((Map<String, List<String>>) profiles.get(0).get("config"))
+                .get("kc.user.profile.config").get(0));
+        assertThat(((List<Map<String, Object>>) profile.get("attributes")).stream().map(a -> a.get("name")))
+                .contains("role", "organisationId", "providerId", "cityCode");
     }
 
     @Test
