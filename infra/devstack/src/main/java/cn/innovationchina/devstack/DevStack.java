@@ -31,7 +31,9 @@ import org.apache.kafka.common.Uuid;
  * service, each its own process with its own port and log file. Prints the URL table, the seconds until every
  * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started.
  *
- * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N]}
+ * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N]
+ * [--port-offset N]}; the offset moves every service's port, so a second stack (the end-to-end tests) can run
+ * beside a developer's.
  */
 public final class DevStack {
 
@@ -48,18 +50,20 @@ public final class DevStack {
     private final int kafkaPort;
     private final int mongoPort;
     private final boolean infraOnly;
+    private final int portOffset;
     private final String classpath = System.getProperty("devstack.classpath", System.getProperty("java.class.path"));
     private final List<Running> processes = new ArrayList<>();
 
     private record Running(String name, Process process, String url) {
     }
 
-    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly) {
+    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portOffset) {
         this.root = root;
         this.data = data;
         this.kafkaPort = kafkaPort;
         this.mongoPort = mongoPort;
         this.infraOnly = infraOnly;
+        this.portOffset = portOffset;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,16 +72,18 @@ public final class DevStack {
         int kafkaPort = 9092;
         int mongoPort = 27017;
         boolean infraOnly = false;
+        int portOffset = 0;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--infra-only" -> infraOnly = true;
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly);
+        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly, portOffset);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "devstack-stop"));
         stack.up();
         Thread.currentThread().join();
@@ -161,7 +167,7 @@ public final class DevStack {
             for (Path dir : dirs.sorted().toList()) {
                 if (Files.exists(dir.resolve("pom.xml"))) {
                     String name = dir.getFileName().toString();
-                    services.put(name, SERVICE_PORTS.getOrDefault(name, nextPort++));
+                    services.put(name, SERVICE_PORTS.getOrDefault(name, nextPort++) + portOffset);
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -180,6 +186,9 @@ public final class DevStack {
                 // Its development login signs with the key every service here trusts (ADR 0023).
                 command.addAll(List.of("--spring.profiles.active=dev",
                         "--gateway.dev-issuer.signing-key=" + publicKey.resolveSibling(PRIVATE_KEY)));
+                // Where each service listens here, in the names its configuration reads (DEMAND_SERVICE_URL, ...).
+                services.forEach((name, servicePort) -> command.add("--" + name.toUpperCase().replace('-', '_')
+                        + "_URL=http://localhost:" + servicePort));
             }
             start(service.getKey(), command, "http://localhost:" + port);
         }
@@ -201,7 +210,7 @@ public final class DevStack {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             try {
                 var response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -213,7 +222,7 @@ public final class DevStack {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not UP within 120 s: see " + logFile(name));
+        throw new IllegalStateException(name + " was not UP within 300 s: see " + logFile(name));
     }
 
     private void awaitPort(String name, int port) throws InterruptedException {
