@@ -1,0 +1,80 @@
+package cn.innovationchina.notification.scenarios;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A webhook receiver in the test JVM: a real HTTP server on a free port of 127.0.0.1, which records every call.
+ * A flaky one refuses the first call of each message with 503 and accepts the next, so half its calls fail.
+ */
+final class Receiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final boolean flaky;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+
+    private Receiver(boolean flaky) {
+        this.flaky = flaky;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    static Receiver accepting() {
+        return new Receiver(false);
+    }
+
+    static Receiver failingHalfItsCalls() {
+        return new Receiver(true);
+    }
+
+    /** The receiver's URL by a name the test configuration allows, as a devstack would register it. */
+    String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls it answered 2xx, that is the messages it took. */
+    List<Call> accepted() {
+        return calls.stream().filter(Call::accepted).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String id = exchange.getRequestHeaders().getFirst("X-Notification-Id");
+        boolean accept = !flaky || !refusedOnce.add(id);
+        calls.add(new Call(id, exchange.getRequestHeaders().getFirst("X-Notification-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Notification-Signature"),
+                new String(body, StandardCharsets.UTF_8), accept));
+        exchange.sendResponseHeaders(accept ? 204 : 503, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    record Call(String id, String timestamp, String signature, String body, boolean accepted) {
+    }
+}
