@@ -13,17 +13,20 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver in the test JVM: a real HTTP server on a free port of 127.0.0.1, which records every call.
- * A flaky one refuses the first call of each message with 503 and accepts the next, so half its calls fail.
+ * A flaky one refuses the first call of each message with 503 and accepts the next, so half its calls fail; a
+ * redirecting one answers every call with 307 and a Location.
  */
 final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final boolean flaky;
+    private final String redirectTo;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
 
-    private Receiver(boolean flaky) {
+    private Receiver(boolean flaky, String redirectTo) {
         this.flaky = flaky;
+        this.redirectTo = redirectTo;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -34,11 +37,16 @@ final class Receiver implements AutoCloseable {
     }
 
     static Receiver accepting() {
-        return new Receiver(false);
+        return new Receiver(false, "");
     }
 
     static Receiver failingHalfItsCalls() {
-        return new Receiver(true);
+        return new Receiver(true, "");
+    }
+
+    /** Answers every call with a redirect to the given URL, as a receiver taken over by an attacker might. */
+    static Receiver redirectingTo(String location) {
+        return new Receiver(false, location);
     }
 
     /** The receiver's URL by a name the test configuration allows, as a devstack would register it. */
@@ -62,11 +70,14 @@ final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String id = exchange.getRequestHeaders().getFirst("X-Notification-Id");
-        boolean accept = !flaky || !refusedOnce.add(id);
+        boolean accept = redirectTo.isEmpty() && (!flaky || !refusedOnce.add(id));
         calls.add(new Call(id, exchange.getRequestHeaders().getFirst("X-Notification-Timestamp"),
                 exchange.getRequestHeaders().getFirst("X-Notification-Signature"),
                 new String(body, StandardCharsets.UTF_8), accept));
-        exchange.sendResponseHeaders(accept ? 204 : 503, -1);
+        if (!redirectTo.isEmpty()) {
+            exchange.getResponseHeaders().add("Location", redirectTo);
+        }
+        exchange.sendResponseHeaders(accept ? 204 : redirectTo.isEmpty() ? 503 : 307, -1);
         exchange.close();
     }
 

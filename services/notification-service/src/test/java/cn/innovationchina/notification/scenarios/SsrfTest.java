@@ -62,4 +62,20 @@ class SsrfTest {
         assertThat(Eventually.awaitState("the inbox entry", () -> reader.entriesWith("DEMAND_REJECTED"),
                 list -> !list.isEmpty())).hasSize(1);
     }
+
+    @Test
+    void a_redirect_is_not_followed_so_it_cannot_lead_to_the_metadata_address() {
+        String enterprise = "e-" + UUID.randomUUID();
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        try (var receiver = Receiver.redirectingTo("http://169.254.169.254/latest/meta-data/")) {
+            reader.registersWebhook(receiver.url());
+
+            Events.publish(Events.rejected("d-" + UUID.randomUUID(), enterprise, "unclear"));
+
+            var delivery = reader.awaitFinished("WEBHOOK", 1).get(0);
+            assertThat(delivery).containsEntry("state", "FAILED").containsEntry("attempts", 1);
+            assertThat(delivery.get("failure").toString()).startsWith("redirect refused");
+            assertThat(receiver.calls()).hasSize(1);
+        }
+    }
 }
