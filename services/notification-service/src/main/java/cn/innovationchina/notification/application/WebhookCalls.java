@@ -30,6 +30,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -104,7 +105,8 @@ public class WebhookCalls {
     private Mono<Void> call(WebhookEndpoint endpoint, String deliveryId, byte[] body) {
         URI uri = URI.create(endpoint.url());
         // A literal address never reaches the resolver, so it is checked here; a name is checked as it resolves.
-        return Mono.fromCallable(() -> targets.resolve(uri.getHost())).then(Mono.defer(() -> {
+        return Mono.fromCallable(() -> targets.resolve(uri.getHost())).subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.defer(() -> {
             long timestamp = clock.instant().getEpochSecond();
             return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
                     .header(ID, deliveryId)

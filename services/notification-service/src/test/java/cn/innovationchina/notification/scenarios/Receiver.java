@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -14,19 +15,21 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A webhook receiver in the test JVM: a real HTTP server on a free port of 127.0.0.1, which records every call.
  * A flaky one refuses the first call of each message with 503 and accepts the next, so half its calls fail; a
- * redirecting one answers every call with 307 and a Location.
+ * redirecting one answers every call with 307 and a Location; a hanging one answers nothing until closed.
  */
 final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final boolean flaky;
     private final String redirectTo;
+    private final CountDownLatch answering;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
 
-    private Receiver(boolean flaky, String redirectTo) {
+    private Receiver(boolean flaky, String redirectTo, boolean hanging) {
         this.flaky = flaky;
         this.redirectTo = redirectTo;
+        this.answering = new CountDownLatch(hanging ? 1 : 0);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -37,16 +40,21 @@ final class Receiver implements AutoCloseable {
     }
 
     static Receiver accepting() {
-        return new Receiver(false, "");
+        return new Receiver(false, "", false);
     }
 
     static Receiver failingHalfItsCalls() {
-        return new Receiver(true, "");
+        return new Receiver(true, "", false);
+    }
+
+    /** Takes calls but does not answer them until it is closed, as a receiver that hangs. */
+    static Receiver hanging() {
+        return new Receiver(false, "", true);
     }
 
     /** Answers every call with a redirect to the given URL, as a receiver taken over by an attacker might. */
     static Receiver redirectingTo(String location) {
-        return new Receiver(false, location);
+        return new Receiver(false, location, false);
     }
 
     /** The receiver's URL by a name the test configuration allows, as a devstack would register it. */
@@ -71,9 +79,15 @@ final class Receiver implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String id = exchange.getRequestHeaders().getFirst("X-Notification-Id");
         boolean accept = redirectTo.isEmpty() && (!flaky || !refusedOnce.add(id));
-        calls.add(new Call(id, exchange.getRequestHeaders().getFirst("X-Notification-Timestamp"),
+        Call call = new Call(id, exchange.getRequestHeaders().getFirst("X-Notification-Timestamp"),
                 exchange.getRequestHeaders().getFirst("X-Notification-Signature"),
-                new String(body, StandardCharsets.UTF_8), accept));
+                new String(body, StandardCharsets.UTF_8), accept);
+        calls.add(call);
+        try {
+            answering.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (!redirectTo.isEmpty()) {
             exchange.getResponseHeaders().add("Location", redirectTo);
         }
@@ -83,6 +97,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        answering.countDown();
         server.stop(0);
     }
 

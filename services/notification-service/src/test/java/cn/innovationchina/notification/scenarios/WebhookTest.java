@@ -11,10 +11,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.events.Channel;
+import cn.innovationchina.events.NotificationFailed;
+import cn.innovationchina.events.Topics;
 import cn.innovationchina.notification.domain.WebhookSignature;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.Eventually;
@@ -26,6 +30,9 @@ import cn.innovationchina.testkit.Tokens;
 class WebhookTest {
 
     private static final Tokens TOKENS = Tokens.forTests();
+
+    @RegisterExtension
+    static final EventProbe notifications = EventProbe.watching(Topics.NOTIFICATION_EVENTS);
 
     @Autowired
     WebTestClient http;
@@ -111,7 +118,31 @@ class WebhookTest {
                 list -> list.stream().filter(d -> downId.equals(d.get("endpointId"))
                         && "FAILED".equals(d.get("state"))).count() == 4);
         assertThat(failed).filteredOn(d -> downId.equals(d.get("endpointId")))
-                .anySatisfy(d -> assertThat(d.get("failure").toString()).startsWith("circuit open"));
+                .anySatisfy(d -> assertThat(d.get("failure").toString()).startsWith("circuit open"))
+                .allSatisfy(d -> assertThat(notifications.expect(NotificationFailed.class, d.get("id").toString())
+                        .exactlyOnce().payload().channel()).isEqualTo(Channel.WEBHOOK));
+    }
+
+    @Test
+    void a_receiver_that_hangs_delays_no_other_organisations_webhook() {
+        String slowEnterprise = "e-" + UUID.randomUUID();
+        var slowReader = new Reader(http, TOKENS.enterprise(slowEnterprise, Events.CITY));
+        var hanging = receiver(Receiver.hanging());
+        slowReader.registersWebhook(hanging.url());
+        String enterprise = "e-" + UUID.randomUUID();
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        var healthy = receiver(Receiver.accepting());
+        reader.registersWebhook(healthy.url());
+        String demand = "d-" + UUID.randomUUID();
+
+        // One demand, so one partition: the second event is handled after the first, on the same consumer.
+        Events.publish(Events.rejected(demand, slowEnterprise, "unclear"));
+        Events.publish(Events.rejected(demand, enterprise, "unclear"));
+
+        Eventually.awaitState("the healthy receiver's call", healthy::accepted, calls -> calls.size() == 1);
+        assertThat(hanging.calls()).hasSize(1);
+        assertThat(slowReader.deliveries()).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("state", "PENDING"));
     }
 
     @Test
