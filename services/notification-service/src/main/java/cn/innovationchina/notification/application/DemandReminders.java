@@ -2,6 +2,7 @@ package cn.innovationchina.notification.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -96,8 +97,8 @@ public class DemandReminders {
 
     /** Tells what is due today about every followed demand. */
     public Mono<Void> remind() {
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        var now = clock.instant();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
         return demands.all()
                 .concatMap(demand -> Flux.fromStream(Stream.of(
                         demand.expiringSoon(today, expiringDaysBefore), demand.stale(now, staleAfter))

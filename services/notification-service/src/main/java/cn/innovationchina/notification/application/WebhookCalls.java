@@ -29,6 +29,7 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
@@ -126,7 +127,7 @@ public class WebhookCalls {
         })).timeout(timeout.plus(timeout), Mono.error(new TimeoutException("no answer within " + timeout)));
     }
 
-    private static String reason(Throwable failure) {
+    private String reason(Throwable failure) {
         if (failure instanceof CallNotPermittedException) {
             return "circuit open: the endpoint failed too often lately";
         }
@@ -137,8 +138,13 @@ public class WebhookCalls {
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
-        return cause instanceof Refused || cause instanceof WebhookTargets.UnsafeTarget ? cause.getMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+            return "no answer within " + timeout;
+        }
+        if (cause instanceof Refused || cause instanceof WebhookTargets.UnsafeTarget) {
+            return String.valueOf(cause.getMessage());
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     record Outcome(DeliveryState state, int attempts, @Nullable String failure) {

@@ -19,6 +19,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import cn.innovationchina.events.Channel;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.NotificationDelivered;
 import cn.innovationchina.events.NotificationFailed;
@@ -111,7 +112,7 @@ public class Deliveries implements InitializingBean {
     }
 
     private static Delivery delivery(Document d) {
-        return new Delivery(d.getString("_id"), cn.innovationchina.events.Channel.valueOf(d.getString("channel")),
+        return new Delivery(d.getString("_id"), Channel.valueOf(d.getString("channel")),
                 NotificationType.valueOf(d.getString("type")), d.getString("sourceEventId"),
                 d.getString("endpointId"), DeliveryState.valueOf(d.getString("state")), d.getInteger("attempts"),
                 d.getString("failure"), d.getDate("updatedAt").toInstant(), instant(d.getDate("heldUntil")));

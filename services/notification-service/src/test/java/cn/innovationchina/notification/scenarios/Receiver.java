@@ -62,10 +62,6 @@ final class Receiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/hooks";
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
     List<Call> calls() {
         return List.copyOf(calls);
     }
