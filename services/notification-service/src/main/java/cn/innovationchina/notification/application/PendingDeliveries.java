@@ -3,6 +3,8 @@ package cn.innovationchina.notification.application;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class PendingDeliveries {
 
+    private static final Logger log = LoggerFactory.getLogger(PendingDeliveries.class);
+
     private final Deliveries deliveries;
     private final EmailChannel email;
     private final WebhookChannel webhooks;
@@ -39,7 +43,7 @@ public class PendingDeliveries {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        sendDue().subscribe();
+        sendDue().subscribe(null, failure -> log.warn("Pending deliveries not sent at start-up", failure));
     }
 
     @Scheduled(cron = "${notification.resend.cron}")

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class WebhookChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
 
     private final WebhookEndpoints endpoints;
     private final Deliveries deliveries;
@@ -59,7 +63,9 @@ class WebhookChannel {
             return deliveries.claim(pending, recipient, message, heldUntil.orElse(now.plus(resendAfter)))
                     .filter(claimed -> heldUntil.isEmpty())
                     .flatMap(claimed -> Mono.deferContextual(context -> {
-                        post(claimed, recipient, message, endpoint).contextWrite(context).subscribe();
+                        // The claim stays PENDING if this fails, and the re-sender completes it.
+                        post(claimed, recipient, message, endpoint).contextWrite(context).subscribe(null,
+                                failure -> log.warn("Webhook delivery {} not completed", claimed.id(), failure));
                         return Mono.<Void>empty();
                     }));
         }).then();
