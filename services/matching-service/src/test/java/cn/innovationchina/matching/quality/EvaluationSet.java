@@ -41,10 +41,10 @@ import cn.innovationchina.reference.PilotCities;
  * <p>Format: lines starting with {@code #} are comments. A record starts with a header line and goes on with
  * {@code key: value} lines; lists inside a value are separated by {@code ;}.
  * <pre>
- * provider &lt;id&gt; | &lt;kind&gt; | &lt;city&gt; | &lt;capacity&gt;/&lt;active engagements&gt; | &lt;fields&gt; | &lt;modes&gt;
+ * provider ID | KIND | CITY | CAPACITY/ACTIVE-ENGAGEMENTS | FIELD... | MODE...
  *   name, org (name [| credit code]), title, skills, keywords, summary, ach (KIND title; ...), regions,
  *   lang (default zh), conflicts (credit codes), member, flags (unverified, busy, on-leave)
- * demand &lt;id&gt; | &lt;city&gt; | &lt;zh|en|mixed&gt; | &lt;fields&gt; | &lt;modes&gt; | &lt;visibility&gt;
+ * demand ID | CITY | zh, en or mixed | FIELD... | MODE... | VISIBILITY
  *   enterprise (name | credit code), title, background, problems, outcomes, keywords,
  *   judge (one per line: provider id, grade 0-3, why)
  * </pre>
@@ -58,9 +58,9 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
             "life.txt", "materials.txt", "equipment.txt", "aerospace.txt", "environment.txt", "services.txt",
             "vehicles.txt");
 
-    private static final Map<String, CooperationMode> MODES = Map.of("TRANSFER", CooperationMode.TECHNOLOGY_TRANSFER,
-            "LICENSING", CooperationMode.LICENSING, "JOINT_RND", CooperationMode.JOINT_RND,
-            "COMMISSIONED", CooperationMode.COMMISSIONED_DEVELOPMENT,
+    private static final Map<String, CooperationMode> MODES = Map.of(
+            "TRANSFER", CooperationMode.TECHNOLOGY_TRANSFER, "LICENSING", CooperationMode.LICENSING,
+            "JOINT_RND", CooperationMode.JOINT_RND, "COMMISSIONED", CooperationMode.COMMISSIONED_DEVELOPMENT,
             "CONSULTING", CooperationMode.TECHNICAL_CONSULTING, "PILOT", CooperationMode.PILOT_SCALE_TESTING,
             "TESTING", CooperationMode.INSPECTION_AND_TESTING, "TRAINING", CooperationMode.TALENT_TRAINING,
             "CONSORTIUM", CooperationMode.INNOVATION_CONSORTIUM);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,8 +30,9 @@ import cn.innovationchina.reference.PilotCities;
  *
  * <p>Who may be proposed is decided here again, independently of {@code HardRules}, from the profiles themselves:
  * a provider the rules exclude (conflict of interest, no free capacity, cooperation modes that do not fit,
- * unverified for a confidential demand) is a violation if ranked, and is left out of the ideal ranking nDCG is
- * measured against, however good its profile. Unjudged providers count as grade 0.
+ * unverified for a confidential demand, busy or on leave) is a violation if ranked, and is left out of the ideal
+ * ranking nDCG is measured against, however good its profile. Unjudged providers count as grade 0. MRR is the
+ * reciprocal rank of the first provider with the best grade an eligible provider has for the demand.
  */
 class QualityHarness {
 
@@ -64,15 +66,16 @@ class QualityHarness {
             System.out.println("standard " + standard.recall().line());
             System.out.println("baseline (text only, same hard rules): " + baseline.line());
             System.out.println("other hard rules, standard weights: mode_violations=" + standard.modeViolations()
-                    + " confidential_violations=" + standard.confidentialViolations());
+                    + " confidential_violations=" + standard.confidentialViolations() + " unavailable_violations="
+                    + standard.unavailableViolations());
             System.out.println("quality: " + standard.line());
             assertThat(standard.coiViolations() + standard.capacityViolations() + standard.modeViolations()
-                    + standard.confidentialViolations()).isZero();
+                    + standard.confidentialViolations() + standard.unavailableViolations()).isZero();
         }
     }
 
     record Figures(double ndcg, double precision, double mrr, int coiViolations, int capacityViolations,
-            int modeViolations, int confidentialViolations, Map<String, Double> perDemand,
+            int modeViolations, int confidentialViolations, int unavailableViolations, Map<String, Double> perDemand,
             Map<String, List<String>> tops, Map<String, List<String>> unjudged, Recall recall) {
 
         String line() {
@@ -102,9 +105,10 @@ class QualityHarness {
         int capacity = 0;
         int modes = 0;
         int confidential = 0;
+        int unavailable = 0;
         Map<String, Double> perDemand = new HashMap<>();
         Map<String, List<String>> tops = new HashMap<>();
-        Map<String, List<String>> unjudged = new java.util.TreeMap<>();
+        Map<String, List<String>> unjudged = new TreeMap<>();
         int[] recall = new int[6];
         var cities = PilotCities.standard();
         for (var entry : set.demands()) {
@@ -156,11 +160,13 @@ class QualityHarness {
                 capacity += full(provider) ? 1 : 0;
                 modes += modesMiss(entry, provider) ? 1 : 0;
                 confidential += hiddenFrom(entry, provider) ? 1 : 0;
+                unavailable += unavailable(provider) ? 1 : 0;
             }
         }
         int n = set.demands().size();
-        return new Figures(ndcg / n, precision / n, mrr / n, coi, capacity, modes, confidential, perDemand, tops,
-                unjudged, new Recall(recall[0], recall[1], recall[2], recall[3], recall[4], recall[5]));
+        return new Figures(ndcg / n, precision / n, mrr / n, coi, capacity, modes, confidential, unavailable,
+                perDemand, tops, unjudged,
+                new Recall(recall[0], recall[1], recall[2], recall[3], recall[4], recall[5]));
     }
 
     /** The best p@5 any ranking could reach: judged 2-3 and eligible, at most 5 per demand. */
@@ -211,7 +217,11 @@ class QualityHarness {
 
     private static boolean eligible(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
         return !conflicted(demand, provider) && !full(provider) && !modesMiss(demand, provider)
-                && !hiddenFrom(demand, provider) && provider.profile().availability() == Availability.AVAILABLE;
+                && !hiddenFrom(demand, provider) && !unavailable(provider);
+    }
+
+    private static boolean unavailable(EvaluationSet.ProviderEntry provider) {
+        return provider.profile().availability() != Availability.AVAILABLE;
     }
 
     private static boolean conflicted(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
@@ -254,6 +264,7 @@ class QualityHarness {
         int full = 0;
         int modes = 0;
         int confidential = 0;
+        int unavailable = 0;
         int crossRegionBest = 0;
         int crossLanguageBest = 0;
         int nearMisses = 0;
@@ -266,6 +277,7 @@ class QualityHarness {
             full += full(provider) ? 1 : 0;
             modes += modesMiss(demand, provider) ? 1 : 0;
             confidential += hiddenFrom(demand, provider) ? 1 : 0;
+            unavailable += unavailable(provider) ? 1 : 0;
             if (judgement.grade() == 3 && eligible(demand, provider)) {
                 crossRegionBest += cities.relation(demand.cityCode(), profile.cityCode())
                         == PilotCities.Relation.CROSS_REGION ? 1 : 0;
@@ -282,8 +294,9 @@ class QualityHarness {
         return "composition: demands by language " + languages + ", providers by kind " + kinds
                 + ", profiles by language " + profileLanguages + "; judged pairs: " + coi + " conflicts of interest, "
                 + full + " at full capacity, " + modes + " cooperation-mode mismatches, " + confidential
-                + " unverified for a confidential demand, " + crossRegionBest + " eligible grade-3 across regions, "
-                + crossLanguageBest + " eligible grade-3 in another language, " + nearMisses
-                + " judged 0-1 (near-misses), " + unhelpfulNeighbours + " of them in the demand's field or a neighbour";
+                + " unverified for a confidential demand, " + unavailable + " busy or on leave, " + crossRegionBest
+                + " eligible grade-3 across regions, " + crossLanguageBest + " eligible grade-3 in another language, "
+                + nearMisses + " judged 0-1 (near-misses), " + unhelpfulNeighbours
+                + " of them in the demand's field or a neighbour";
     }
 }
