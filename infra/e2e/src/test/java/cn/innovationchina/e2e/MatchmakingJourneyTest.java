@@ -55,10 +55,10 @@ class MatchmakingJourneyTest {
                  "targetOutcomes": "15,000 hours at under 10% power loss",
                  "fieldCodes": ["ENERGY.HYDROGEN"], "keywords": ["fuel cell", "PEM"],
                  "cooperationModes": ["JOINT_RND", "TECHNICAL_CONSULTING"],
-                 "budget": {"minCny": 500000, "maxCny": 2000000}, "deadline": "%s",
+                 "budget": {"minCny": 500000, "maxCny": 2000000}, "deadline": "DEADLINE",
                  "visibility": "PUBLIC", "cityCode": "XIANNING",
                  "contact": {"name": "Li Wei", "phone": "+86 715 000 0000", "email": "li.wei@example.cn"}}"""
-                .formatted(today().plusMonths(6)), null).expect(201);
+                .replace("DEADLINE", today().plusMonths(6).toString()), null).expect(201);
         String demandId = draft.body().get("id").asString();
         var submitted = enterprise.post("/api/demand/demands/" + demandId + "/submit", null, draft.etag()).expect(200);
         cityAdmin.post("/api/demand/demands/" + demandId + "/approve", null, submitted.etag()).expect(200);
