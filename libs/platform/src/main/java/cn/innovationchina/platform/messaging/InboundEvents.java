@@ -55,11 +55,21 @@ public class InboundEvents {
     }
 
     public <E extends DomainEvent> Consumer<Message<byte[]>> handle(Class<E> type, EventHandler<E> handler) {
-        return message -> accept(message.getPayload(), type, handler);
+        return message -> accept(message.getPayload(), type, handler, true);
+    }
+
+    /**
+     * For state an instance keeps in its own memory, fed by a consumer group of its own: every instance must see
+     * every event, and a restarted one must see them again, so no marker is kept. The handler guards its effect by
+     * aggregate version instead.
+     */
+    public <E extends DomainEvent> Consumer<Message<byte[]>> handleInMemory(Class<E> type, EventHandler<E> handler) {
+        return message -> accept(message.getPayload(), type, handler, false);
     }
 
     @SuppressWarnings("unchecked")
-    private <E extends DomainEvent> void accept(byte[] record, Class<E> type, EventHandler<E> handler) {
+    private <E extends DomainEvent> void accept(byte[] record, Class<E> type, EventHandler<E> handler,
+            boolean marked) {
         String eventType = EventJson.typeOf(record);
         if (eventType != null && EventCatalog.find(eventType).isEmpty()) {
             log.info("Skipping event of type {} unknown to this build", eventType);
@@ -72,7 +82,7 @@ public class InboundEvents {
         String marker = consumerGroup + ":" + envelope.eventId();
         MDC.put(Correlation.MDC_KEY, envelope.correlationId());
         try {
-            if (alreadyHandled(marker)) {
+            if (marked && alreadyHandled(marker)) {
                 log.debug("Event {} {} already handled by {}", envelope.type(), envelope.eventId(), consumerGroup);
                 return;
             }
@@ -80,7 +90,9 @@ public class InboundEvents {
                     .contextWrite(Correlation.with(new EventEnvelope.Tracing(envelope.correlationId(),
                             envelope.eventId().toString())))
                     .block(handlerTimeout);
-            remember(marker, envelope);
+            if (marked) {
+                remember(marker, envelope);
+            }
         } finally {
             MDC.remove(Correlation.MDC_KEY);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -54,9 +55,21 @@ public class ProviderCatalog implements InitializingBean {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    public void put(List<Provider> changed) {
-        changed.forEach(provider -> providers.put(provider.id(), provider));
-        index.put(changed);
+    /**
+     * Takes the providers newer than those held. Synchronized because two consumers (the service's group and this
+     * instance's own) may bring the same provider at once: the index must end with the newest.
+     */
+    public synchronized void put(List<Provider> changed) {
+        List<Provider> newer = changed.stream().filter(provider -> {
+            Provider held = providers.get(provider.id());
+            return held == null || held.version() < provider.version();
+        }).toList();
+        newer.forEach(provider -> providers.put(provider.id(), provider));
+        index.put(newer);
+    }
+
+    public Optional<Provider> provider(String id) {
+        return Optional.ofNullable(providers.get(id));
     }
 
     /** The index's best candidates for the demand, each with its track record. */

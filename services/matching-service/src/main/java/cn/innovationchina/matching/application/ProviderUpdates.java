@@ -11,12 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.EventEnvelope;
-import cn.innovationchina.events.ProviderAvailabilityChanged;
-import cn.innovationchina.events.ProviderDeactivated;
 import cn.innovationchina.events.ProviderEvent;
-import cn.innovationchina.events.ProviderProfileUpdated;
-import cn.innovationchina.events.ProviderRegistered;
-import cn.innovationchina.events.ProviderVerified;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.Ranking;
@@ -25,7 +20,7 @@ import cn.innovationchina.matching.persistence.ReadModels;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the provider read model and the index current, then reverse-matches: a provider that now enters the top K
+ * Keeps the provider read model and this instance's index current, then reverse-matches: a provider that now enters the top K
  * of an open demand it is not matched with yet is proposed to it, at most {@code matching.reverse.daily-cap}
  * times per provider per day (UTC), so a new profile does not flood enterprises.
  */
@@ -54,41 +49,41 @@ public class ProviderUpdates {
         this.dailyCap = dailyCap;
     }
 
+    /** The service's handler (one consumer group for all instances): catches up, then reverse-matches once. */
     public Mono<Void> on(EventEnvelope<ProviderEvent> event) {
-        long version = event.aggregateVersion();
-        return readModels.provider(event.aggregateId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> {
-                    if (stored.isPresent() && stored.get().version() >= version) {
-                        return Mono.empty();
-                    }
-                    return Mono.justOrEmpty(next(stored.orElse(null), event.payload(), version));
-                })
-                .flatMap(provider -> readModels.save(provider).thenReturn(provider))
-                .doOnNext(provider -> catalog.put(List.of(provider)))
-                .flatMap(this::reverseMatch);
+        return catchUp(event).flatMap(this::reverseMatch);
     }
 
-    private static Provider next(Provider stored, ProviderEvent payload, long version) {
-        if (payload instanceof ProviderRegistered registered) {
-            return new Provider(registered.providerId(), registered.profile(), stored == null || stored.active(),
-                    version);
+    /**
+     * Each instance's own handler (a consumer group per instance, ADR 0014): whichever instance ranks the next
+     * demand sees the change, not only the one the service's group gave the event to.
+     */
+    public Mono<Void> index(EventEnvelope<ProviderEvent> event) {
+        return catchUp(event).then();
+    }
+
+    /**
+     * Brings the read model and this instance's catalog to at least the event's version. The catalog is never
+     * ahead of the read model, so a provider it already holds at that version needs no database round trip: an
+     * instance replaying the topic from its start skips what its rebuild already loaded.
+     */
+    private Mono<Provider> catchUp(EventEnvelope<ProviderEvent> event) {
+        String id = event.aggregateId();
+        long version = event.aggregateVersion();
+        Optional<Provider> known = catalog.provider(id);
+        if (known.isPresent() && known.get().version() >= version) {
+            return Mono.just(known.get());
         }
-        if (payload instanceof ProviderProfileUpdated updated) {
-            return new Provider(updated.providerId(), updated.profile(), stored == null || stored.active(), version);
-        }
-        if (stored == null) {
-            return null;
-        }
-        if (payload instanceof ProviderAvailabilityChanged changed) {
-            return stored.withAvailability(changed.availability(), version);
-        }
-        if (payload instanceof ProviderVerified) {
-            return stored.verified(version);
-        }
-        if (payload instanceof ProviderDeactivated) {
-            return stored.deactivated(version);
-        }
-        return null;
+        return readModels.provider(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(stored -> {
+                    if (stored.isPresent() && stored.get().version() >= version) {
+                        return Mono.just(stored.get());
+                    }
+                    return Mono.justOrEmpty(Provider.after(stored.orElse(null), event.payload(), version))
+                            .flatMap(next -> readModels.save(next)
+                                    .flatMap(saved -> saved ? Mono.just(next) : readModels.provider(id)));
+                })
+                .doOnNext(provider -> catalog.put(List.of(provider)));
     }
 
     private Mono<Void> reverseMatch(Provider provider) {

@@ -15,8 +15,8 @@ import cn.innovationchina.matching.application.TrackRecords;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
 /**
- * The three inputs: demands (rank), providers (index, reverse matching) and matching's own match events (track
- * record and capacity), each bound in application.yml.
+ * The inputs: demands (rank), providers (read model and reverse matching; and once more per instance, for its
+ * index) and matching's own match events (track record and capacity), each bound in application.yml.
  */
 @Configuration
 class MatchingConsumers {
@@ -29,6 +29,12 @@ class MatchingConsumers {
     @Bean
     Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
         return inbound.handle(ProviderEvent.class, providers::on);
+    }
+
+    /** The same provider events again, in this instance's own consumer group, for its in-memory index. */
+    @Bean
+    Consumer<Message<byte[]>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
+        return inbound.handleInMemory(ProviderEvent.class, providers::index);
     }
 
     @Bean
