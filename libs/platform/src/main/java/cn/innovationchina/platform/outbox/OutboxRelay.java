@@ -92,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
             Gauge.builder("platform.outbox.pending", backlog, b -> b.pending)
                     .description("events written to the collection's outboxes and not yet published")
                     .tag("collection", collection).register(meters);
-            TimeGauge.builder("platform.outbox.oldest.age", backlog, java.util.concurrent.TimeUnit.MILLISECONDS,
+            TimeGauge.builder("platform.outbox.oldest.age", backlog, TimeUnit.MILLISECONDS,
                             b -> b.ageMillis(clock.instant()))
                     .description("how long the oldest unpublished event of the collection has waited")
                     .tag("collection", collection).register(meters);
@@ -163,9 +163,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         while (running) {
+            measureWhenDue();
             int relayed;
             try {
-                measureWhenDue();
                 relayed = relayPending();
             } catch (RuntimeException e) {
                 log.warn("Outbox relay round failed; retrying after {}", properties.pollInterval(), e);
@@ -220,7 +220,11 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         measuredAt = now;
-        backlogs.forEach(this::measure);
+        try {
+            backlogs.forEach(this::measure);
+        } catch (RuntimeException e) {
+            log.warn("Measuring the outbox backlog failed; the gauges keep the last figures", e);
+        }
     }
 
     /** Counts the pending events of every document with a non-empty outbox, and finds the oldest one's time. */
