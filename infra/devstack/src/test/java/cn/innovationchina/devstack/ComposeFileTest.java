@@ -87,6 +87,16 @@ class ComposeFileTest {
                 assertThat(targets).as("Prometheus target of %s", name).contains(name + ":" + port);
             }
         });
+        assertThat(strings(prometheus.get("volumes")))
+                .contains("./infra/observability/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        assertThat(strings(config.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+        Map<String, Object> alerts = new Yaml().load(read(OBSERVABILITY.resolve("alerts.yml")));
+        var rules = maps(alerts.get("groups")).stream().flatMap(group -> maps(group.get("rules")).stream()).toList();
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).containsKeys("alert", "expr", "for",
+                "annotations"));
+        assertThat(rules.stream().map(rule -> (String) rule.get("expr")).toList()).anySatisfy(expr ->
+                assertThat(expr).contains("platform_outbox_oldest_age_seconds")).anySatisfy(expr ->
+                assertThat(expr).contains("spring_cloud_stream_binder_kafka_offset"));
         assertThat(environment(services.get("demand-service")))
                 .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://jaeger:4318/v1/traces");
         assertThat(services).containsKey("jaeger");
