@@ -15,12 +15,14 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs here, so the compose file is checked for what makes it work: real infrastructure with
- * health checks, and every service module present, built, health-checked and started after its dependencies.
+ * health checks, every service module present, built, health-checked and started after its dependencies, and the
+ * observability around them: Prometheus scraping every service, Grafana with its datasource and dashboard.
  */
 class ComposeFileTest {
 
     private static final String GATEWAY = "gateway";
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path OBSERVABILITY = ROOT.resolve("infra/observability");
 
     @SuppressWarnings("unchecked")
     private final Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) ((Map<String, Object>)
@@ -140,6 +142,85 @@ class ComposeFileTest {
         });
         assertThat(modules).allSatisfy(module -> assertThat(rootPom).as("root pom modules")
                 .contains("<module>services/" + module + "</module>"));
+    }
+
+    @Test
+    void prometheus_scrapes_every_built_service_on_the_port_it_publishes() {
+        var prometheus = services.get("prometheus");
+        assertThat((String) prometheus.get("image")).startsWith("prom/prometheus:");
+        assertThat(prometheus).containsKeys("healthcheck", "mem_limit");
+        assertThat(strings(prometheus.get("volumes")))
+                .contains("./infra/observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+
+        Map<String, Object> config = new Yaml().load(read(OBSERVABILITY.resolve("prometheus.yml")));
+        var scrape = maps(config.get("scrape_configs")).stream()
+                .filter(job -> "/actuator/prometheus".equals(job.get("metrics_path"))).toList();
+        assertThat(scrape).as("one job for the services' actuator endpoints").hasSize(1);
+        var targets = maps(scrape.get(0).get("static_configs")).stream()
+                .flatMap(group -> strings(group.get("targets")).stream()).toList();
+        services.forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                String port = strings(service.get("ports")).get(0).split(":")[1];
+                assertThat(targets).as("Prometheus target of %s", name).contains(name + ":" + port);
+            }
+        });
+        assertThat(strings(prometheus.get("volumes")))
+                .contains("./infra/observability/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        assertThat(strings(config.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+        Map<String, Object> alerts = new Yaml().load(read(OBSERVABILITY.resolve("alerts.yml")));
+        var rules = maps(alerts.get("groups")).stream().flatMap(group -> maps(group.get("rules")).stream()).toList();
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).containsKeys("alert", "expr", "for",
+                "annotations"));
+        assertThat(rules.stream().map(rule -> (String) rule.get("expr")).toList()).anySatisfy(expr ->
+                assertThat(expr).contains("platform_outbox_oldest_age_seconds")).anySatisfy(expr ->
+                assertThat(expr).contains("spring_cloud_stream_binder_kafka_offset"));
+        assertThat(environment(services.get("demand-service")))
+                .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://jaeger:4318/v1/traces");
+        assertThat(services).containsKey("jaeger");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafana_starts_with_the_prometheus_datasource_and_a_dashboard_of_every_promised_figure() {
+        var grafana = services.get("grafana");
+        assertThat((String) grafana.get("image")).startsWith("grafana/grafana:");
+        assertThat(grafana).containsKeys("healthcheck", "mem_limit");
+        assertThat(strings(grafana.get("volumes"))).contains(
+                "./infra/observability/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./infra/observability/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+
+        Map<String, Object> datasources = new Yaml().load(read(OBSERVABILITY.resolve(
+                "grafana/provisioning/datasources/datasources.yml")));
+        var uids = maps(datasources.get("datasources")).stream().map(d -> (String) d.get("uid")).toList();
+        assertThat(maps(datasources.get("datasources"))).anySatisfy(d -> assertThat(d)
+                .containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090"));
+        Map<String, Object> providers = new Yaml().load(read(OBSERVABILITY.resolve(
+                "grafana/provisioning/dashboards/dashboards.yml")));
+        assertThat(maps(providers.get("providers"))).singleElement().satisfies(provider -> assertThat(
+                (Map<String, Object>) provider.get("options")).containsEntry("path", "/var/lib/grafana/dashboards"));
+
+        // JSON is YAML, so the dashboard parses with the same reader.
+        Map<String, Object> dashboard = new Yaml().load(read(OBSERVABILITY.resolve(
+                "grafana/dashboards/innovation-china.json")));
+        var panels = maps(dashboard.get("panels")).stream().filter(p -> !"row".equals(p.get("type"))).toList();
+        var expressions = panels.stream().flatMap(p -> maps(p.get("targets")).stream())
+                .map(t -> (String) t.get("expr")).toList();
+        assertThat(String.join("\n", expressions)).contains("http_server_requests_seconds_count",
+                "http_server_requests_seconds_bucket", "platform_outbox_pending", "platform_outbox_oldest_age_seconds",
+                "spring_cloud_stream_binder_kafka_offset", "matching_ranking_seconds_bucket",
+                "notification_deliveries_total", "jvm_memory_used_bytes");
+        assertThat(panels).allSatisfy(panel -> assertThat(uids)
+                .contains((String) ((Map<String, Object>) panel.get("datasource")).get("uid")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        return (List<String>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object list) {
+        return (List<Map<String, Object>>) list;
     }
 
     @SuppressWarnings("unchecked")

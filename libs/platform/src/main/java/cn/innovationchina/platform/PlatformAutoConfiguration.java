@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -42,6 +44,7 @@ import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.outbox.OutboxProperties;
 import cn.innovationchina.platform.outbox.OutboxRelay;
+import cn.innovationchina.platform.outbox.OutboxTracing;
 import cn.innovationchina.platform.security.PlatformTokenConverter;
 import cn.innovationchina.platform.security.ProblemSecurityHandlers;
 import cn.innovationchina.platform.web.BodySizeWebFilter;
@@ -49,6 +52,8 @@ import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -69,23 +74,32 @@ public class PlatformAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Tracing is on when Micrometer Tracing is configured (it is, by default: ADR 0025); otherwise a no-op. */
+    @Bean
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaProperties kafka, OutboxProperties outbox,
-            Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String application) {
+            Clock clock, MeterRegistry meters, OutboxTracing tracing,
+            @Value("${spring.application.name}") String application) {
         var producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
-        var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(producer));
-        return new OutboxRelay(mongo, template, outbox, clock, meters);
+        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producer);
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
     }
 
     @Bean
     AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxProperties outbox, OutboxRelay relay,
-            Clock clock, @Value("${spring.application.name}") String application) {
-        return new AggregateStore(mongo, outbox, relay, application, clock);
+            Clock clock, OutboxTracing tracing, @Value("${spring.application.name}") String application) {
+        return new AggregateStore(mongo, outbox, relay, application, clock, tracing);
     }
 
     @Bean
