@@ -177,14 +177,6 @@ class ApiThroughTheGatewayTest {
                 .exchange().expectStatus().isNotFound();
     }
 
-    @Test
-    void the_console_is_told_to_log_in_at_the_identity_provider() {
-        http.get().uri("/auth/config").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.kind").isEqualTo("oidc")
-                .jsonPath("$.clientId").isEqualTo("innovation-china-console");
-    }
-
     /** A fresh client each time, so rate limits of one test do not reach into another. */
     private static String token() {
         return Tokens.forTests().mint("ENTERPRISE", "user-" + UUID.randomUUID(),
