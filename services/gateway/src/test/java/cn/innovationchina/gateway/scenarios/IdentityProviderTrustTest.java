@@ -24,6 +24,7 @@ import cn.innovationchina.events.EventJson;
 import cn.innovationchina.gateway.application.DevIssuerProperties;
 import cn.innovationchina.gateway.application.DevTokenIssuer;
 import cn.innovationchina.gateway.domain.DemoUser;
+import cn.innovationchina.platform.security.Role;
 
 /**
  * The gateway as docker-compose runs it: no dev profile, the identity provider's keys read from its JWKS address,
@@ -35,7 +36,7 @@ class IdentityProviderTrustTest {
 
     private static final String ISSUER = "http://localhost:8180/realms/innovation-china";
     private static final Path KEY = temporaryFolder().resolve("idp.pem");
-    private static final DemoUser EXPERT = new DemoUser("exp-zhang-wei", "Zhang Wei", "EXPERT", null, "PRV-0001",
+    private static final DemoUser EXPERT = new DemoUser("exp-zhang-wei", "Zhang Wei", Role.EXPERT, null, "PRV-0001",
             "WUHAN");
     private static final DevTokenIssuer IDENTITY_PROVIDER = issuer(ISSUER);
     private static final HttpServer KEY_SET = serve(IDENTITY_PROVIDER);
