@@ -54,7 +54,7 @@ class IdentityProviderTrustTest {
 
     @Test
     void a_token_of_the_identity_provider_is_accepted() {
-        String token = IDENTITY_PROVIDER.mint(EXPERT).token();
+        String token = IDENTITY_PROVIDER.mint(EXPERT);
         http.get().uri("/api/matching/invitations").headers(h -> h.setBearerAuth(token))
                 .exchange()
                 .expectStatus().isOk();
@@ -62,7 +62,7 @@ class IdentityProviderTrustTest {
 
     @Test
     void a_token_signed_with_its_key_but_naming_another_issuer_is_refused() {
-        String token = issuer("http://localhost:8180/realms/elsewhere").mint(EXPERT).token();
+        String token = issuer("http://localhost:8180/realms/elsewhere").mint(EXPERT);
         http.get().uri("/api/matching/invitations").headers(h -> h.setBearerAuth(token))
                 .exchange()
                 .expectStatus().isUnauthorized();
