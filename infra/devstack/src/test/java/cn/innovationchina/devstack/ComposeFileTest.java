@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.util.JsonSerialization;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -96,39 +101,39 @@ class ComposeFileTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void the_realm_has_the_four_roles_a_demo_user_of_each_and_the_claims_the_services_read() {
-        var realm = (Map<String, Object>) new Yaml().load(read(ROOT.resolve("infra/keycloak/innovation-china-realm.json")));
-        var roles = ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
-                .map(role -> (String) role.get("name")).toList();
+    void the_realm_has_the_four_roles_a_demo_user_of_each_and_the_claims_the_services_read() throws IOException {
+        RealmRepresentation realm;
+        try (var json = Files.newInputStream(ROOT.resolve("infra/keycloak/innovation-china-realm.json"))) {
+            realm = JsonSerialization.readValue(json, RealmRepresentation.class);
+        }
+        var roles = realm.getRoles().getRealm().stream().map(RoleRepresentation::getName).toList();
         assertThat(roles).containsExactlyInAnyOrder("ENTERPRISE", "EXPERT", "CITY_ADMIN", "PLATFORM_ADMIN");
 
-        var client = ((List<Map<String, Object>>) realm.get("clients")).get(0);
-        var claims = ((List<Map<String, Object>>) client.get("protocolMappers")).stream()
-                .map(mapper -> (Map<String, String>) mapper.get("config"))
-                .filter(config -> "true".equals(config.get("access.token.claim")))
-                .map(config -> config.get("claim.name")).toList();
-        assertThat(claims).containsExactlyInAnyOrder("role", "organisationId", "providerId", "cityCode");
+        var console = realm.getClients().stream()
+                .filter(client -> client.getClientId().equals("innovation-china-console")).findFirst().orElseThrow();
+        assertThat(console.isPublicClient()).isTrue();
+        assertThat(console.getRedirectUris()).contains("http://localhost:8080/*");
+        assertThat(console.getProtocolMappers())
+                .filteredOn(mapper -> "true".equals(mapper.getConfig().get("access.token.claim")))
+                .extracting(mapper -> mapper.getConfig().get("claim.name"))
+                .containsExactlyInAnyOrder("role", "organisationId", "providerId", "cityCode");
 
-        var users = (List<Map<String, Object>>) realm.get("users");
         Map<String, String> needs = Map.of("ENTERPRISE", "organisationId", "EXPERT", "providerId",
                 "CITY_ADMIN", "cityCode", "PLATFORM_ADMIN", "role");
-        assertThat(users).allSatisfy(user -> {
-            var attributes = (Map<String, List<String>>) user.get("attributes");
-            String role = attributes.get("role").get(0);
-            assertThat(roles).contains(role);
-            assertThat(attributes).as("%s", user.get("username")).containsKey(needs.get(role));
-            assertThat((List<String>) user.get("realmRoles")).containsExactly(role);
+        assertThat(realm.getUsers()).allSatisfy(user -> {
+            String role = user.getAttributes().get("role").get(0);
+            assertThat(user.getAttributes()).as(user.getUsername()).containsKey(needs.get(role));
+            assertThat(user.getRealmRoles()).as(user.getUsername()).containsExactly(role);
         });
-        assertThat(users.stream().map(user -> ((Map<String, List<String>>) user.get("attributes")).get("role").get(0)))
+        assertThat(realm.getUsers()).extracting(user -> user.getAttributes().get("role").get(0))
                 .containsAll(roles);
+
         // Keycloak 24+ leaves attributes out of tokens unless its user profile declares them.
-        var profiles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("components"))
-                .get("org.keycloak.userprofile.UserProfileProvider");
-        var profile = (Map<String, Object>) new Yaml().load(((Map<String, List<String>>) profiles.get(0).get("config"))
-                .get("kc.user.profile.config").get(0));
-        assertThat(((List<Map<String, Object>>) profile.get("attributes")).stream().map(a -> a.get("name")))
-                .contains("role", "organisationId", "providerId", "cityCode");
+        var profile = JsonSerialization.readValue(realm.getComponents()
+                .getFirst("org.keycloak.userprofile.UserProfileProvider").getConfig()
+                .getFirst("kc.user.profile.config"), UPConfig.class);
+        assertThat(profile.getAttributes()).extracting(UPAttribute::getName)
+                .contains("username", "email", "role", "organisationId", "providerId", "cityCode");
     }
 
     @Test

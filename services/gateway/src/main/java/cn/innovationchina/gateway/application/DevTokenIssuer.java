@@ -41,10 +41,6 @@ import cn.innovationchina.gateway.domain.DemoUser;
  */
 public class DevTokenIssuer {
 
-    /** A minted token and who it is for. */
-    public record Minted(String token, DemoUser user, Instant expiresAt) {
-    }
-
     private final DevIssuerProperties properties;
     private final Clock clock;
     private final RSAKey key;
@@ -69,15 +65,14 @@ public class DevTokenIssuer {
         return properties.users().stream().filter(user -> user.id().equals(id)).findFirst();
     }
 
-    public Minted mint(DemoUser user) {
+    /** A signed token for the demo user, valid for {@link #validity()}. */
+    public String mint(DemoUser user) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(properties.validity());
         var claims = JwtClaimsSet.builder().issuer(properties.issuer()).subject(user.id()).issuedAt(now)
-                .expiresAt(expiresAt).id(UUID.randomUUID().toString());
+                .expiresAt(now.plus(properties.validity())).id(UUID.randomUUID().toString());
         user.claims().forEach(claims::claim);
         var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
-        return new Minted(token, user, expiresAt);
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     public RSAPublicKey publicKey() {

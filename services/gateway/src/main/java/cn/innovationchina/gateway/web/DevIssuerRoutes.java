@@ -6,7 +6,6 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -20,6 +19,7 @@ import org.springframework.web.util.HtmlUtils;
 import cn.innovationchina.gateway.application.DevTokenIssuer;
 import cn.innovationchina.gateway.domain.DemoUser;
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,10 +35,9 @@ class DevIssuerRoutes {
     private static final ParameterizedTypeReference<Map<String, String>> JSON_OBJECT =
             new ParameterizedTypeReference<>() {
             };
-    private static final List<String> ROLES = List.of("ENTERPRISE", "EXPERT", "CITY_ADMIN", "PLATFORM_ADMIN");
-    private static final Map<String, String> ROLE_NAMES = Map.of("ENTERPRISE", "企业 Enterprise",
-            "EXPERT", "专家与机构 Expert, institute or society", "CITY_ADMIN", "城市管理员 City administrator",
-            "PLATFORM_ADMIN", "平台管理员 Platform administrator");
+    private static final Map<Role, String> ROLE_NAMES = Map.of(Role.ENTERPRISE, "企业 Enterprise",
+            Role.EXPERT, "专家与机构 Expert, institute or society", Role.CITY_ADMIN, "城市管理员 City administrator",
+            Role.PLATFORM_ADMIN, "平台管理员 Platform administrator");
 
     private final DevTokenIssuer issuer;
 
@@ -65,9 +64,8 @@ class DevIssuerRoutes {
                 .map(id -> issuer.user(id).orElseThrow(() -> new InvalidInput("user",
                         "Not a demo user: '" + id + "'; GET /dev/users lists them")))
                 .flatMap(user -> {
-                    var minted = issuer.mint(user);
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("access_token", minted.token());
+                    body.put("access_token", issuer.mint(user));
                     body.put("token_type", "Bearer");
                     body.put("expires_in", issuer.validity().toSeconds());
                     body.put("user", user);
@@ -77,10 +75,10 @@ class DevIssuerRoutes {
 
     private String loginPage() {
         var sections = new StringBuilder();
-        for (String role : ROLES) {
+        for (Role role : Role.values()) {
             sections.append("<section><h2>").append(HtmlUtils.htmlEscape(ROLE_NAMES.get(role))).append("</h2><ul>");
             for (DemoUser user : issuer.users()) {
-                if (user.role().equals(role)) {
+                if (user.role() == role) {
                     sections.append("<li><button type=\"button\" data-user=\"").append(HtmlUtils.htmlEscape(user.id()))
                             .append("\">").append(HtmlUtils.htmlEscape(user.name())).append("</button> <small>")
                             .append(HtmlUtils.htmlEscape(describe(user))).append("</small></li>");

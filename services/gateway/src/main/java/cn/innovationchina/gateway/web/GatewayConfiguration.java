@@ -81,6 +81,11 @@ class GatewayConfiguration {
         return new CorrelationForwarding();
     }
 
+    @Bean
+    LocationRewriting locationRewriting() {
+        return new LocationRewriting();
+    }
+
     /**
      * Every {@code /api} call needs a platform token (checked again by the service it reaches); the console's
      * files, the reference data, health and, in the dev profile, the development issuer's pages are public.

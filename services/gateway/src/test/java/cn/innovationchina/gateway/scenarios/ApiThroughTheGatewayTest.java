@@ -57,9 +57,18 @@ class ApiThroughTheGatewayTest {
         http.post().uri("/api/demand/demands").headers(h -> h.setBearerAuth(token()))
                 .header("X-Correlation-Id", "console-7f3a").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Correlation-Id", "console-7f3a");
+                .expectStatus().isCreated()
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).containsExactly("console-7f3a"));
         assertThat(Platform.service("demand").last().header("X-Correlation-Id")).isEqualTo("console-7f3a");
+    }
+
+    @Test
+    void what_a_service_created_is_named_by_its_address_through_the_gateway() {
+        http.post().uri("/api/matching/demands/D-1/matches/M-1/invite").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().location("/api/matching/demands/D-1/matches/M-1/invite/new-1");
     }
 
     @Test
@@ -110,7 +119,7 @@ class ApiThroughTheGatewayTest {
         http.post().uri("/api/expert/providers/imports").headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(new byte[1024 * 1024])
                 .exchange()
-                .expectStatus().isOk();
+                .expectStatus().isCreated();
         assertThat(Platform.service("expert").last().bodyBytes()).isEqualTo(1024 * 1024);
     }
 

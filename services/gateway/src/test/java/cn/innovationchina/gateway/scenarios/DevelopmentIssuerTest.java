@@ -84,6 +84,13 @@ class DevelopmentIssuerTest {
     }
 
     @Test
+    void the_console_is_told_to_log_in_at_the_development_login_page() {
+        http.get().uri("/auth/config").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).isEqualTo(Map.of("kind", "dev", "url", "/dev/login"));
+    }
+
+    @Test
     void a_user_who_is_not_a_demo_user_gets_no_token() {
         http.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("user", "mallory"))
                 .exchange()

@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was
- * asked for, remembers what it received, and on {@code /live} streams two server-sent events, the second only once
+ * asked for (a POST with 201 and a {@code Location} by its own path), remembers what it received, and on {@code /live} streams two server-sent events, the second only once
  * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; and
  * on {@code /slow} answers only after 3 s.
  */
@@ -94,7 +94,16 @@ final class FakeService {
         byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        // Like a platform service: the correlation id answered back, what a POST created named by its own path.
+        String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+        if (correlationId != null) {
+            exchange.getResponseHeaders().set("X-Correlation-Id", correlationId);
+        }
+        boolean created = exchange.getRequestMethod().equals("POST");
+        if (created) {
+            exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getPath() + "/new-1");
+        }
+        exchange.sendResponseHeaders(created ? 201 : 200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -1,5 +1,7 @@
 package cn.innovationchina.gateway.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,11 @@ class ServiceDownTest {
                 .expectBody()
                 .jsonPath("$.service").isEqualTo("demand-service")
                 .jsonPath("$.reason").isEqualTo("circuit-open");
+
+        http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).containsPattern(
+                        "resilience4j_circuitbreaker_state\\{[^}]*name=\"demand-service\"[^}]*state=\"open\"[^}]*} 1\\.0"));
 
         http.get().uri("/api/monitoring/cities/XIANNING/report").headers(h -> h.setBearerAuth(token))
                 .exchange()
