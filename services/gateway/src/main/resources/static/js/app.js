@@ -116,7 +116,10 @@ async function route() {
     main.append(h('section', { class: 'card welcome' },
       h('h1', {}, t('app.title')),
       h('p', {}, t('app.intro')),
-      h('a', { href: auth.loginUrl(), class: 'button primary', test: 'login-link' }, t('app.login'))));
+      h('a', {
+        href: auth.loginUrl(), class: 'button primary', test: 'login-link',
+        onclick: event => { event.preventDefault(); auth.signIn(); },
+      }, t('app.login'))));
     return;
   }
   const { path, params } = parseHash();
@@ -151,7 +154,7 @@ async function route() {
 }
 
 async function start() {
-  auth.init();
+  await auth.init();
   renderShell();
   const main = document.getElementById('main');
   clear(main).append(loading());
