@@ -47,6 +47,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void the_notification_service_emails_through_the_test_smtp_server_whose_page_is_published() {
+        var mailpit = services.get("mailpit");
+        assertThat((String) mailpit.get("image")).startsWith("axllent/mailpit:");
+        assertThat(strings(mailpit.get("ports"))).contains("8025:8025");
+        assertThat(environment(services.get("notification-service"))).containsEntry("SPRING_MAIL_HOST", "mailpit")
+                .containsEntry("SPRING_MAIL_PORT", 1025);
+    }
+
+    @Test
     void every_service_module_is_built_health_checked_and_waits_for_healthy_infrastructure() throws IOException {
         for (String module : serviceModules()) {
             assertThat(services).as("docker-compose entry for %s", module).containsKey(module);
