@@ -1,68 +1,28 @@
 package cn.innovationchina.gateway.web;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.innovationchina.gateway.domain.RateLimits;
 import cn.innovationchina.platform.security.PlatformTokenConverter;
 import cn.innovationchina.platform.security.ProblemSecurityHandlers;
-import cn.innovationchina.platform.web.BodySizeWebFilter;
-import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
-import cn.innovationchina.platform.web.ReferenceDataRoutes;
-import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.PilotCities;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
- * The platform's web pieces the gateway shares with the services (problem documents, correlation ids, body limit,
- * the token check with the same claims), and what only the gateway does: rate limits and a circuit breaker per
- * service. The platform's auto-configuration is left out: it wires MongoDB and Kafka, which the gateway has not.
+ * What only the gateway does: its token check (with the services' claims), rate limits and a circuit breaker per
+ * service. The web pieces it shares with the services (problem documents, correlation ids, body limit with the
+ * per-path limits under their public /api paths, reference data) come from the platform's web auto-configuration;
+ * the services' own auto-configuration (MongoDB, Kafka) is excluded in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    ProblemWebExceptionHandler problemWebExceptionHandler() {
-        return new ProblemWebExceptionHandler();
-    }
-
-    @Bean
-    CorrelationWebFilter correlationWebFilter() {
-        return new CorrelationWebFilter();
-    }
-
-    /** Same settings as the services' ({@code platform.web.max-body-size}, per path by the public /api path). */
-    @Bean
-    BodySizeWebFilter bodySizeWebFilter(@Value("${platform.web.max-body-size}") DataSize limit,
-            Environment environment) {
-        return new BodySizeWebFilter(limit, Binder.get(environment)
-                .bind("platform.web.max-body-size-by-path", Bindable.mapOf(String.class, DataSize.class))
-                .orElse(Map.of()));
-    }
-
-    @Bean
-    RouterFunction<ServerResponse> referenceDataRoutes() {
-        return new ReferenceDataRoutes(FieldTaxonomy.standard(), PilotCities.standard()).routes();
-    }
 
     @Bean
     RateLimiting rateLimiting(@Value("${gateway.rate-limit.capacity}") long capacity,
