@@ -284,7 +284,7 @@ final class Console implements AutoCloseable {
     }
 
     /** Errors the browser logged so far that the console does not expect. */
-    List<String> unexpectedErrors() {
+    private List<String> unexpectedErrors() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
                     && EXPECTED_ANSWERS.stream().noneMatch(p -> p.matcher(entry.getMessage()).matches())) {
