@@ -31,10 +31,14 @@ function niceMax(value) {
 export function lineChart({ title, labels, series, format = String, test }) {
   const width = 640;
   const height = 240;
-  const pad = { left: 56, right: 12, top: 12, bottom: 36 };
+  // Wide enough for the longest axis figure, "CN¥1,000,000".
+  const pad = { left: 88, right: 12, top: 12, bottom: 36 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
-  const max = niceMax(Math.max(0, ...series.flatMap(s => s.values.map(v => v || 0))));
+  const values = series.flatMap(s => s.values.map(v => v || 0));
+  // Whole figures (counts, yuan) get a top divisible by four, so the quarter lines are whole too.
+  const top = niceMax(Math.max(0, ...values));
+  const max = values.every(Number.isInteger) ? Math.ceil(top / 4) * 4 : top;
   const x = i => pad.left + (labels.length <= 1 ? plotW / 2 : (i * plotW) / (labels.length - 1));
   const y = v => pad.top + plotH - ((v || 0) / max) * plotH;
   const grid = [0, 0.25, 0.5, 0.75, 1].map(f => svg('g', {},

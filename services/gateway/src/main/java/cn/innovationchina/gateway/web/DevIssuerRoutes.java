@@ -106,6 +106,7 @@ class DevIssuerRoutes {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>开发登录 · Development sign-in</title>
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <style>
               body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f4f6f8; }
               main { max-width: 44rem; margin: 0 auto; padding: 1.5rem; }
