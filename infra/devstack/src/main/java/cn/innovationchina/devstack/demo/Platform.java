@@ -1,0 +1,138 @@
+package cn.innovationchina.devstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * The platform's public HTTP APIs, either at each service's own port or behind the gateway. Every call names the
+ * service and the service's own path; {@link #url} is the one place that knows how the two are reached.
+ */
+final class Platform {
+
+    /** What a call answered: the status, the JSON body (missing when there is none) and the version headers. */
+    record Answer(int status, JsonNode body, @Nullable String etag) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The services' own ports at {@code portBase} 8080 (see DevStack.SERVICE_PORTS), as offsets. */
+    private static final Map<String, Integer> OFFSETS = Map.of("demand", 1, "expert", 2, "matching", 3,
+            "notification", 4, "monitoring", 5);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final @Nullable String gateway;
+    private final int portBase;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * @param gateway  the gateway's base URL ({@code http://localhost:8080}), or null to call each service directly
+     * @param portBase the devstack's port base: the gateway's port; demand-service is the next one, and so on
+     */
+    Platform(@Nullable String gateway, int portBase) {
+        this.gateway = gateway == null ? null : gateway.replaceAll("/+$", "");
+        this.portBase = portBase;
+    }
+
+    /** The gateway routes {@code /api/<service>/<the service's own path>}; without it each service has its port. */
+    String url(String service, String path) {
+        if (!OFFSETS.containsKey(service)) {
+            throw new IllegalArgumentException("Unknown service " + service);
+        }
+        return gateway != null ? gateway + "/api/" + service + path
+                : "http://localhost:" + (portBase + OFFSETS.get(service)) + path;
+    }
+
+    String where() {
+        return gateway != null ? "the gateway at " + gateway
+                : "each service's own port (" + (portBase + 1) + "-" + (portBase + OFFSETS.size()) + ")";
+    }
+
+    Answer get(String service, String path, String token) {
+        return call("GET", service, path, token, null, null);
+    }
+
+    Answer post(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
+        return call("POST", service, path, token, body, ifMatch);
+    }
+
+    Answer put(String service, String path, String token, Object body, @Nullable String ifMatch) {
+        return call("PUT", service, path, token, body, ifMatch);
+    }
+
+    /** Like {@link #post}, but anything other than 2xx is a failure of the load. */
+    Answer expectPost(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
+        return expect(post(service, path, token, body, ifMatch), "POST", service, path);
+    }
+
+    Answer expectGet(String service, String path, String token) {
+        return expect(get(service, path, token), "GET", service, path);
+    }
+
+    private Answer expect(Answer answer, String method, String service, String path) {
+        if (!answer.ok()) {
+            throw new IllegalStateException(method + " " + url(service, path) + " answered " + answer.status() + ": "
+                    + answer.body());
+        }
+        return answer;
+    }
+
+    private Answer call(String method, String service, String path, String token, @Nullable Object body,
+            @Nullable String ifMatch) {
+        var request = HttpRequest.newBuilder(URI.create(url(service, path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = send(request.build());
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() ? MissingNode.getInstance() : parse(text);
+            return new Answer(response.statusCode(), json, response.headers().firstValue("ETag").orElse(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + url(service, path), e);
+        }
+    }
+
+    /** A refused connection is retried a few times: a service restarting under the loader is not a broken load. */
+    private HttpResponse<String> send(HttpRequest request) throws InterruptedException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(1000L * (attempt + 1));
+            }
+        }
+        throw new IllegalStateException("Cannot reach " + request.uri() + ": is the devstack up?", last);
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}
