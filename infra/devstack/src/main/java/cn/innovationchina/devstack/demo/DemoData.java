@@ -72,6 +72,10 @@ final class DemoData {
             List<Map<String, Object>> providers) {
     }
 
+    /** What may happen to a demand: before publication, then how far its history on the matches goes. */
+    static final List<String> STORIES = List.of("draft", "pending", "rejected", "withdrawn", "open", "shortlisted",
+            "invited", "declined", "accepted", "terminated", "docking", "contract", "closed");
+
     /** How many providers the full world has; organisations are written out, the rest are experts built by rule. */
     static final int WORLD_PROVIDERS = 200;
 
@@ -269,6 +273,19 @@ final class DemoData {
         }
         for (Demand demand : demands) {
             enterprise(demand.enterprise());
+            if (!STORIES.contains(demand.story())) {
+                throw new IllegalStateException("demands.json: unknown story " + demand.story() + " (" + STORIES + ")");
+            }
+            boolean signs = demand.story().equals("contract") || demand.story().equals("closed");
+            if (signs != (demand.contractCny() != null) || signs && (demand.contractCny() < demand.budget().get(0)
+                    || demand.contractCny() > demand.budget().get(1))) {
+                throw new IllegalStateException("demands.json: \"" + demand.title() + "\" needs a contractCny within "
+                        + "its budget exactly when its story signs a contract");
+            }
+            if (demand.story().equals("rejected") != (demand.rejectReason() != null)) {
+                throw new IllegalStateException("demands.json: \"" + demand.title() + "\" needs a rejectReason "
+                        + "exactly when it is rejected");
+            }
             demand.fieldCodes().forEach(code -> {
                 if (!taxonomy.isLeaf(code)) {
                     throw new IllegalStateException("demands.json: " + code + " is not a leaf field");

@@ -46,8 +46,8 @@ public final class DemoWorld {
             "ALREADY_IN_CONTACT");
     private static final List<String> DECLINES = List.of("NO_CAPACITY", "TIMELINE", "BUDGET", "OUTSIDE_EXPERTISE");
     /** The stories in the order a demand's history runs; each story goes as far as its own name. */
-    private static final List<String> STEPS = List.of("open", "shortlisted", "invited", "declined", "accepted",
-            "terminated", "docking", "contract", "closed");
+    private static final List<String> STEPS = DemoData.STORIES.subList(DemoData.STORIES.indexOf("open"),
+            DemoData.STORIES.size());
 
     private final Options options;
     private final DemoData data = new DemoData();
