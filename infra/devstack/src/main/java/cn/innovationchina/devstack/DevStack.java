@@ -44,9 +44,12 @@ public final class DevStack {
      * Fixed ports, so URLs in the README stay true; a service not listed here gets the next free one from 8090. With
      * {@code --port-base N} every port moves by N - 8080 (a second stack on one machine, or a test).
      */
-    static final Map<String, Integer> SERVICE_PORTS = Map.of(
+    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "gateway", 8080, "demand-service", 8081, "expert-service", 8082, "matching-service", 8083,
             "notification-service", 8084, "monitoring-service", 8085);
+
+    /** The gateway's port, from which the others count. */
+    public static final int DEFAULT_PORT_BASE = 8080;
 
     private static final int HEALTH_PATIENCE_SECONDS = 300;
 
@@ -80,7 +83,7 @@ public final class DevStack {
         int kafkaPort = 9092;
         int mongoPort = 27017;
         boolean infraOnly = false;
-        int portBase = 8080;
+        int portBase = DEFAULT_PORT_BASE;
         boolean demo = false;
         int providers = DemoWorld.WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
@@ -199,8 +202,8 @@ public final class DevStack {
             for (Path dir : dirs.sorted().toList()) {
                 if (Files.exists(dir.resolve("pom.xml"))) {
                     String name = dir.getFileName().toString();
-                    services.put(name, SERVICE_PORTS.containsKey(name) ? SERVICE_PORTS.get(name) - 8080 + portBase
-                            : nextPort++);
+                    services.put(name, SERVICE_PORTS.containsKey(name) ? SERVICE_PORTS.get(name) - DEFAULT_PORT_BASE
+                            + portBase : nextPort++);
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {

@@ -13,6 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ final class DevTokens {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey signingKey;
-    private final Map<String, String> minted = new java.util.HashMap<>();
+    private final Map<String, String> minted = new HashMap<>();
 
     DevTokens(Path privateKeyPem) {
         try {

@@ -6,10 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
+import cn.innovationchina.devstack.DevStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -28,10 +27,6 @@ final class Platform {
         }
     }
 
-    /** The services' own ports at {@code portBase} 8080 (see DevStack.SERVICE_PORTS), as offsets. */
-    private static final Map<String, Integer> OFFSETS = Map.of("demand", 1, "expert", 2, "matching", 3,
-            "notification", 4, "monitoring", 5);
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final @Nullable String gateway;
@@ -40,7 +35,7 @@ final class Platform {
 
     /**
      * @param gateway  the gateway's base URL ({@code http://localhost:8080}), or null to call each service directly
-     * @param portBase the devstack's port base: the gateway's port; demand-service is the next one, and so on
+     * @param portBase the devstack's {@code --port-base}: each service's port is moved by it as the devstack does
      */
     Platform(@Nullable String gateway, int portBase) {
         this.gateway = gateway == null ? null : gateway.replaceAll("/+$", "");
@@ -49,16 +44,17 @@ final class Platform {
 
     /** The gateway routes {@code /api/<service>/<the service's own path>}; without it each service has its port. */
     String url(String service, String path) {
-        if (!OFFSETS.containsKey(service)) {
+        Integer port = DevStack.SERVICE_PORTS.get(service + "-service");
+        if (port == null) {
             throw new IllegalArgumentException("Unknown service " + service);
         }
         return gateway != null ? gateway + "/api/" + service + path
-                : "http://localhost:" + (portBase + OFFSETS.get(service)) + path;
+                : "http://localhost:" + (port - DevStack.DEFAULT_PORT_BASE + portBase) + path;
     }
 
     String where() {
         return gateway != null ? "the gateway at " + gateway
-                : "each service's own port (" + (portBase + 1) + "-" + (portBase + OFFSETS.size()) + ")";
+                : "each service's own port (from " + portBase + ", as the devstack starts them)";
     }
 
     Answer get(String service, String path, String token) {
