@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -110,18 +111,38 @@ final class Platform {
         }
     }
 
-    /** A refused connection is retried a few times: a service restarting under the loader is not a broken load. */
+    /**
+     * A connection that fails, the gateway's rate limit (429, after its Retry-After) and its open circuit breaker
+     * (503) are waited out a few times: a busy or restarting service is not a broken load.
+     */
     private HttpResponse<String> send(HttpRequest request) throws InterruptedException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        IOException refused = null;
+        HttpResponse<String> response = null;
+        for (int attempt = 1; attempt <= 6; attempt++) {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 && response.statusCode() != 503) {
+                    return response;
+                }
+                Thread.sleep(1000L * Math.max(retryAfterSeconds(response), attempt));
+            } catch (HttpTimeoutException e) {
+                // The service may have acted on it: sending it again could post a demand twice.
+                throw new IllegalStateException("No answer within 30 s from " + request.uri(), e);
             } catch (IOException e) {
-                last = e;
-                Thread.sleep(1000L * (attempt + 1));
+                refused = e;
+                Thread.sleep(1000L * attempt);
             }
         }
-        throw new IllegalStateException("Cannot reach " + request.uri() + ": is the devstack up?", last);
+        if (response != null) {
+            return response;
+        }
+        throw new IllegalStateException("Cannot reach " + request.uri() + ": is the devstack up?", refused);
+    }
+
+    /** Retry-After in seconds; the HTTP-date form, which the gateway does not send, counts as one second. */
+    private static long retryAfterSeconds(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("1");
+        return value.matches("\\d{1,4}") ? Long.parseLong(value) : 1;
     }
 
     private static JsonNode parse(String text) {
