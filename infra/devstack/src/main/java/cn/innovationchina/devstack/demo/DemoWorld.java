@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.innovationchina.devstack.DevStack;
 import cn.innovationchina.devstack.demo.DemoData.Demand;
 import cn.innovationchina.devstack.demo.DemoData.Enterprise;
 import cn.innovationchina.devstack.demo.DemoData.Provider;
@@ -95,7 +96,7 @@ public final class DemoWorld {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path data = root.resolve("infra/devstack/.data");
         String baseUrl = null;
-        int portBase = 8080;
+        int portBase = DevStack.DEFAULT_PORT_BASE;
         int providers = WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
