@@ -36,7 +36,8 @@ import cn.innovationchina.devstack.demo.DemoWorld;
  * {@code --demo} it then loads the demo world ({@link DemoWorld}) through the services' APIs.
  *
  * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
- * [--demo [--providers N] [--demands N]]}
+ * [--demo [--providers N] [--demands N]]}; the port base moves every service's port, so a second stack (the
+ * end-to-end tests, the demo test) can run beside a developer's.
  */
 public final class DevStack {
 
@@ -52,6 +53,9 @@ public final class DevStack {
     public static final int DEFAULT_PORT_BASE = 8080;
 
     private static final int HEALTH_PATIENCE_SECONDS = 300;
+
+    private static final String GATEWAY = "gateway";
+    private static final String PRIVATE_KEY = "dev-signing.pem";
 
     private final Path root;
     private final Path data;
@@ -212,13 +216,21 @@ public final class DevStack {
         for (var service : services.entrySet()) {
             Path jar = serviceJar(service.getKey());
             int port = service.getValue();
-            start(service.getKey(), java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+            List<String> command = java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                     "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
                     "--spring.cloud.stream.kafka.binder.brokers=localhost:" + kafkaPort,
                     "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + service.getKey(),
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey),
-                    "http://localhost:" + port);
+                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+            if (service.getKey().equals(GATEWAY)) {
+                // Its development login signs with the key every service here trusts (ADR 0023).
+                command.addAll(List.of("--spring.profiles.active=dev",
+                        "--gateway.dev-issuer.signing-key=" + publicKey.resolveSibling(PRIVATE_KEY)));
+                // Where each service listens here, in the names its configuration reads (DEMAND_SERVICE_URL, ...).
+                services.forEach((name, servicePort) -> command.add("--" + name.toUpperCase().replace('-', '_')
+                        + "_URL=http://localhost:" + servicePort));
+            }
+            start(service.getKey(), command, "http://localhost:" + port);
         }
         for (var service : services.entrySet()) {
             awaitHealthy(service.getKey(), service.getValue());
@@ -321,7 +333,9 @@ public final class DevStack {
         for (Running running : processes) {
             table.append("  %-22s %-8d %-34s %s%n".formatted(running.name(), running.process().pid(), running.url(),
                     root.relativize(logFile(running.name()))));
-            if (running.url().startsWith("http")) {
+            if (running.name().equals(GATEWAY)) {
+                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/dev/login"));
+            } else if (running.url().startsWith("http")) {
                 table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/swagger-ui.html"));
             }
         }
@@ -352,7 +366,7 @@ public final class DevStack {
     /** The key pair the devstack signs development tokens with; services trust its public half. */
     private Path ensureSigningKey() throws NoSuchAlgorithmException, IOException {
         Path keys = data.resolve("keys");
-        Path privateKey = keys.resolve("dev-signing.pem");
+        Path privateKey = keys.resolve(PRIVATE_KEY);
         Path publicKey = keys.resolve("dev-signing.pub.pem");
         if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
             Files.createDirectories(keys);

@@ -4,88 +4,90 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.innovationchina.events.Topics;
-import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.outbox.OutboxProperties;
 import cn.innovationchina.platform.outbox.OutboxRelay;
+import cn.innovationchina.platform.outbox.OutboxTracing;
 import cn.innovationchina.platform.security.PlatformTokenConverter;
 import cn.innovationchina.platform.security.ProblemSecurityHandlers;
-import cn.innovationchina.platform.web.BodySizeWebFilter;
-import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Everything a service shares, so its Application class is only {@code SpringApplication.run}. */
-@AutoConfiguration(before = {ReactiveWebSecurityAutoConfiguration.class,
+/**
+ * Everything a service shares, so its Application class is only {@code SpringApplication.run}: the outbox and its
+ * relay, idempotent consumers, topics, the token check, MongoDB health and the OpenAPI defaults; on top of the web
+ * pieces the gateway shares too ({@link PlatformWebAutoConfiguration}).
+ */
+@AutoConfiguration(after = PlatformWebAutoConfiguration.class, before = {ReactiveWebSecurityAutoConfiguration.class,
         ReactiveOAuth2ResourceServerAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 @EnableScheduling
 @EnableReactiveMethodSecurity
 public class PlatformAutoConfiguration {
 
+    /** Tracing is on when Micrometer Tracing is configured (it is, by default: ADR 0025); otherwise a no-op. */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaProperties kafka, OutboxProperties outbox,
-            Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String application) {
+            Clock clock, MeterRegistry meters, OutboxTracing tracing,
+            @Value("${spring.application.name}") String application) {
         var producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
-        var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(producer));
-        return new OutboxRelay(mongo, template, outbox, clock, meters);
+        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producer);
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
     }
 
     @Bean
     AggregateStore aggregateStore(ReactiveMongoTemplate mongo, OutboxProperties outbox, OutboxRelay relay,
-            Clock clock, @Value("${spring.application.name}") String application) {
-        return new AggregateStore(mongo, outbox, relay, application, clock);
+            Clock clock, OutboxTracing tracing, @Value("${spring.application.name}") String application) {
+        return new AggregateStore(mongo, outbox, relay, application, clock, tracing);
     }
 
     @Bean
@@ -110,25 +112,6 @@ public class PlatformAutoConfiguration {
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
-    @Bean
-    CorrelationWebFilter correlationWebFilter() {
-        return new CorrelationWebFilter();
-    }
-
-    /** {@code platform.web.max-body-size-by-path."[/some/upload]"} gives an upload path its own, larger limit. */
-    @Bean
-    BodySizeWebFilter bodySizeWebFilter(@Value("${platform.web.max-body-size}") DataSize limit,
-            Environment environment) {
-        return new BodySizeWebFilter(limit, Binder.get(environment)
-                .bind("platform.web.max-body-size-by-path", Bindable.mapOf(String.class, DataSize.class))
-                .orElse(Map.of()));
-    }
-
-    @Bean
-    ProblemWebExceptionHandler problemWebExceptionHandler() {
-        return new ProblemWebExceptionHandler();
-    }
-
     /**
      * Every request needs a valid platform token except health, metrics, API docs and reference data, plus the
      * GET paths a service lists in {@code platform.security.public-paths}. Object-level rules live in the services.
@@ -148,10 +131,10 @@ public class PlatformAutoConfiguration {
                     exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                             "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/**").permitAll();
-                    exchanges.pathMatchers(org.springframework.http.HttpMethod.GET, ReferenceDataRoutes.PATHS)
+                    exchanges.pathMatchers(HttpMethod.GET, ReferenceDataRoutes.PATHS)
                             .permitAll();
                     if (publicPaths.length > 0) {
-                        exchanges.pathMatchers(org.springframework.http.HttpMethod.GET, publicPaths).permitAll();
+                        exchanges.pathMatchers(HttpMethod.GET, publicPaths).permitAll();
                     }
                     exchanges.anyExchange().authenticated();
                 })
@@ -161,21 +144,6 @@ public class PlatformAutoConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .build();
-    }
-
-    @Bean
-    FieldTaxonomy fieldTaxonomy() {
-        return FieldTaxonomy.standard();
-    }
-
-    @Bean
-    PilotCities pilotCities() {
-        return PilotCities.standard();
-    }
-
-    @Bean
-    RouterFunction<ServerResponse> referenceDataRoutes(FieldTaxonomy fields, PilotCities cities) {
-        return new ReferenceDataRoutes(fields, cities).routes();
     }
 
     @Bean("mongoHealthIndicator")

@@ -1,5 +1,6 @@
 package cn.innovationchina.matching;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +93,23 @@ public final class Bus {
 
     /** Sends a record as it is: a second send is a redelivery. */
     public void send(EventEnvelope<?> envelope) {
-        PRODUCER.send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), EventJson.write(envelope)));
+        send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), EventJson.write(envelope)));
+    }
+
+    /** Publishes a demand as the demand service does inside a trace: W3C {@code traceparent} in the headers. */
+    public EventEnvelope<DemandPublished> publishesInTrace(String demandId, EnterpriseRef enterprise,
+            DemandContent content, String traceparent) {
+        var envelope = EventEnvelope.wrap(new DemandPublished(demandId, enterprise, "XIANNING", content, Instant.now()),
+                demandId, versions.computeIfAbsent(demandId, id -> new AtomicLong()).incrementAndGet(), "XIANNING",
+                new EventEnvelope.Tracing("test-" + demandId, null), "a-test", Instant.now());
+        var record = new ProducerRecord<>(envelope.topic(), demandId, EventJson.write(envelope));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+        return envelope;
+    }
+
+    private static void send(ProducerRecord<String, byte[]> record) {
+        PRODUCER.send(record);
         PRODUCER.flush();
     }
 

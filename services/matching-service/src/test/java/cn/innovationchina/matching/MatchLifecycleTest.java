@@ -60,9 +60,11 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 800000,
                 "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
         step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
-        step(enterpriseToken(), match, "feedback", Map.of("rating", 5, "comment", "Excellent")).expectStatus().isOk();
+        step(enterpriseToken(), match, "feedback", Map.of("rating", 5, "comment", "Excellent")).expectStatus().isOk()
+                .expectBody().jsonPath("$.enterpriseGaveFeedback").isEqualTo(true)
+                .jsonPath("$.providerGaveFeedback").isEqualTo(false);
         step(providerToken(), match, "feedback", Map.of("rating", 4)).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.providerGaveFeedback").isEqualTo(true);
 
         events.expect(FeedbackGiven.class, demandId).atLeastOnce();
         EventProbe.settle();
@@ -148,13 +150,16 @@ class MatchLifecycleTest {
     @Test
     void the_city_administrator_sees_the_demands_matches_and_an_invited_provider_its_invitation() {
         String match = proposedMatch(provider("Prof. Tang").skills(word));
-        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        String etag = step(enterpriseToken(), match, "invite", Map.of("message", "我们需要电堆耐久性测试"))
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
 
         http.get().uri("/demands/{d}/matches", demandId).headers(bearer(tokens.cityAdmin("XIANNING"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.matches[0].matchId").isEqualTo(match);
         http.get().uri("/invitations").headers(bearer(providerToken())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].matchId").isEqualTo(match)
-                .jsonPath("$[0].explanation.summary").isNotEmpty();
+                .jsonPath("$[0].explanation.summary").isNotEmpty()
+                .jsonPath("$[0].invitationMessage").isEqualTo("我们需要电堆耐久性测试")
+                .jsonPath("$[0].version").isEqualTo(Integer.parseInt(etag.replace("\"", "")));
     }
 
     @Test

@@ -41,14 +41,16 @@ public class AggregateStore {
     private final OutboxRelay relay;
     private final String producer;
     private final Clock clock;
+    private final OutboxTracing tracing;
 
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxProperties properties, OutboxRelay relay,
-            String producer, Clock clock) {
+            String producer, Clock clock, OutboxTracing tracing) {
         this.mongo = mongo;
         this.properties = properties;
         this.relay = relay;
         this.producer = producer;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Inserts a new aggregate; returns its version. A second aggregate with the same id is a {@link Conflict}. */
@@ -132,19 +134,24 @@ public class AggregateStore {
 
     private List<Document> outboxEntries(String aggregateId, long baseVersion, @Nullable String cityCode,
             List<? extends DomainEvent> events, reactor.util.context.ContextView context) {
-        var tracing = Correlation.current(context);
+        var correlation = Correlation.current(context);
+        var trace = tracing.capture(context);
         var now = clock.instant();
         List<Document> entries = new ArrayList<>(events.size());
         long version = baseVersion;
         for (DomainEvent event : events) {
-            var envelope = EventEnvelope.wrap(event, aggregateId, ++version, cityCode, tracing, producer, now);
-            entries.add(new Document("eventId", envelope.eventId().toString())
+            var envelope = EventEnvelope.wrap(event, aggregateId, ++version, cityCode, correlation, producer, now);
+            var entry = new Document("eventId", envelope.eventId().toString())
                     .append("type", envelope.type())
                     .append("topic", envelope.topic())
                     .append("key", aggregateId)
                     .append("correlationId", envelope.correlationId())
                     .append("occurredAt", Date.from(now))
-                    .append("envelope", new String(EventJson.write(envelope), java.nio.charset.StandardCharsets.UTF_8)));
+                    .append("envelope", new String(EventJson.write(envelope), java.nio.charset.StandardCharsets.UTF_8));
+            if (!trace.isEmpty()) {
+                entry.append(OutboxTracing.FIELD, trace);
+            }
+            entries.add(entry);
         }
         return entries;
     }

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease         how long one relay instance owns a document's outbox while publishing it
  * @param batchSize     documents claimed per round
  * @param sendTimeout   how long to wait for the broker's acknowledgement of one event
+ * @param metricsInterval how often the relay measures the backlog (pending events, oldest one's age)
  */
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(List<String> collections, Duration pollInterval, Duration lease, int batchSize,
-        Duration sendTimeout) {
+        Duration sendTimeout, Duration metricsInterval) {
 
     public OutboxProperties {
         collections = collections == null ? List.of() : List.copyOf(collections);
@@ -22,5 +23,6 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         batchSize = batchSize <= 0 ? 50 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+        metricsInterval = metricsInterval == null ? Duration.ofSeconds(5) : metricsInterval;
     }
 }

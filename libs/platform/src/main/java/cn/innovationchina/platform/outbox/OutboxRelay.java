@@ -5,11 +5,15 @@ import static cn.innovationchina.platform.outbox.AggregateStore.OUTBOX;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +33,10 @@ import com.mongodb.client.model.ReturnDocument;
 
 import cn.innovationchina.platform.observability.Correlation;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.tracing.Span;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +49,10 @@ import reactor.core.publisher.Mono;
  * hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store cannot
  * index the outbox); a periodic scan of the collections finds everything else: writes of other instances, and
  * ids this instance lost in a restart.
+ *
+ * <p>It also measures the backlog every {@code platform.outbox.metrics-interval}: per collection, the events still
+ * waiting ({@code platform.outbox.pending}) and how long the oldest of them has waited
+ * ({@code platform.outbox.oldest.age}); both count every instance's writes, since they read the collections.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,20 +66,51 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final Queue<Written> written = new ConcurrentLinkedQueue<>();
     private final Counter published;
+    private final OutboxTracing tracing;
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
+    private volatile Instant measuredAt = Instant.EPOCH;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             Clock clock, MeterRegistry meters) {
+        this(mongo, kafka, properties, clock, meters, OutboxTracing.none());
+    }
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            Clock clock, MeterRegistry meters, OutboxTracing tracing) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.tracing = tracing;
         this.published = Counter.builder("platform.outbox.published").description("events published by the relay")
                 .register(meters);
+        for (String collection : properties.collections()) {
+            var backlog = new Backlog();
+            backlogs.put(collection, backlog);
+            Gauge.builder("platform.outbox.pending", backlog, b -> b.pending)
+                    .description("events written to the collection's outboxes and not yet published")
+                    .tag("collection", collection).register(meters);
+            TimeGauge.builder("platform.outbox.oldest.age", backlog, TimeUnit.MILLISECONDS,
+                            b -> b.ageMillis(clock.instant()))
+                    .description("how long the oldest unpublished event of the collection has waited")
+                    .tag("collection", collection).register(meters);
+        }
     }
 
     private record Written(String collection, Object id) {
+    }
+
+    /** The last measurement of one collection's outboxes. */
+    private static final class Backlog {
+        private volatile long pending;
+        private volatile Instant oldest;
+
+        private double ageMillis(Instant now) {
+            Instant since = oldest;
+            return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis());
+        }
     }
 
     /** Called after a local write so its events leave without waiting for the next poll. */
@@ -121,6 +163,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         while (running) {
+            measureWhenDue();
             int relayed;
             try {
                 relayed = relayPending();
@@ -171,6 +214,39 @@ public class OutboxRelay implements SmartLifecycle {
         return relayed;
     }
 
+    private void measureWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(measuredAt.plus(properties.metricsInterval()))) {
+            return;
+        }
+        measuredAt = now;
+        try {
+            backlogs.forEach(this::measure);
+        } catch (RuntimeException e) {
+            log.warn("Measuring the outbox backlog failed; the gauges keep the last figures", e);
+        }
+    }
+
+    /** Counts the pending events of every document with a non-empty outbox, and finds the oldest one's time. */
+    private void measure(String collection, Backlog backlog) {
+        var options = Projections.include(OUTBOX + ".occurredAt");
+        var measured = mongo.getCollection(collection)
+                .flatMapMany(c -> c.find(new Document(OUTBOX + ".0", new Document("$exists", true)))
+                        .projection(options))
+                .flatMapIterable(document -> document.getList(OUTBOX, Document.class))
+                .reduce(new long[] {0, Long.MAX_VALUE}, (sum, entry) -> {
+                    sum[0]++;
+                    Date occurredAt = entry.getDate("occurredAt");
+                    if (occurredAt != null) {
+                        sum[1] = Math.min(sum[1], occurredAt.getTime());
+                    }
+                    return sum;
+                })
+                .block(properties.sendTimeout());
+        backlog.pending = measured[0];
+        backlog.oldest = measured[0] == 0 || measured[1] == Long.MAX_VALUE ? null : Instant.ofEpochMilli(measured[1]);
+    }
+
     /** Leases one document matching {@code which} that has pending events and no live lease, or returns null. */
     private Document claim(String collection, Document which) {
         Date now = Date.from(clock.instant());
@@ -200,7 +276,8 @@ public class OutboxRelay implements SmartLifecycle {
             record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
             record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
             MDC.put(Correlation.MDC_KEY, correlationId);
-            try {
+            Span span = tracing.publishing(entry, record);
+            try (var scope = tracing.inScope(span)) {
                 kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 sent.add(eventId);
                 published.increment();
@@ -208,11 +285,13 @@ public class OutboxRelay implements SmartLifecycle {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
+                span.error(e);
                 log.warn("Publishing event {} of {} {} failed; it stays in the outbox", eventId, collection,
                         claimed.get("_id"), e);
                 complete = false;
                 break;
             } finally {
+                span.end();
                 MDC.remove(Correlation.MDC_KEY);
             }
         }

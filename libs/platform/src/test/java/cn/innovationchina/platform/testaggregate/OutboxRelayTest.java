@@ -3,9 +3,11 @@ package cn.innovationchina.platform.testaggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -106,6 +108,37 @@ class OutboxRelayTest {
         assertThat(event.cityCode()).isEqualTo("XIANNING");
         assertThat(event.correlationId()).isNotBlank();
         assertThat(event.payload().title()).isEqualTo("beacon " + id);
+    }
+
+    @Test
+    void an_event_held_back_shows_in_the_backlog_with_its_age_until_it_is_published() {
+        relay.stop();
+        String id = "backlog-" + UUID.randomUUID();
+        store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        mongo.getCollection("beacons").flatMap(c -> Mono.from(c.updateOne(new Document("_id", id), new Document("$set",
+                new Document("outbox.0.occurredAt", Date.from(anHourAgo)).append("outboxLease",
+                        new Document("owner", "another-instance").append("until", Date.from(later))))))).block();
+
+        relay.start();
+
+        Eventually.awaitState("the held-back event's age in the backlog, in seconds",
+                () -> gauge("platform.outbox.oldest.age"), age -> age >= 3600);
+        assertThat(gauge("platform.outbox.pending")).isGreaterThanOrEqualTo(1);
+
+        mongo.getCollection("beacons").flatMap(c -> Mono.from(c.updateOne(new Document("_id", id),
+                new Document("$unset", new Document("outboxLease", ""))))).block();
+        relay.wakeUp();
+
+        events.expect(DemandSubmitted.class, id).exactlyOnce();
+        Eventually.awaitState("the backlog to forget it", () -> gauge("platform.outbox.oldest.age"),
+                age -> age < 3600);
+    }
+
+    /** A backlog gauge of the test collection; the age is in seconds, Prometheus's base unit. */
+    private double gauge(String name) {
+        return meters.get(name).tag("collection", "beacons").gauge().value();
     }
 
     private double publishedSoFar() {

@@ -130,10 +130,14 @@ class PlatformWebTest {
 
         var event = events.expect(DemandSubmitted.class, id).exactlyOnce();
         assertThat(event.correlationId()).isEqualTo("journey-42");
-        assertThat(logs.getOut()).containsPattern("\\[platform-test,journey-42\\].*Lighting beacon " + id);
+        var logged = java.util.regex.Pattern.compile("\\[platform-test,journey-42,([0-9a-f]{32})\\].*Lighting beacon "
+                + id).matcher(logs.getOut());
+        assertThat(logged.find()).as("the request's log line with its correlation and trace ids").isTrue();
         var record = events.records(Topics.DEMAND_EVENTS).stream().filter(r -> id.equals(r.key())).findFirst()
                 .orElseThrow();
         assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value())).isEqualTo("journey-42");
+        assertThat(new String(record.headers().lastHeader("traceparent").value()))
+                .as("the event leaves in the request's trace").startsWith("00-" + logged.group(1) + "-");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.innovationchina.matching.application;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -15,12 +16,16 @@ import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Ranking;
+import cn.innovationchina.matching.domain.RankingResult;
 import cn.innovationchina.matching.persistence.ReadModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 
 /**
  * Ranks a demand when it is published or revised, ends its matches when it is withdrawn, closed or expired, and
- * keeps the demand read model current.
+ * keeps the demand read model current. Ranking one demand (finding its candidates in the index and scoring them) is
+ * timed as {@code matching.ranking}, a histogram so dashboards can take its p99 across instances.
  */
 @Service
 public class Matchmaker {
@@ -30,14 +35,16 @@ public class Matchmaker {
     private final Ranking ranking;
     private final MatchStore matches;
     private final Supplier<String> matchIds;
+    private final MeterRegistry meters;
 
     Matchmaker(ReadModels readModels, ProviderCatalog catalog, Ranking ranking, MatchStore matches,
-            Supplier<String> matchIds) {
+            Supplier<String> matchIds, MeterRegistry meters) {
         this.readModels = readModels;
         this.catalog = catalog;
         this.ranking = ranking;
         this.matches = matches;
         this.matchIds = matchIds;
+        this.meters = meters;
     }
 
     public Mono<Void> on(EventEnvelope<DemandEvent> event) {
@@ -71,8 +78,20 @@ public class Matchmaker {
         return readModels.save(demand)
                 .then(matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand)))
                 .filter(current -> demand.version() > current.rankedDemandVersion())
-                .flatMap(current -> catalog.candidates(demand).flatMap(candidates -> matches.save(current,
-                        current.propose(ranking.rank(demand, candidates), trigger, demand.version(), matchIds))))
+                .flatMap(current -> ranked(demand, trigger).flatMap(result -> matches.save(current,
+                        current.propose(result, trigger, demand.version(), matchIds))))
                 .then();
+    }
+
+    private Mono<RankingResult> ranked(Demand demand, MatchTrigger trigger) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return catalog.candidates(demand).map(candidates -> ranking.rank(demand, candidates))
+                    .doOnSuccess(result -> sample.stop(Timer.builder("matching.ranking")
+                            .description("time to find and score the candidates for one demand")
+                            .tag("trigger", trigger.name()).publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                            .register(meters)));
+        });
     }
 }

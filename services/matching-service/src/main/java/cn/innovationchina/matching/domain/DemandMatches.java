@@ -74,7 +74,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                     .map(m -> m.reranked(rank, ranked.score(), ranked.explanation()))
                     .orElseGet(() -> new Match(matchIds.get(), provider.id(), provider.profile().name(),
                             provider.profile().kind(), provider.profile().cityCode(), rank, ranked.score(),
-                            ranked.explanation(), MatchStatus.PROPOSED, false, false)));
+                            ranked.explanation(), MatchStatus.PROPOSED, false, false, null)));
         }
         kept.addAll(proposed);
         String unmatched = proposed.isEmpty()
@@ -95,7 +95,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
         }
         var profile = ranked.provider().profile();
         var match = new Match(matchId, ranked.provider().id(), profile.name(), profile.kind(), profile.cityCode(),
-                ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED, false, false);
+                ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED, false, false, null);
         List<Match> all = new ArrayList<>(matches);
         all.add(match);
         var event = new MatchesProposed(id, enterpriseId, cityCode, MatchTrigger.PROVIDER_CHANGED,
@@ -142,7 +142,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     public Decision<DemandMatches> invite(String matchId, Party party, String message) {
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.INVITED, MatchStatus.PROPOSED,
                 MatchStatus.SHORTLISTED);
-        return decide(match.with(MatchStatus.INVITED), new ProviderInvited(matchId, id, match.providerId(),
+        return decide(match.invited(message), new ProviderInvited(matchId, id, match.providerId(),
                 enterpriseId, cityCode, match.explanation(), message));
     }
 

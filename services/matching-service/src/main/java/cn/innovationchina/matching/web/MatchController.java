@@ -40,14 +40,20 @@ import reactor.core.publisher.Mono;
 @RestController
 class MatchController {
 
+    /**
+     * One match as both sides see it; {@code version} is the demand's list version, the If-Match for the next step
+     * (an invitation in the provider's list carries its own demand's).
+     */
     record MatchView(String demandId, String matchId, String providerId, String providerName,
             ProviderKind providerKind, String providerCityCode, int rank, double score, MatchExplanation explanation,
-            MatchStatus status) {
+            MatchStatus status, String invitationMessage, boolean enterpriseGaveFeedback,
+            boolean providerGaveFeedback, long version) {
 
-        static MatchView of(String demandId, Match match) {
+        static MatchView of(String demandId, Match match, long version) {
             return new MatchView(demandId, match.matchId(), match.providerId(), match.providerName(),
                     match.providerKind(), match.providerCityCode(), match.rank(), match.score(), match.explanation(),
-                    match.status());
+                    match.status(), match.invitationMessage(), match.enterpriseGaveFeedback(),
+                    match.providerGaveFeedback(), version);
         }
     }
 
@@ -91,14 +97,14 @@ class MatchController {
             var matches = versioned.matches();
             return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(new MatchesView(matches.id(),
                     matches.enterpriseId(), matches.cityCode(),
-                    matches.matches().stream().map(m -> MatchView.of(matches.id(), m)).toList()));
+                    matches.matches().stream().map(m -> MatchView.of(matches.id(), m, versioned.version())).toList()));
         });
     }
 
     @GetMapping("/invitations")
     Mono<List<MatchView>> invitations(@AuthenticationPrincipal PlatformUser user) {
         return lifecycle.invitationsOf(user)
-                .map(stepped -> stepped.stream().map(s -> MatchView.of(s.demandId(), s.match())).toList());
+                .map(stepped -> stepped.stream().map(s -> MatchView.of(s.demandId(), s.match(), s.version())).toList());
     }
 
     @PostMapping(MATCH + "/shortlist")
@@ -176,6 +182,6 @@ class MatchController {
 
     private static Mono<ResponseEntity<MatchView>> respond(Mono<MatchLifecycle.Stepped> stepped) {
         return stepped.map(s -> ResponseEntity.ok().eTag(ETags.of(s.version())).body(MatchView.of(s.demandId(),
-                s.match())));
+                s.match(), s.version())));
     }
 }

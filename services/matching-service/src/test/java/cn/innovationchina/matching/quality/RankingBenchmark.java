@@ -29,8 +29,8 @@ import cn.innovationchina.reference.PilotCities;
 
 /**
  * Ranking one demand (index search, candidates, hard rules, scores, diversity, explanations) on one thread against
- * 1k, 10k and 100k providers. The population is the evaluation set's 300 profiles, each copy in another pilot city
- * and with the keywords of another profile mixed in. Run by {@link BenchmarkRun}.
+ * 1k, 10k and 100k providers. The population is the evaluation set's 303 hand-written profiles, each copy in
+ * another pilot city and with the keywords of another profile mixed in. Run by {@link BenchmarkRun}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

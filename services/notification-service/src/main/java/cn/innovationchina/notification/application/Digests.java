@@ -69,7 +69,8 @@ public class Digests {
                                     String.valueOf(wanted.size()), wanted.stream().map(e -> "- " + e.title())
                                             .collect(Collectors.joining("\n"))));
                             return email.send(period, chosen.recipient(), NotificationType.DIGEST,
-                                    texts.render(notice, chosen.preferences().language()));
+                                    texts.render(notice, chosen.preferences().language()),
+                                    chosen.preferences().heldUntil(clock.instant()));
                         }))
                 .then();
     }

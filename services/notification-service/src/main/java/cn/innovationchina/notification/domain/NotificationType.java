@@ -15,6 +15,10 @@ public enum NotificationType {
     FEEDBACK_RECEIVED,
     PROVIDER_VERIFIED,
     DEMAND_AWAITS_REVIEW,
+    /** The enterprise: its demand's deadline is near. */
+    DEMAND_EXPIRING_SOON,
+    /** The city's administrators: a published demand has had no docking or contract for a while. */
+    DEMAND_STALE,
     /** The daily or weekly summary of the others, by email. */
     DIGEST
 }

@@ -9,18 +9,23 @@ import org.springframework.messaging.Message;
 import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.notification.application.DemandReminders;
 import cn.innovationchina.notification.application.Notifications;
 import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
-/** Demands, matches and provider verification are what people hear about; each event becomes notices. */
+/**
+ * Demands, matches and provider verification are what people hear about; each event becomes notices. Demand and
+ * match events also keep the read model the demand reminders look at.
+ */
 @Configuration
 class NotificationConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications) {
-        return inbound.handle(DemandEvent.class,
-                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications,
+            DemandReminders reminders) {
+        return inbound.handle(DemandEvent.class, event -> reminders.follow(event)
+                .then(notifications.deliver(event.eventId(), Notices.of(event.payload()))));
     }
 
     @Bean
@@ -30,8 +35,9 @@ class NotificationConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications) {
-        return inbound.handle(MatchEvent.class,
-                event -> notifications.deliver(event.eventId(), Notices.of(event.payload())));
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications,
+            DemandReminders reminders) {
+        return inbound.handle(MatchEvent.class, event -> reminders.followMatch(event)
+                .then(notifications.deliver(event.eventId(), Notices.of(event.payload()))));
     }
 }

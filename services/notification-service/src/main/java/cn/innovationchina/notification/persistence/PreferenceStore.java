@@ -1,9 +1,12 @@
 package cn.innovationchina.notification.persistence;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,7 @@ import cn.innovationchina.notification.domain.Digest;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.notification.domain.NotificationType;
 import cn.innovationchina.notification.domain.Preferences;
+import cn.innovationchina.notification.domain.QuietHours;
 import cn.innovationchina.notification.domain.Recipient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,6 +53,11 @@ public class PreferenceStore {
         var document = new Document("_id", recipient.key()).append("language", preferences.language().name())
                 .append("emailMuted", preferences.emailMuted().stream().map(Enum::name).sorted().toList())
                 .append("digest", preferences.digest().name());
+        QuietHours quiet = preferences.quietHours();
+        if (quiet != null) {
+            document.append("quietHours", new Document("start", quiet.start().toString())
+                    .append("end", quiet.end().toString()).append("zone", quiet.zone().getId()));
+        }
         return mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.replaceOne(Filters.eq("_id", recipient.key()), document,
                         new ReplaceOptions().upsert(true))))
@@ -59,7 +68,13 @@ public class PreferenceStore {
         return new Preferences(Language.valueOf(document.getString("language")),
                 document.getList("emailMuted", String.class, List.of()).stream().map(NotificationType::valueOf)
                         .collect(Collectors.toSet()),
-                Digest.valueOf(document.get("digest", Digest.IMMEDIATE.name())));
+                Digest.valueOf(document.get("digest", Digest.IMMEDIATE.name())), quietHours(document));
+    }
+
+    private static @Nullable QuietHours quietHours(Document preferences) {
+        Document quiet = preferences.get("quietHours", Document.class);
+        return quiet == null ? null : new QuietHours(LocalTime.parse(quiet.getString("start")),
+                LocalTime.parse(quiet.getString("end")), ZoneId.of(quiet.getString("zone")));
     }
 
     public record Chosen(Recipient recipient, Preferences preferences) {

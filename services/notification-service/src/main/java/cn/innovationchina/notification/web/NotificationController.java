@@ -1,5 +1,9 @@
 package cn.innovationchina.notification.web;
 
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +30,7 @@ import cn.innovationchina.notification.domain.Digest;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.notification.domain.NotificationType;
 import cn.innovationchina.notification.domain.Preferences;
+import cn.innovationchina.notification.domain.QuietHours;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.security.PlatformUser;
 import reactor.core.publisher.Mono;
@@ -34,6 +39,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {
+
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Inbox inbox;
     private final int maxPageSize;
@@ -75,7 +82,7 @@ class NotificationController {
     Mono<Preferences> choose(@AuthenticationPrincipal PlatformUser user, @RequestBody PreferencesRequest request) {
         var chosen = new Preferences(request.language() == null ? Language.DEFAULT : request.language(),
                 request.emailMuted() == null ? Set.of() : request.emailMuted(),
-                request.digest() == null ? Digest.IMMEDIATE : request.digest());
+                request.digest() == null ? Digest.IMMEDIATE : request.digest(), quietHours(request.quietHours()));
         return inbox.choose(Recipients.of(user), chosen).thenReturn(chosen);
     }
 
@@ -93,8 +100,36 @@ class NotificationController {
         return inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
     }
 
+    private static @Nullable QuietHours quietHours(@Nullable QuietHoursRequest request) {
+        if (request == null) {
+            return null;
+        }
+        LocalTime start = time("quietHours.start", request.start());
+        LocalTime end = time("quietHours.end", request.end());
+        if (start.equals(end)) {
+            throw new InvalidInput("quietHours.end", "must differ from the start");
+        }
+        try {
+            return new QuietHours(start, end, request.zone() == null ? DEFAULT_ZONE : ZoneId.of(request.zone()));
+        } catch (DateTimeException e) {
+            throw new InvalidInput("quietHours.zone", "must be a time zone such as Asia/Shanghai");
+        }
+    }
+
+    private static LocalTime time(String field, @Nullable String value) {
+        try {
+            return LocalTime.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "must be a time of day such as 22:00");
+        }
+    }
+
     record PreferencesRequest(@Nullable Language language, @Nullable Set<NotificationType> emailMuted,
-            @Nullable Digest digest) {
+            @Nullable Digest digest, @Nullable QuietHoursRequest quietHours) {
+    }
+
+    /** Times of day, HH:mm; the zone defaults to the pilot cities' Asia/Shanghai. */
+    record QuietHoursRequest(@Nullable String start, @Nullable String end, @Nullable String zone) {
     }
 
     record EmailAddress(@Nullable String address) {

@@ -1,9 +1,17 @@
 package cn.innovationchina.notification.scenarios;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
+import cn.innovationchina.events.BudgetRange;
+import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRejected;
+import cn.innovationchina.events.DockingStarted;
+import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.events.Visibility;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.LocationRelation;
@@ -57,6 +65,20 @@ final class Events {
     static EventEnvelope<ProviderVerified> verified(String providerId) {
         return EventEnvelope.wrap(new ProviderVerified(providerId, "platform-admin"), providerId, 2, null,
                 tracing(providerId), "expert-service", Instant.now());
+    }
+
+    static EventEnvelope<DemandPublished> published(String demandId, String enterpriseId, String title,
+            LocalDate deadline, Instant publishedAt) {
+        var content = new DemandContent(title, "background", List.of("problem"), "outcome", List.of("EN.H2"),
+                List.of("hydrogen"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null), deadline,
+                Visibility.PUBLIC, null);
+        return wrap(new DemandPublished(demandId, new EnterpriseRef(enterpriseId, "Enterprise " + enterpriseId,
+                "91420000MA000000XX"), CITY, content, publishedAt), demandId);
+    }
+
+    static EventEnvelope<DockingStarted> dockingStarted(String demandId, String providerId, String enterpriseId) {
+        return wrap(new DockingStarted("m-" + providerId, demandId, providerId, enterpriseId, CITY, LocalDate.now()),
+                demandId);
     }
 
     static void publish(EventEnvelope<?> event) {

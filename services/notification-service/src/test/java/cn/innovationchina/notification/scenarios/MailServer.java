@@ -36,6 +36,16 @@ final class MailServer {
         }
     }
 
+    /** Runs the action while nothing listens on the SMTP port, as when the mail server is down. */
+    static void whileDown(Runnable action) {
+        SMTP.stop();
+        try {
+            action.run();
+        } finally {
+            SMTP.start();
+        }
+    }
+
     /** Every message received so far for the address. */
     static List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> isFor(message, address)).toList();

@@ -3,6 +3,7 @@ package cn.innovationchina.notification.scenarios;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -72,6 +73,45 @@ final class Reader {
     HttpStatusCode registersEmail(String address) {
         return http.put().uri("/notifications/email").headers(h -> h.setBearerAuth(token))
                 .bodyValue(Map.of("address", address)).exchange().returnResult(Void.class).getStatus();
+    }
+
+    HttpStatusCode choosesQuietHours(String start, String end, String zone) {
+        return http.put().uri("/notifications/preferences").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("quietHours", Map.of("start", start, "end", end, "zone", zone))).exchange()
+                .returnResult(Void.class).getStatus();
+    }
+
+    /** Registers a webhook and returns the answer: id, url and the secret, shown this once. */
+    Map<String, Object> registersWebhook(String url) {
+        return http.post().uri("/notifications/webhooks").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("url", url)).exchange().expectStatus().isCreated().expectBody(JSON).returnResult()
+                .getResponseBody();
+    }
+
+    /** Tries to register a webhook, with a secret of its own when one is given; returns status and body. */
+    WebTestClient.ResponseSpec triesToRegisterWebhook(String url, @Nullable String secret) {
+        Map<String, Object> body = secret == null ? Map.of("url", url) : Map.of("url", url, "secret", secret);
+        return http.post().uri("/notifications/webhooks").headers(h -> h.setBearerAuth(token)).bodyValue(body)
+                .exchange();
+    }
+
+    List<Map<String, Object>> webhooks() {
+        return http.get().uri("/notifications/webhooks").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+    }
+
+    HttpStatusCode removesWebhook(Object id) {
+        return http.delete().uri("/notifications/webhooks/{id}", id).headers(h -> h.setBearerAuth(token)).exchange()
+                .returnResult(Void.class).getStatus();
+    }
+
+    /** Waits until the deliveries on the channel reached a final state (SENT or FAILED), as many as expected. */
+    List<Map<String, Object>> awaitFinished(String channel, int count) {
+        return Eventually.awaitState(count + " finished " + channel + " deliveries",
+                () -> deliveries().stream().filter(d -> channel.equals(d.get("channel"))
+                        && !"PENDING".equals(d.get("state"))).toList(),
+                list -> list.size() >= count);
     }
 
     List<Map<String, Object>> deliveries() {

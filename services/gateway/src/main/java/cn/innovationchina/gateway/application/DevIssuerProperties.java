@@ -1,0 +1,18 @@
+package cn.innovationchina.gateway.application;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import cn.innovationchina.gateway.domain.DemoUser;
+
+/**
+ * The development token issuer (dev profile only): the PKCS#8 PEM private key it signs with (created, with its
+ * public half beside it as {@code <name>.pub.pem}, when missing), the {@code iss} it writes, how long a token
+ * lives, and the demo users its login page lists.
+ */
+@ConfigurationProperties("gateway.dev-issuer")
+public record DevIssuerProperties(Path signingKey, String issuer, Duration validity, List<DemoUser> users) {
+}

@@ -1,0 +1,147 @@
+package cn.innovationchina.gateway.web;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
+
+import cn.innovationchina.gateway.application.DevTokenIssuer;
+import cn.innovationchina.gateway.domain.DemoUser;
+import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.security.Role;
+import reactor.core.publisher.Mono;
+
+/**
+ * The development issuer's endpoints: the login page listing the demo users of each role ({@code GET /dev/login}),
+ * the same list as JSON ({@code GET /dev/users}), a token for one of them ({@code POST /dev/token} with
+ * {@code {"user": id}} or the form field {@code user}) and the public key ({@code GET /.well-known/jwks.json}).
+ * The login page keeps the token in the tab's {@code sessionStorage} ({@code innovation-china.token}, and the user as
+ * {@code innovation-china.user}) and returns to the console with it in the fragment ({@code #access_token=...}).
+ */
+class DevIssuerRoutes {
+
+    static final String JWKS_PATH = "/.well-known/jwks.json";
+    private static final ParameterizedTypeReference<Map<String, String>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final Map<Role, String> ROLE_NAMES = Map.of(Role.ENTERPRISE, "企业 Enterprise",
+            Role.EXPERT, "专家与机构 Expert, institute or society", Role.CITY_ADMIN, "城市管理员 City administrator",
+            Role.PLATFORM_ADMIN, "平台管理员 Platform administrator");
+
+    private final DevTokenIssuer issuer;
+
+    DevIssuerRoutes(DevTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    RouterFunction<ServerResponse> routes() {
+        return route(GET("/dev/login"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                        .cacheControl(CacheControl.noStore()).bodyValue(loginPage()))
+                .andRoute(GET("/dev/users"), request -> ServerResponse.ok().bodyValue(issuer.users()))
+                .andRoute(POST("/dev/token"), this::token)
+                .andRoute(GET(JWKS_PATH), request -> ServerResponse.ok()
+                        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).bodyValue(issuer.jwks()));
+    }
+
+    private Mono<ServerResponse> token(ServerRequest request) {
+        boolean form = request.headers().contentType()
+                .map(MediaType.APPLICATION_FORM_URLENCODED::isCompatibleWith).orElse(false);
+        Mono<String> userId = form
+                ? request.formData().mapNotNull(data -> data.getFirst("user"))
+                : request.bodyToMono(JSON_OBJECT).mapNotNull(body -> body.get("user"));
+        return userId.defaultIfEmpty("")
+                .map(id -> issuer.user(id).orElseThrow(() -> new InvalidInput("user",
+                        "Not a demo user: '" + id + "'; GET /dev/users lists them")))
+                .flatMap(user -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("access_token", issuer.mint(user));
+                    body.put("token_type", "Bearer");
+                    body.put("expires_in", issuer.validity().toSeconds());
+                    body.put("user", user);
+                    return ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(body);
+                });
+    }
+
+    private String loginPage() {
+        var sections = new StringBuilder();
+        for (Role role : Role.values()) {
+            sections.append("<section><h2>").append(HtmlUtils.htmlEscape(ROLE_NAMES.get(role))).append("</h2><ul>");
+            for (DemoUser user : issuer.users()) {
+                if (user.role() == role) {
+                    sections.append("<li><button type=\"button\" data-user=\"").append(HtmlUtils.htmlEscape(user.id()))
+                            .append("\">").append(HtmlUtils.htmlEscape(user.name())).append("</button> <small>")
+                            .append(HtmlUtils.htmlEscape(describe(user))).append("</small></li>");
+                }
+            }
+            sections.append("</ul></section>");
+        }
+        return PAGE.replace("{{sections}}", sections);
+    }
+
+    private static String describe(DemoUser user) {
+        var parts = new StringBuilder(user.id());
+        for (String value : new String[] {user.organisationId(), user.providerId(), user.cityCode()}) {
+            if (value != null) {
+                parts.append(" · ").append(value);
+            }
+        }
+        return parts.toString();
+    }
+
+    private static final String PAGE = """
+            <!doctype html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>开发登录 · Development sign-in</title>
+            <style>
+              body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f4f6f8; }
+              main { max-width: 44rem; margin: 0 auto; padding: 1.5rem; }
+              h1 { font-size: 1.4rem; } h2 { font-size: 1.05rem; margin-top: 1.5rem; }
+              ul { list-style: none; padding: 0; } li { margin: .4rem 0; }
+              button { font: inherit; padding: .5rem .9rem; border: 1px solid #1f6feb; background: #fff; color: #1f6feb;
+                       border-radius: .4rem; cursor: pointer; min-width: 14rem; text-align: left; }
+              button:hover, button:focus { background: #1f6feb; color: #fff; }
+              small { color: #57606a; } .note { color: #57606a; } #error { color: #cf222e; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>开发登录 · Development sign-in</h1>
+            <p class="note">选择一个演示用户。此页面仅在开发环境 (dev profile) 中存在。<br>
+            Pick a demo user. This page exists only with the gateway's dev profile; its tokens are signed with the
+            development key.</p>
+            <p id="error" role="alert"></p>
+            {{sections}}
+            </main>
+            <script>
+            document.querySelectorAll('button[data-user]').forEach(function (button) {
+              button.addEventListener('click', async function () {
+                const answer = await fetch('/dev/token', {method: 'POST',
+                    headers: {'Content-Type': 'application/json'}, body: JSON.stringify({user: button.dataset.user})});
+                const body = await answer.json();
+                if (!answer.ok) { document.getElementById('error').textContent = body.detail; return; }
+                sessionStorage.setItem('innovation-china.token', body.access_token);
+                sessionStorage.setItem('innovation-china.user', JSON.stringify(body.user));
+                const wanted = new URLSearchParams(location.search).get('redirect');
+                const back = wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
+                location.assign(back.split('#')[0] + '#access_token=' + encodeURIComponent(body.access_token));
+              });
+            });
+            </script>
+            </body>
+            </html>
+            """;
+}

@@ -1,0 +1,111 @@
+package cn.innovationchina.gateway.web;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * One Resilience4j circuit breaker per service (named by the route id). A call counts as failed when the service
+ * cannot be reached, does not answer within the route's {@code response-timeout}, or answers 502, 503 or 504 itself.
+ * The outcome is recorded as soon as the response starts, so a live stream that stays open for hours counts as
+ * one successful call. While the circuit is open, calls are answered at once with a 503 naming the service.
+ */
+class ServiceCircuitBreakers implements GlobalFilter, Ordered {
+
+    private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
+
+    private final CircuitBreakerRegistry breakers;
+
+    ServiceCircuitBreakers(CircuitBreakerRegistry breakers) {
+        this.breakers = breakers;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null) {
+            return chain.filter(exchange);
+        }
+        String service = route.getId();
+        CircuitBreaker breaker = breakers.circuitBreaker(service);
+        if (!breaker.tryAcquirePermission()) {
+            Duration pause = Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState()
+                    .apply(1));
+            var refused = unavailable(HttpStatus.SERVICE_UNAVAILABLE, service, "circuit-open",
+                    service + " is unavailable: it failed repeatedly, so calls to it are paused");
+            refused.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, pause.toSeconds())));
+            return Mono.error(refused);
+        }
+        long start = breaker.getCurrentTimestamp();
+        var recorded = new AtomicBoolean();
+        exchange.getResponse().beforeCommit(() -> {
+            if (recorded.compareAndSet(false, true)) {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                long took = breaker.getCurrentTimestamp() - start;
+                if (status != null && UNAVAILABLE.contains(status.value())) {
+                    breaker.onError(took, breaker.getTimestampUnit(), new ServiceAnswered(status));
+                } else {
+                    breaker.onSuccess(took, breaker.getTimestampUnit());
+                }
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange)
+                .doOnCancel(() -> {
+                    if (recorded.compareAndSet(false, true)) {
+                        breaker.releasePermission();
+                    }
+                })
+                .onErrorResume(error -> {
+                    if (!recorded.compareAndSet(false, true)) {
+                        return Mono.error(error);
+                    }
+                    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), error);
+                    if (error instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                        return Mono.error(unavailable(HttpStatus.GATEWAY_TIMEOUT, service, "timeout",
+                                service + " did not answer in time"));
+                    }
+                    return Mono.error(unavailable(HttpStatus.SERVICE_UNAVAILABLE, service, "unreachable",
+                            service + " is unavailable: it could not be reached"));
+                });
+    }
+
+    private static ErrorResponseException unavailable(HttpStatus status, String service, String reason,
+            String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail + "; try again shortly");
+        problem.setProperty("service", service);
+        problem.setProperty("reason", reason);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /** After the rate limit, before the call is routed. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+
+    private static final class ServiceAnswered extends RuntimeException {
+
+        ServiceAnswered(HttpStatusCode status) {
+            super("The service answered " + status.value(), null, false, false);
+        }
+    }
+}

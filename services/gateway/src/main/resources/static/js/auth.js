@@ -1,0 +1,161 @@
+// Who is signed in: the platform token the login page hands over in the URL fragment (#token=...), or that
+// Keycloak's authorization code (with PKCE) is exchanged for, kept for the browser tab only (sessionStorage). The
+// payload is decoded to shape the console; the services verify it. GET /auth/config says which login applies.
+
+// The development login page of the gateway keeps the token under this key too (same origin, same tab).
+const KEY = 'innovation-china.token';
+// The PKCE verifier and state of a sign-in on its way through the identity provider.
+const PENDING = 'innovation-china.sign-in';
+
+/** Where to sign in: <meta name="login-url"> of the page, with the way back to the console. */
+export function loginUrl() {
+  const meta = typeof document === 'undefined' ? null : document.querySelector('meta[name="login-url"]');
+  const base = (meta && meta.content) || '/dev/login';
+  return `${base}${base.includes('?') ? '&' : '?'}redirect=${encodeURIComponent(window.location.pathname || '/')}`;
+}
+
+let token = null;
+let claims = null;
+
+function decodePayload(jwt) {
+  const part = jwt.split('.')[1];
+  if (!part) return null;
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+function accept(jwt) {
+  try {
+    const payload = decodePayload(jwt);
+    if (!payload || !payload.role) return false;
+    if (payload.exp && payload.exp * 1000 <= Date.now()) return false;
+    token = jwt;
+    claims = payload;
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+let config = null;
+
+async function loginConfig() {
+  if (!config) {
+    try {
+      const answer = await fetch('/auth/config', { headers: { Accept: 'application/json' } });
+      config = answer.ok ? await answer.json() : { kind: 'dev' };
+    } catch (e) {
+      config = { kind: 'dev' };
+    }
+  }
+  return config;
+}
+
+function base64Url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomText() {
+  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function redirectUri() {
+  return window.location.origin + window.location.pathname;
+}
+
+/** Goes to the login that applies: the development page, or the OpenID Connect provider (code flow with PKCE). */
+export async function signIn() {
+  const login = await loginConfig();
+  if (login.kind !== 'oidc' || !login.issuer) {
+    window.location.assign(loginUrl());
+    return;
+  }
+  const verifier = randomText();
+  const state = randomText();
+  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  const query = new URLSearchParams({
+    client_id: login.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(), state,
+    code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  window.location.assign(`${login.issuer}/protocol/openid-connect/auth?${query}`);
+}
+
+/** Back from the provider with ?code=&state=: exchanges the code for the token, once, with the verifier. */
+async function completeSignIn() {
+  const query = new URLSearchParams(window.location.search);
+  const code = query.get('code');
+  if (!code) return;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  sessionStorage.removeItem(PENDING);
+  history.replaceState(null, '', window.location.pathname + '#/');
+  if (!pending || pending.state !== query.get('state')) return;
+  const login = await loginConfig();
+  const answer = await fetch(`${login.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: login.clientId, code, redirect_uri: redirectUri(),
+      code_verifier: pending.verifier,
+    }),
+  });
+  if (!answer.ok) return;
+  const tokens = await answer.json();
+  if (tokens.access_token && accept(tokens.access_token)) {
+    sessionStorage.setItem(KEY, tokens.access_token);
+  }
+}
+
+/**
+ * Takes a token from #token=... (then removes it from the address bar), or from the provider's code, else the one
+ * of this tab.
+ */
+export async function init() {
+  await completeSignIn();
+  const hash = window.location.hash;
+  // #token=... from the development login page; #access_token=... as an OpenID provider's implicit answer.
+  if (/^#\/?(access_)?token=/.test(hash)) {
+    const params = new URLSearchParams(hash.replace(/^#\/?/, ''));
+    const fresh = params.get('token') || params.get('access_token');
+    const next = params.get('next');
+    if (fresh && accept(fresh)) {
+      sessionStorage.setItem(KEY, fresh);
+    }
+    history.replaceState(null, '', window.location.pathname + window.location.search + (next ? '#' + next : '#/'));
+  }
+  if (!token) {
+    const stored = sessionStorage.getItem(KEY);
+    if (stored && !accept(stored)) sessionStorage.removeItem(KEY);
+  }
+}
+
+export function currentToken() {
+  return token;
+}
+
+/** { subject, role, organisationId, providerId, cityCode, name } or null when nobody is signed in. */
+export function user() {
+  if (!claims) return null;
+  return {
+    subject: claims.sub,
+    role: claims.role,
+    organisationId: claims.organisationId || null,
+    providerId: claims.providerId || null,
+    cityCode: claims.cityCode || null,
+    name: claims.name || claims.preferred_username || claims.sub,
+    expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
+  };
+}
+
+export function logout() {
+  token = null;
+  claims = null;
+  sessionStorage.removeItem(KEY);
+}
+
+/** The token was refused (401): forget it and sign in again. */
+export function expired() {
+  logout();
+  signIn();
+}

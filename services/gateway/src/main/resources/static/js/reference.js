@@ -1,0 +1,118 @@
+// The shared reference data (field taxonomy, pilot cities), public and cached for the tab's life.
+import { api } from './api.js';
+import { t, lang } from './i18n.js';
+import { h, clear } from './ui.js';
+
+let fields = null;
+let cities = null;
+const byCode = new Map();
+
+export async function loadReference() {
+  if (!fields || !cities) {
+    const [taxonomy, registry] = await Promise.all([
+      api('demand', '/reference/fields'),
+      api('demand', '/reference/cities'),
+    ]);
+    fields = taxonomy.data.areas || [];
+    cities = registry.data;
+    byCode.clear();
+    for (const area of fields) {
+      byCode.set(area.code, area);
+      for (const leaf of area.fields || []) byCode.set(leaf.code, leaf);
+    }
+  }
+  return { fields, cities };
+}
+
+function named(item) {
+  return lang() === 'zh' ? item.nameZh : item.nameEn;
+}
+
+export function fieldName(code) {
+  const item = byCode.get(code);
+  return item ? named(item) : code;
+}
+
+export function cityName(code) {
+  const city = cities && cities.cities.find(c => c.code === code);
+  return city ? named(city) : code;
+}
+
+export function regionName(code) {
+  const region = cities && cities.regions.find(r => r.code === code);
+  return region ? named(region) : code;
+}
+
+export function cityOptions() {
+  return (cities ? cities.cities : []).map(c => [c.code, `${named(c)} (${lang() === 'zh' ? c.provinceZh : c.provinceEn})`]);
+}
+
+export function regionOptions() {
+  return (cities ? cities.regions : []).map(r => [r.code, named(r)]);
+}
+
+export function reviewRequired(code) {
+  const city = cities && cities.cities.find(c => c.code === code);
+  return Boolean(city && city.reviewRequired);
+}
+
+/**
+ * The field picker: search by Chinese or English name, code or keyword; leaf fields grouped by area, at most
+ * `max` chosen. Returns { element, values() }.
+ */
+export function fieldPicker(chosen = [], { max = 5, name = 'fieldCodes' } = {}) {
+  const selected = new Set(chosen);
+  const chips = h('div', { class: 'chips', test: 'field-chosen', 'aria-live': 'polite' });
+  const search = h('input', {
+    type: 'search', placeholder: t('picker.search'), test: 'field-search',
+    'aria-label': t('picker.search'), autocomplete: 'off',
+  });
+  const list = h('div', { class: 'picker-list', role: 'group', 'aria-label': t('picker.fields') });
+  const counter = h('small', { class: 'hint' });
+
+  function matches(leaf, area, text) {
+    if (!text) return true;
+    const haystack = [leaf.code, leaf.nameZh, leaf.nameEn, area.nameZh, area.nameEn, ...(leaf.keywords || [])]
+      .join(' ').toLowerCase();
+    return text.split(/\s+/).every(word => haystack.includes(word));
+  }
+
+  function render() {
+    clear(chips);
+    for (const code of selected) {
+      chips.append(h('button', {
+        type: 'button', class: 'chip', test: `field-chip-${code}`,
+        'aria-label': t('picker.remove', { name: fieldName(code) }),
+        onclick: () => { selected.delete(code); render(); },
+      }, fieldName(code), ' ×'));
+    }
+    counter.textContent = t('picker.count', { count: selected.size, max });
+    clear(list);
+    const text = search.value.trim().toLowerCase();
+    for (const area of fields || []) {
+      const leaves = (area.fields || []).filter(leaf => matches(leaf, area, text));
+      if (!leaves.length) continue;
+      list.append(h('div', { class: 'picker-area' },
+        h('strong', {}, `${area.nameZh} · ${area.nameEn}`),
+        leaves.map(leaf => {
+          const box = h('input', {
+            type: 'checkbox', value: leaf.code, checked: selected.has(leaf.code), test: `field-option-${leaf.code}`,
+            disabled: !selected.has(leaf.code) && selected.size >= max,
+            onchange: e => {
+              if (e.target.checked) selected.add(leaf.code); else selected.delete(leaf.code);
+              render();
+            },
+          });
+          return h('label', { class: 'check' }, box, ' ', `${leaf.nameZh} · ${leaf.nameEn}`);
+        })));
+    }
+    if (!list.firstChild) list.append(h('p', { class: 'muted' }, t('picker.none')));
+  }
+
+  search.addEventListener('input', render);
+  render();
+  return {
+    element: h('div', { class: 'picker', 'data-field': name }, chips, search, counter, list),
+    values: () => [...selected],
+  };
+}

@@ -1,0 +1,68 @@
+package cn.innovationchina.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+class RateLimitsTest {
+
+    private Instant now = Instant.parse("2026-03-02T01:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void a_client_may_burst_up_to_the_capacity_then_waits_for_the_next_token() {
+        var limits = new RateLimits(3, 2, 100, clock);
+        assertThat(limits.take("a").remaining()).isEqualTo(2);
+        limits.take("a");
+        assertThat(limits.take("a").allowed()).isTrue();
+
+        var refused = limits.take("a");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(500));
+
+        now = now.plusMillis(500);
+        assertThat(limits.take("a").allowed()).isTrue();
+        assertThat(limits.take("a").allowed()).isFalse();
+    }
+
+    @Test
+    void clients_have_buckets_of_their_own() {
+        var limits = new RateLimits(1, 1, 100, clock);
+        limits.take("a");
+        assertThat(limits.take("a").allowed()).isFalse();
+        assertThat(limits.take("b").allowed()).isTrue();
+    }
+
+    @Test
+    void a_full_bucket_is_forgotten_when_too_many_clients_are_known_and_a_busy_one_is_kept() {
+        var limits = new RateLimits(2, 1, 2, clock);
+        limits.take("busy");
+        limits.take("busy");
+        limits.take("idle");
+        now = now.plusMillis(1500);
+        // "idle" has refilled to capacity and is dropped; "busy" has 1.5 tokens and is kept with them.
+        limits.take("new");
+        assertThat(limits.take("busy").allowed()).isTrue();
+        assertThat(limits.take("busy").allowed()).isFalse();
+    }
+}

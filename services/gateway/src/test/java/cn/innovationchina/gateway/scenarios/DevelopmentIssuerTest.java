@@ -1,0 +1,134 @@
+package cn.innovationchina.gateway.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.platform.security.PlatformAuthentication;
+import cn.innovationchina.platform.security.PlatformTokenConverter;
+import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.security.Role;
+
+/** The devstack's gateway: the dev profile, signing with a key file as the devstack's. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("dev")
+@AutoConfigureWebTestClient(timeout = "PT20S")
+class DevelopmentIssuerTest {
+
+    private static final Path KEYS = temporaryFolder();
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        Platform.register(registry);
+        registry.add("gateway.dev-issuer.signing-key", () -> KEYS.resolve("dev-signing.pem").toString());
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_login_page_lists_demo_users_of_every_role() {
+        String page = http.get().uri("/dev/login").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("企业 Enterprise", "专家与机构", "城市管理员 City administrator", "平台管理员 Platform administrator",
+                "data-user=\"ent-xianning-hydrogen\"", "ORG-XN-001", "data-user=\"exp-zhang-wei\"", "PRV-0001",
+                "data-user=\"admin-xianning\"", "data-user=\"platform-admin\"");
+    }
+
+    @Test
+    void a_token_from_the_login_is_accepted_by_the_gateway_and_by_a_service_trusting_the_devstack_key() {
+        String token = login("ent-xianning-hydrogen");
+
+        http.get().uri("/api/demand/demands").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        assertThat(Platform.service("demand").last().header("Authorization")).isEqualTo("Bearer " + token);
+
+        // A service of the devstack: public-key-location = the key file's public half, the platform's claims.
+        PlatformUser user = platformUser(servicesDecoder(KEYS.resolve("dev-signing.pub.pem")), token);
+        assertThat(user).isEqualTo(new PlatformUser("ent-xianning-hydrogen", Role.ENTERPRISE, "ORG-XN-001", null,
+                "XIANNING"));
+    }
+
+    @Test
+    void a_service_configured_with_the_issuers_key_set_accepts_its_tokens_too() {
+        String token = login("admin-xianning");
+        var decoder = NimbusReactiveJwtDecoder.withJwkSetUri("http://localhost:" + port + "/.well-known/jwks.json")
+                .build();
+        assertThat(platformUser(decoder, token)).isEqualTo(new PlatformUser("admin-xianning", Role.CITY_ADMIN, null,
+                null, "XIANNING"));
+    }
+
+    @Test
+    void the_console_is_told_to_log_in_at_the_development_login_page() {
+        http.get().uri("/auth/config").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).isEqualTo(Map.of("kind", "dev", "url", "/dev/login"));
+    }
+
+    @Test
+    void a_user_who_is_not_a_demo_user_gets_no_token() {
+        http.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("user", "mallory"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("user");
+    }
+
+    private String login(String user) {
+        Map<String, Object> answer = http.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("user", user))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("token_type", "Bearer").containsEntry("expires_in", 28800);
+        return (String) answer.get("access_token");
+    }
+
+    private static ReactiveJwtDecoder servicesDecoder(Path publicKeyPem) {
+        try (InputStream pem = Files.newInputStream(publicKeyPem)) {
+            return NimbusReactiveJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(pem)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PlatformUser platformUser(ReactiveJwtDecoder decoder, String token) {
+        return decoder.decode(token).flatMap(new PlatformTokenConverter()::convert)
+                .map(authentication -> ((PlatformAuthentication) authentication).getPrincipal())
+                .block();
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("dev-issuer-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package cn.innovationchina.notification.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import cn.innovationchina.events.ContractSigned;
+import cn.innovationchina.events.DemandClosed;
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandExpired;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandWithdrawn;
+import cn.innovationchina.events.DockingStarted;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.notification.persistence.WatchedDemands;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reminders no event carries: "demand expiring soon" to the enterprise ({@code expiring-days-before} days before the
+ * deadline, once per demand and deadline) and "demand stale" to the city's administrators (a published demand
+ * without docking or contract for {@code stale-after}, once per such period). It follows the published demands from
+ * their events and looks at them on a schedule every instance runs; the reminders' delivery keys make each count
+ * once however many runs find it.
+ */
+@Component
+public class DemandReminders {
+
+    private final WatchedDemands demands;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int expiringDaysBefore;
+    private final Duration staleAfter;
+
+    DemandReminders(WatchedDemands demands, Notifications notifications, Clock clock,
+            @Value("${notification.reminders.zone}") ZoneId zone,
+            @Value("${notification.reminders.expiring-days-before}") int expiringDaysBefore,
+            @Value("${notification.reminders.stale-after}") Duration staleAfter) {
+        this.demands = demands;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.zone = zone;
+        this.expiringDaysBefore = expiringDaysBefore;
+        this.staleAfter = staleAfter;
+    }
+
+    public Mono<Void> follow(EventEnvelope<? extends DemandEvent> event) {
+        DemandEvent payload = event.payload();
+        if (payload instanceof DemandPublished published) {
+            return demands.published(published.demandId(), published.enterprise().enterpriseId(),
+                    published.cityCode(), published.content().title(), published.content().deadline(),
+                    published.publishedAt());
+        }
+        if (payload instanceof DemandRevised revised) {
+            return demands.published(revised.demandId(), revised.enterprise().enterpriseId(), revised.cityCode(),
+                    revised.content().title(), revised.content().deadline(), revised.revisedAt());
+        }
+        if (payload instanceof DemandWithdrawn withdrawn) {
+            return demands.ended(withdrawn.demandId());
+        }
+        if (payload instanceof DemandClosed closed) {
+            return demands.ended(closed.demandId());
+        }
+        if (payload instanceof DemandExpired expired) {
+            return demands.ended(expired.demandId());
+        }
+        return Mono.empty();
+    }
+
+    public Mono<Void> followMatch(EventEnvelope<? extends MatchEvent> event) {
+        MatchEvent payload = event.payload();
+        if (payload instanceof DockingStarted docking) {
+            return demands.progressed(docking.demandId(), event.occurredAt());
+        }
+        if (payload instanceof ContractSigned signed) {
+            return demands.progressed(signed.demandId(), event.occurredAt());
+        }
+        return Mono.empty();
+    }
+
+    @Scheduled(cron = "${notification.reminders.cron}", zone = "${notification.reminders.zone}")
+    void daily() {
+        remind().block();
+    }
+
+    /** Tells what is due today about every followed demand. */
+    public Mono<Void> remind() {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return demands.all()
+                .concatMap(demand -> Flux.fromStream(Stream.of(
+                        demand.expiringSoon(today, expiringDaysBefore), demand.stale(now, staleAfter))
+                        .flatMap(Optional::stream)))
+                .concatMap(reminder -> notifications.deliver(reminder.sourceId(), List.of(reminder.notice())))
+                .then();
+    }
+}
