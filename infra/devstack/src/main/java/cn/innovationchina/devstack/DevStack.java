@@ -25,22 +25,34 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
+
+import cn.innovationchina.devstack.demo.DemoWorld;
 
 /**
  * The local platform without Docker: a real Kafka broker (KRaft), the Mongo wire server (H2 file) and every built
  * service, each its own process with its own port and log file. Prints the URL table, the seconds until every
- * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started.
+ * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started. With
+ * {@code --demo} it then loads the demo world ({@link DemoWorld}) through the services' APIs.
  *
- * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N]
- * [--port-offset N]}; the offset moves every service's port, so a second stack (the end-to-end tests) can run
- * beside a developer's.
+ * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
+ * [--demo [--providers N] [--demands N]]}; the port base moves every service's port, so a second stack (the
+ * end-to-end tests, the demo test) can run beside a developer's.
  */
 public final class DevStack {
 
-    /** Fixed ports, so URLs in the README stay true; a service not listed here gets the next free one from 8090. */
-    static final Map<String, Integer> SERVICE_PORTS = Map.of(
+    /**
+     * Fixed ports, so URLs in the README stay true; a service not listed here gets the next free one from 8090. With
+     * {@code --port-base N} every port moves by N - 8080 (a second stack on one machine, or a test).
+     */
+    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "gateway", 8080, "demand-service", 8081, "expert-service", 8082, "matching-service", 8083,
             "notification-service", 8084, "monitoring-service", 8085);
+
+    /** The gateway's port, from which the others count. */
+    public static final int DEFAULT_PORT_BASE = 8080;
+
+    private static final int HEALTH_PATIENCE_SECONDS = 300;
 
     private static final String GATEWAY = "gateway";
     private static final String PRIVATE_KEY = "dev-signing.pem";
@@ -50,20 +62,23 @@ public final class DevStack {
     private final int kafkaPort;
     private final int mongoPort;
     private final boolean infraOnly;
-    private final int portOffset;
+    private final int portBase;
+    private final DemoWorld.@Nullable Options demo;
     private final String classpath = System.getProperty("devstack.classpath", System.getProperty("java.class.path"));
     private final List<Running> processes = new ArrayList<>();
 
     private record Running(String name, Process process, String url) {
     }
 
-    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portOffset) {
+    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
+            DemoWorld.@Nullable Options demo) {
         this.root = root;
         this.data = data;
         this.kafkaPort = kafkaPort;
         this.mongoPort = mongoPort;
         this.infraOnly = infraOnly;
-        this.portOffset = portOffset;
+        this.portBase = portBase;
+        this.demo = demo;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,18 +87,29 @@ public final class DevStack {
         int kafkaPort = 9092;
         int mongoPort = 27017;
         boolean infraOnly = false;
-        int portOffset = 0;
+        int portBase = DEFAULT_PORT_BASE;
+        boolean demo = false;
+        int providers = DemoWorld.WORLD_PROVIDERS;
+        int demands = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--infra-only" -> infraOnly = true;
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
-                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
+                case "--port-base" -> portBase = Integer.parseInt(args[++i]);
+                case "--demo" -> demo = true;
+                case "--providers" -> providers = Integer.parseInt(args[++i]);
+                case "--demands" -> demands = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly, portOffset);
+        if (demo && infraOnly) {
+            throw new IllegalArgumentException("--demo needs the services: it cannot go with --infra-only");
+        }
+        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly, portBase, demo
+                ? new DemoWorld.Options(null, portBase, data.resolve("keys/dev-signing.pem"), providers, demands)
+                : null);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "devstack-stop"));
         stack.up();
         Thread.currentThread().join();
@@ -105,7 +131,20 @@ public final class DevStack {
         }
         printTable();
         log("All UP after %.1f s; the stack's resident memory is %d MB", seconds(start), residentMegabytes());
+        if (demo != null) {
+            loadDemoWorld(demo);
+        }
         log("Press Ctrl-C to stop everything.");
+    }
+
+    /** A failed load leaves the stack running, so what went wrong can be looked at in the services' logs. */
+    private void loadDemoWorld(DemoWorld.Options options) {
+        try {
+            new DemoWorld(options).load();
+        } catch (RuntimeException e) {
+            log("Loading the demo world failed: %s (the services' logs are in %s)", e.getMessage(),
+                    data.resolve("logs"));
+        }
     }
 
     private void startKafka() throws IOException, InterruptedException {
@@ -162,12 +201,13 @@ public final class DevStack {
 
     private void startServices(Path publicKey) throws IOException, InterruptedException {
         Map<String, Integer> services = new LinkedHashMap<>();
-        int nextPort = 8090;
+        int nextPort = portBase + 10;
         try (Stream<Path> dirs = Files.list(root.resolve("services"))) {
             for (Path dir : dirs.sorted().toList()) {
                 if (Files.exists(dir.resolve("pom.xml"))) {
                     String name = dir.getFileName().toString();
-                    services.put(name, SERVICE_PORTS.getOrDefault(name, nextPort++) + portOffset);
+                    services.put(name, SERVICE_PORTS.containsKey(name) ? SERVICE_PORTS.get(name) - DEFAULT_PORT_BASE
+                            + portBase : nextPort++);
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {
@@ -210,7 +250,8 @@ public final class DevStack {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        // Five Spring Boot services starting together on two busy cores took 140 s here: give them 300 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
         while (System.nanoTime() < deadline) {
             try {
                 var response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -222,7 +263,7 @@ public final class DevStack {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not UP within 300 s: see " + logFile(name));
+        throw new IllegalStateException(name + " was not UP within " + HEALTH_PATIENCE_SECONDS + " s: see " + logFile(name));
     }
 
     private void awaitPort(String name, int port) throws InterruptedException {

@@ -18,12 +18,13 @@ import cn.innovationchina.devstack.DevStack;
 /**
  * The whole platform, started once for all end-to-end tests the way {@code devstack up} starts it: a real Kafka
  * broker, the Mongo wire server and every built service with the gateway, in their own processes, with a fresh data
- * folder, free infrastructure ports and every HTTP port moved by {@link #PORT_OFFSET} so a developer's devstack can
- * keep running beside it. Stopped when the test JVM ends.
+ * folder, free infrastructure ports and every HTTP port moved to {@link #PORT_BASE} so a developer's devstack can keep
+ * running beside it. Stopped when the test JVM ends.
  */
 final class Platform {
 
-    static final int PORT_OFFSET = 1000;
+    /** The gateway's port; every service's moves with it (8081 -> 9081 ...). */
+    static final int PORT_BASE = 9080;
     private static final Duration START_LIMIT = Duration.ofMinutes(8);
     private static Platform started;
 
@@ -46,7 +47,7 @@ final class Platform {
 
     /** The gateway, the one address users know. */
     String gateway() {
-        return "http://localhost:" + (8080 + PORT_OFFSET);
+        return "http://localhost:" + PORT_BASE;
     }
 
     private static Platform start() {
@@ -57,7 +58,7 @@ final class Platform {
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
                     System.getProperty("java.class.path"), DevStack.class.getName(), root.toString(),
                     "--data", data.toString(), "--kafka-port", String.valueOf(freePort()),
-                    "--mongo-port", String.valueOf(freePort()), "--port-offset", String.valueOf(PORT_OFFSET))
+                    "--mongo-port", String.valueOf(freePort()), "--port-base", String.valueOf(PORT_BASE))
                     .redirectErrorStream(true).start();
             var platform = new Platform(process, data);
             platform.awaitUp();

@@ -1,0 +1,56 @@
+package cn.innovationchina.devstack.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import cn.innovationchina.devstack.demo.DemoData.Provider;
+import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.PilotCities;
+
+/** The whole world as the files and rules build it, without a stack: what the small world of DemoWorldTest skips. */
+class DemoDataTest {
+
+    private final DemoData world = new DemoData();
+
+    @Test
+    void the_world_has_two_hundred_distinct_providers_of_every_kind_covering_every_field_and_city() {
+        List<Provider> providers = world.providers(DemoData.WORLD_PROVIDERS);
+
+        assertThat(providers).hasSize(200);
+        assertThat(providers).extracting(Provider::id).doesNotHaveDuplicates();
+        assertThat(providers).extracting(p -> p.profile().get("name")).doesNotHaveDuplicates();
+        assertThat(providers).extracting(Provider::kind).contains("EXPERT", "INSTITUTE", "UNIVERSITY_LAB", "SOCIETY",
+                "SERVICE_ORG");
+        Set<Object> fields = new HashSet<>();
+        providers.forEach(p -> fields.addAll((List<?>) p.profile().get("fieldCodes")));
+        assertThat(fields).containsAll(FieldTaxonomy.standard().leaves().stream().map(f -> f.code()).toList());
+        assertThat(providers).extracting(Provider::cityCode).containsAll(PilotCities.standard().cities().stream()
+                .map(c -> c.code()).toList());
+        assertThat(providers.stream().filter(Provider::verify).count()).isBetween(30L, 80L);
+    }
+
+    @Test
+    void a_small_world_keeps_the_first_providers_and_demands_of_the_full_one() {
+        assertThat(world.providers(20)).isEqualTo(world.providers(200).subList(0, 20));
+        assertThat(world.providers(20)).extracting(Provider::kind).contains("EXPERT", "INSTITUTE");
+        assertThat(world.demands(5)).extracting(DemoData.Demand::story).contains("closed", "contract", "declined",
+                "rejected");
+    }
+
+    @Test
+    void fifty_demands_of_every_pilot_city_with_valid_credit_codes() {
+        var demands = world.demands(Integer.MAX_VALUE);
+
+        assertThat(demands).hasSize(50);
+        assertThat(demands).extracting(d -> world.enterprise(d.enterprise()).cityCode()).containsAll(
+                PilotCities.standard().cities().stream().map(c -> c.code()).toList());
+        assertThat(demands).extracting(DemoData.Demand::story).containsAll(DemoData.STORIES);
+        // The example code of demand-service's README journey: 91421200728234567 + its check character 4.
+        assertThat(DemoData.checkCharacter("91421200728234567")).isEqualTo('4');
+    }
+}
