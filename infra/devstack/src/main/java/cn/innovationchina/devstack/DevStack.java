@@ -2,6 +2,7 @@ package cn.innovationchina.devstack;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -213,6 +214,7 @@ public final class DevStack {
         } catch (java.nio.file.NoSuchFileException e) {
             log("No services/ folder yet: only the infrastructure runs.");
         }
+        services.forEach(DevStack::ensurePortFree);
         for (var service : services.entrySet()) {
             Path jar = serviceJar(service.getKey());
             int port = service.getValue();
@@ -234,6 +236,16 @@ public final class DevStack {
         }
         for (var service : services.entrySet()) {
             awaitHealthy(service.getKey(), service.getValue());
+        }
+    }
+
+    /** Another stack on the same ports would answer this one's health checks: refuse to start instead. */
+    private static void ensurePortFree(String service, int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("localhost", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " for " + service + " is taken (another devstack?); "
+                    + "stop it, or move this stack with --port-base N");
         }
     }
 
