@@ -43,6 +43,8 @@ class DigestTest {
         String demand = "d-" + UUID.randomUUID();
         Events.publish(Events.rejected(demand, enterprise, "unclear"));
         Events.publish(Events.proposed(demand, enterprise, "王教授"));
+        // Two topics, two consumers: each entry arrives on its own.
+        reader.awaitEntry("DEMAND_REJECTED");
         reader.awaitEntry("MATCHES_PROPOSED");
         assertThat(MailServer.receivedBy(address)).isEmpty();
 
