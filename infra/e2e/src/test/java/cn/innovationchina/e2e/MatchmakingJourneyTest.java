@@ -3,8 +3,6 @@ package cn.innovationchina.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,24 +29,14 @@ class MatchmakingJourneyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Platform platform = Platform.get();
-    private final User enterprise = User.login(platform, "ent-xianning-hydrogen");
-    private final User expert = User.login(platform, "exp-zhang-wei");
-    private final User cityAdmin = User.login(platform, "admin-xianning");
+    private final User enterprise = User.login(platform, DemoWorld.ENTERPRISE);
+    private final User expert = User.login(platform, DemoWorld.EXPERT);
+    private final User cityAdmin = User.login(platform, DemoWorld.CITY_ADMIN);
 
     @Test
     void a_demand_becomes_a_contract_the_city_dashboard_counts() {
         // Given the expert's profile and the enterprise's registration
-        expert.put("/api/expert/providers/PRV-0001", """
-                {"name": "张伟", "kind": "EXPERT", "affiliation": "武汉理工大学", "title": "教授",
-                 "fieldCodes": ["ENERGY.HYDROGEN"], "skills": ["燃料电池", "质子交换膜", "fuel cell durability"],
-                 "keywords": ["fuel cell", "PEM"],
-                 "summary": "质子交换膜燃料电池电堆设计与寿命测试 PEM fuel-cell stack design and durability testing",
-                 "services": ["JOINT_RND", "TECHNICAL_CONSULTING"], "cityCode": "WUHAN",
-                 "regionsServed": ["MIDDLE_YANGTZE"], "languages": ["zh", "en"], "capacity": 3,
-                 "email": "zhang.wei@example.cn"}""", null).expect(201);
-        enterprise.post("/api/demand/enterprises", Map.of("name", "咸宁氢能科技有限公司",
-                "creditCode", "914212007282345674", "cityCode", "XIANNING", "industry", "new energy vehicles",
-                "size", "SMALL"), null).expect(201);
+        DemoWorld.expertProfileAndEnterpriseRegistration(expert, enterprise);
 
         // When the enterprise drafts and submits a demand, and the Xianning administrator approves it
         var draft = enterprise.post("/api/demand/demands", """
@@ -61,7 +49,7 @@ class MatchmakingJourneyTest {
                  "budget": {"minCny": 500000, "maxCny": 2000000}, "deadline": "DEADLINE",
                  "visibility": "PUBLIC", "cityCode": "XIANNING",
                  "contact": {"name": "Li Wei", "phone": "+86 715 000 0000", "email": "li.wei@example.cn"}}"""
-                .replace("DEADLINE", today().plusMonths(6).toString()), null).expect(201);
+                .replace("DEADLINE", DemoWorld.today().plusMonths(6).toString()), null).expect(201);
         String demandId = draft.body().get("id").asString();
         var submitted = enterprise.post("/api/demand/demands/" + demandId + "/submit", null, draft.etag()).expect(200);
         cityAdmin.post("/api/demand/demands/" + demandId + "/approve", null, submitted.etag()).expect(200);
@@ -70,7 +58,7 @@ class MatchmakingJourneyTest {
         var list = await("matches proposed", () -> enterprise.get("/api/matching/demands/" + demandId + "/matches"),
                 answer -> answer.status() == 200 && answer.body().get("matches").size() > 0);
         JsonNode match = list.body().get("matches").get(0);
-        assertThat(match.get("providerId").asString()).isEqualTo("PRV-0001");
+        assertThat(match.get("providerId").asString()).isEqualTo(DemoWorld.EXPERT_PROVIDER_ID);
         assertThat(match.get("explanation").get("matchedFieldCodes").toString()).contains("ENERGY.HYDROGEN");
         assertThat(match.get("explanation").get("summary").asString()).isNotBlank();
         String matchPath = "/api/matching/demands/" + demandId + "/matches/" + match.get("matchId").asString();
@@ -91,30 +79,27 @@ class MatchmakingJourneyTest {
         }
 
         // When the expert accepts, the enterprise sees the expert's contact data
-        assertThat(enterprise.get("/api/expert/providers/PRV-0001").expect(200).body().has("contact")).isFalse();
+        assertThat(enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID).expect(200).body().has("contact")).isFalse();
         var invitations = expert.get("/api/matching/invitations").expect(200);
         expert.post(matchPath + "/accept", null, "\"" + invitations.body().get(0).get("version").asLong() + "\"")
                 .expect(200);
-        var released = await("the contact released", () -> enterprise.get("/api/expert/providers/PRV-0001"),
+        var released = await("the contact released", () -> enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID),
                 answer -> answer.body().has("contact"));
-        assertThat(released.body().get("contact").get("email").asString()).isEqualTo("zhang.wei@example.cn");
+        assertThat(released.body().get("contact").get("email").asString()).isEqualTo(DemoWorld.EXPERT_EMAIL);
 
         // And a docking and a contract are recorded
-        var docking = expert.post(matchPath + "/docking", Map.of("startedOn", today().toString()), null).expect(200);
+        var docking = expert.post(matchPath + "/docking", Map.of("startedOn", DemoWorld.today().toString()), null).expect(200);
         enterprise.post(matchPath + "/contract", Map.of("contractId", "C-E2E-001", "valueCny", 800000,
-                "mode", "JOINT_RND", "signedOn", today().toString()), docking.etag()).expect(200);
+                "mode", "JOINT_RND", "signedOn", DemoWorld.today().toString()), docking.etag()).expect(200);
 
         // Then the Xianning dashboard counts the contract and its value
-        String report = "/api/monitoring/cities/XIANNING/report?from=" + today().minusDays(7) + "&to=" + today();
+        String report = "/api/monitoring/cities/XIANNING/report?from=" + DemoWorld.today().minusDays(7) + "&to=" + DemoWorld.today();
         var figures = await("the contract on the city dashboard", () -> cityAdmin.get(report),
                 answer -> answer.status() == 200 && answer.body().get("total").get("contractsSigned").asLong() == 1);
         assertThat(figures.body().get("total").get("contractValueTotalCny").asLong()).isEqualTo(800000);
         assertThat(figures.body().get("total").get("dockings").asLong()).isEqualTo(1);
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    }
 
     private static Stream<JsonNode> entries(User.Answer inbox) {
         JsonNode items = inbox.body().has("items") ? inbox.body().get("items") : inbox.body();
