@@ -261,10 +261,14 @@ final class Console implements AutoCloseable {
 
     // --- screenshots and the browser's log ---------------------------------------------------------------------
 
-    /** The whole page as {@code docs/screenshots/<language>-<step>.png} under the repository's root. */
+    /**
+     * The whole page as {@code <language>-<step>.png} in {@code target/screenshots}, or in the folder the property
+     * {@code e2e.screenshots} names ({@code ../../docs/screenshots} refreshes the README's), so an ordinary test run
+     * leaves the working tree as it was.
+     */
     void screenshot(String step) {
-        Path file = Path.of("../../docs/screenshots", language.code() + "-" + step + ".png").toAbsolutePath()
-                .normalize();
+        Path file = Path.of(System.getProperty("e2e.screenshots", "target/screenshots"),
+                language.code() + "-" + step + ".png").toAbsolutePath().normalize();
         // From the top: the sticky header then stays at the top of the picture.
         driver.executeScript("window.scrollTo(0, 0)");
         @SuppressWarnings("unchecked")

@@ -22,8 +22,8 @@ import cn.innovationchina.e2e.Console.Language;
  * Chinese and once in English: the enterprise posts a demand with the field picker, the Xianning administrator
  * approves it, the enterprise sees the explained matches and invites the expert, who hears of it live while the
  * inbox is open and accepts; the enterprise sees the contact data, records docking and a contract, and the city
- * dashboard counts it. Any error in a browser's console fails the journey. The key screens are saved to
- * {@code docs/screenshots/} for the README.
+ * dashboard counts it. Any error in a browser's console fails the journey. The key screens are saved as
+ * screenshots ({@link Console#screenshot}), the README's among them.
  *
  * <p>Runs after the API journey ({@link ClassOrderer.OrderAnnotation}): that one checks the contact is hidden
  * before the first acceptance, which only holds for the first journey between these two parties.
