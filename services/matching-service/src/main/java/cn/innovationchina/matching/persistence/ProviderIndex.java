@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,7 @@ public final class ProviderIndex implements AutoCloseable {
     private static final String CITY = "city";
     private static final String MODE = "mode";
     private static final String OPEN = "open";
+    private static final int MAX_QUERY_TERMS = 16;
 
     /** A provider the text found: its BM25 relevance and the demand's words it contains. */
     public record TextHit(String providerId, float relevance, List<String> matchedTerms) {
@@ -107,31 +109,31 @@ public final class ProviderIndex implements AutoCloseable {
      */
     public List<TextHit> search(List<String> texts, List<String> fieldCodes, List<CooperationMode> modes,
             int limit) {
-        Map<Term, String> surfaces = queryTerms(texts);
-        var text = new BooleanQuery.Builder();
-        surfaces.keySet().forEach(term -> text.add(new TermQuery(term), Occur.SHOULD));
-        var fields = new BooleanQuery.Builder();
-        for (String code : fieldCodes) {
-            fields.add(new TermQuery(new Term(FIELD, code)), Occur.SHOULD);
-            taxonomy.find(code).map(TechnologyField::parentCode)
-                    .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
-        }
-        // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
-        var textOrField = new BooleanQuery.Builder()
-                .add(text.build(), Occur.SHOULD)
-                .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
-                .build();
-        var query = new BooleanQuery.Builder()
-                .add(textOrField, Occur.MUST)
-                .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER);
-        if (!modes.isEmpty()) {
-            var anyMode = new BooleanQuery.Builder();
-            modes.forEach(mode -> anyMode.add(new TermQuery(new Term(MODE, mode.name())), Occur.SHOULD));
-            query.add(anyMode.build(), Occur.FILTER);
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                Map<Term, String> surfaces = informative(searcher, queryTerms(texts));
+                var text = new BooleanQuery.Builder();
+                surfaces.keySet().forEach(term -> text.add(new TermQuery(term), Occur.SHOULD));
+                var fields = new BooleanQuery.Builder();
+                for (String code : fieldCodes) {
+                    fields.add(new TermQuery(new Term(FIELD, code)), Occur.SHOULD);
+                    taxonomy.find(code).map(TechnologyField::parentCode)
+                            .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
+                }
+                // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
+                var textOrField = new BooleanQuery.Builder()
+                        .add(text.build(), Occur.SHOULD)
+                        .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
+                        .build();
+                var query = new BooleanQuery.Builder()
+                        .add(textOrField, Occur.MUST)
+                        .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER);
+                if (!modes.isEmpty()) {
+                    var anyMode = new BooleanQuery.Builder();
+                    modes.forEach(mode -> anyMode.add(new TermQuery(new Term(MODE, mode.name())), Occur.SHOULD));
+                    query.add(anyMode.build(), Occur.FILTER);
+                }
                 // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top.
                 ScoreDoc[] docs = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit))
                         .scoreDocs;
@@ -142,6 +144,27 @@ public final class ProviderIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The demand's terms that some provider uses, the rarest first, at most {@code MAX_QUERY_TERMS}: a long
+     * bilingual demand yields a hundred terms, and the frequent ones cost the most postings to read while their
+     * BM25 weight is the smallest (Lucene's MoreLikeThis keeps the most informative terms the same way).
+     */
+    private static Map<Term, String> informative(IndexSearcher searcher, Map<Term, String> terms) throws IOException {
+        if (terms.size() <= MAX_QUERY_TERMS) {
+            return terms;
+        }
+        var reader = searcher.getIndexReader();
+        Map<Term, Integer> frequency = new HashMap<>();
+        for (Term term : terms.keySet()) {
+            frequency.put(term, reader.docFreq(term));
+        }
+        Map<Term, String> kept = new LinkedHashMap<>();
+        terms.keySet().stream().filter(term -> frequency.get(term) > 0)
+                .sorted(Comparator.comparingInt(frequency::get)).limit(MAX_QUERY_TERMS)
+                .forEach(term -> kept.put(term, terms.get(term)));
+        return kept;
     }
 
     private List<TextHit> hits(IndexSearcher searcher, ScoreDoc[] docs, Map<Term, String> surfaces)

@@ -3,6 +3,7 @@ package cn.innovationchina.matching.persistence;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,31 @@ class ProviderIndexTest {
         var hits = index.search(List.of("fuel cell stack durability"), List.of(), List.of(), 10);
 
         assertThat(hits.get(0).providerId()).isEqualTo("p-focused");
+    }
+
+    @Test
+    void a_long_demand_is_searched_with_its_rarest_words_so_a_provider_sharing_only_common_ones_is_not_found() {
+        String common = words("common", 20);
+        String rare = words("rare", 16);
+        List<Provider> providers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            providers.add(providerOf("p-common-" + i, provider("Common " + i).summary(common)));
+        }
+        providers.add(providerOf("p-rare", provider("Rare").summary(rare)));
+        index.put(providers);
+
+        var hits = index.search(List.of(common + " " + rare), List.of(), List.of(), 30);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-rare");
+    }
+
+    /** {@code count} distinct words no stemmer folds together: common0x, common1x, ... */
+    private static String words(String prefix, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(prefix).append(i).append("x ");
+        }
+        return text.toString().trim();
     }
 
     @Test
