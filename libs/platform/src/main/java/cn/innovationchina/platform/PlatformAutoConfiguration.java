@@ -37,8 +37,7 @@ import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.outbox.OutboxProperties;
 import cn.innovationchina.platform.outbox.OutboxRelay;
 import cn.innovationchina.platform.outbox.OutboxTracing;
-import cn.innovationchina.platform.security.PlatformTokenConverter;
-import cn.innovationchina.platform.security.ProblemSecurityHandlers;
+import cn.innovationchina.platform.security.PlatformSecurityChain;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,30 +119,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
             @Value("${platform.security.public-paths:}") String[] publicPaths) {
-        var handlers = new ProblemSecurityHandlers(problems);
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
-                            "/swagger-ui/**", "/webjars/**").permitAll();
-                    exchanges.pathMatchers(HttpMethod.GET, ReferenceDataRoutes.PATHS)
-                            .permitAll();
-                    if (publicPaths.length > 0) {
-                        exchanges.pathMatchers(HttpMethod.GET, publicPaths).permitAll();
-                    }
-                    exchanges.anyExchange().authenticated();
-                })
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .oauth2ResourceServer(resource -> resource
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new PlatformTokenConverter()))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .build();
+        return PlatformSecurityChain.build(http, problems, exchanges -> {
+            exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                    "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
+                    "/swagger-ui/**", "/webjars/**").permitAll();
+            exchanges.pathMatchers(HttpMethod.GET, ReferenceDataRoutes.PATHS).permitAll();
+            if (publicPaths.length > 0) {
+                exchanges.pathMatchers(HttpMethod.GET, publicPaths).permitAll();
+            }
+            exchanges.anyExchange().authenticated();
+        });
     }
 
     @Bean("mongoHealthIndicator")

@@ -117,21 +117,27 @@ export function pager(data, hrefOf) {
     data.page + 1 < pages ? h('a', { href: hrefOf(data.page + 1), test: 'page-next' }, t('common.next'), ' ›') : null);
 }
 
+/** Reads one demand with its version for If-Match, showing progress in root, and the problem there if it fails. */
+async function loadDemand(root, id) {
+  root.append(loading());
+  try {
+    const answer = await api('demand', `/demands/${encodeURIComponent(id)}`);
+    clear(root);
+    return { demand: answer.data, etag: answer.etag || etagOf(answer.data.version) };
+  } catch (e) {
+    clear(root).append(problemBlock(e));
+    return null;
+  }
+}
+
 /** Drafting a new demand, editing a draft or revising a published one. */
 export async function demandFormView(root, { user, params = {} }) {
   let demand = null;
   let etag = null;
   if (params.id) {
-    root.append(loading());
-    try {
-      const answer = await api('demand', `/demands/${encodeURIComponent(params.id)}`);
-      demand = answer.data;
-      etag = answer.etag || etagOf(demand.version);
-    } catch (e) {
-      clear(root).append(problemBlock(e));
-      return;
-    }
-    clear(root);
+    const loaded = await loadDemand(root, params.id);
+    if (!loaded) return;
+    ({ demand, etag } = loaded);
   }
   const d = demand || {};
   const title = input({ maxlength: 200, value: d.title || '' });
@@ -237,18 +243,10 @@ export async function demandFormView(root, { user, params = {} }) {
 
 /** One demand: its content, the steps its status allows this viewer, and its matches. */
 export async function demandDetailView(root, { user, params }) {
-  root.append(loading());
-  let demand;
-  let etag;
-  try {
-    const answer = await api('demand', `/demands/${encodeURIComponent(params.id)}`);
-    demand = answer.data;
-    etag = answer.etag || etagOf(demand.version);
-  } catch (e) {
-    clear(root).append(problemBlock(e));
-    return;
-  }
-  clear(root);
+  const loaded = await loadDemand(root, params.id);
+  if (!loaded) return;
+  const { demand } = loaded;
+  let { etag } = loaded;
   const reload = () => { clear(root); demandDetailView(root, { user, params }); };
   const actions = h('div', { class: 'actions' });
   const forms = h('div', { class: 'step-forms' });

@@ -16,6 +16,7 @@ import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.EventPublisher;
+import cn.innovationchina.testkit.TestClock;
 import cn.innovationchina.testkit.Tokens;
 
 /**

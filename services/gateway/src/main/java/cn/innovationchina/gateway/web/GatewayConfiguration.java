@@ -10,8 +10,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import cn.innovationchina.gateway.domain.RateLimits;
-import cn.innovationchina.platform.security.PlatformTokenConverter;
-import cn.innovationchina.platform.security.ProblemSecurityHandlers;
+import cn.innovationchina.platform.security.PlatformSecurityChain;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -52,27 +51,14 @@ class GatewayConfiguration {
      */
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems) {
-        var handlers = new ProblemSecurityHandlers(problems);
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        // What every service itself serves without a token.
-                        .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
-                                "/api/*/reference/**").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .pathMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-                        .anyExchange().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .oauth2ResourceServer(resource -> resource
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new PlatformTokenConverter()))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .build();
+        return PlatformSecurityChain.build(http, problems, exchanges -> exchanges
+                // What every service itself serves without a token.
+                .pathMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/api/*/reference/**")
+                .permitAll()
+                .pathMatchers("/api/**").authenticated()
+                .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .permitAll()
+                .pathMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
+                .anyExchange().permitAll());
     }
 }

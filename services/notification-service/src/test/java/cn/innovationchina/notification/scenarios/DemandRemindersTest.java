@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.notification.application.DemandReminders;
 import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.TestClock;
 import cn.innovationchina.testkit.Tokens;
 
 /** Reminders from the service's own view of published demands, once however often the daily job runs. */
@@ -27,7 +28,7 @@ class DemandRemindersTest {
     @Autowired
     DemandReminders reminders;
     @Autowired
-    TestInfrastructure.TestClock clock;
+    TestClock clock;
 
     @Test
     void the_enterprise_hears_once_that_its_demand_expires_in_two_days() {

@@ -17,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import cn.innovationchina.notification.application.PendingDeliveries;
 import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.TestClock;
 import cn.innovationchina.testkit.Tokens;
 
 /** Quiet hours: the inbox hears at once, email and webhooks when the hours end, on the service's own clock. */
@@ -29,7 +30,7 @@ class QuietHoursTest {
     @Autowired
     WebTestClient http;
     @Autowired
-    TestInfrastructure.TestClock clock;
+    TestClock clock;
     @Autowired
     PendingDeliveries pending;
 

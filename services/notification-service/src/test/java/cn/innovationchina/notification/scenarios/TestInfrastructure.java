@@ -2,11 +2,6 @@ package cn.innovationchina.notification.scenarios;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import cn.innovationchina.notification.application.HostNames;
+import cn.innovationchina.testkit.TestClock;
 
 /** Time and name resolution the tests can move: the service's clock and the DNS its webhooks resolve through. */
 @Configuration
@@ -30,31 +26,6 @@ class TestInfrastructure {
     @Primary
     TestDns testDns() {
         return new TestDns();
-    }
-
-    /** Real time, moved forward (never back, so no lease seems to lie in the future) when a test needs it. */
-    static final class TestClock extends Clock {
-
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.offset(Clock.system(zone), ahead);
-        }
     }
 
     /** The system's resolver, except for names a test points somewhere, as DNS answers change in real life. */

@@ -1,4 +1,4 @@
-package cn.innovationchina.demand.scenarios;
+package cn.innovationchina.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: real time, moved forward when a test needs deadlines to pass. */
+/**
+ * A service's clock in tests, declared as its {@code Clock} bean: real time, moved forward when a test needs
+ * deadlines, quiet hours or leases to pass. Never back, so no lease written earlier seems to lie in the future.
+ */
 public final class TestClock extends Clock {
 
     private volatile Duration ahead = Duration.ZERO;
@@ -31,6 +34,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service works in UTC instants");
+        return Clock.offset(Clock.system(zone), ahead);
     }
 }
