@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,8 +38,12 @@ import cn.innovationchina.devstack.demo.DemoWorld;
  * {@code --demo} it then loads the demo world ({@link DemoWorld}) through the services' APIs.
  *
  * <p>Usage: {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
- * [--demo [--providers N] [--demands N]]}; the port base moves every service's port, so a second stack (the
- * end-to-end tests, the demo test) can run beside a developer's.
+ * [--instances SERVICE=N,...] [--demo [--providers N] [--demands N]]}; the port base moves every service's port, so a
+ * second stack (the end-to-end tests, the demo test) can run beside a developer's. {@code --instances
+ * matching-service=2} starts a second matching-service, 100 ports above the first, in the same consumer groups.
+ *
+ * <p>The load and fault harnesses use it as a library ({@link #up(Options)}): they kill, pause and restart its
+ * processes by name.
  */
 public final class DevStack {
 
@@ -58,37 +63,63 @@ public final class DevStack {
     private static final String GATEWAY = "gateway";
     private static final String PRIVATE_KEY = "dev-signing.pem";
 
+    /**
+     * What to start: where the repository and the data folder are, the infrastructure's ports, the port base, and
+     * how many instances of a service to run where more than one ({@code matching-service=2}).
+     */
+    public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
+            Map<String, Integer> instances, boolean fullCompiler) {
+
+        public Options {
+            instances = Map.copyOf(instances);
+        }
+
+        /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
+        public static Options standard(Path root) {
+            return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false, DEFAULT_PORT_BASE,
+                    Map.of(), false);
+        }
+    }
+
+    /** A further instance of a service listens this many ports above the first. */
+    public static final int INSTANCE_PORT_STEP = 100;
+
     private final Path root;
     private final Path data;
     private final int kafkaPort;
     private final int mongoPort;
     private final boolean infraOnly;
     private final int portBase;
-    private final DemoWorld.@Nullable Options demo;
+    private final Map<String, Integer> instances;
+    private final boolean fullCompiler;
     private final String classpath = System.getProperty("devstack.classpath", System.getProperty("java.class.path"));
-    private final List<Running> processes = new ArrayList<>();
+    private final List<Running> processes = new CopyOnWriteArrayList<>();
+    private boolean stopped;
 
-    private record Running(String name, Process process, String url) {
+    /** A started process, with the command that starts it again and the port its health check answers on (0: none). */
+    private record Running(String name, Process process, String url, List<String> command, int healthPort) {
     }
 
-    private DevStack(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
-            DemoWorld.@Nullable Options demo) {
-        this.root = root;
-        this.data = data;
-        this.kafkaPort = kafkaPort;
-        this.mongoPort = mongoPort;
-        this.infraOnly = infraOnly;
-        this.portBase = portBase;
-        this.demo = demo;
+    private DevStack(Options options) {
+        this.root = options.root();
+        this.data = options.data();
+        this.kafkaPort = options.kafkaPort();
+        this.mongoPort = options.mongoPort();
+        this.infraOnly = options.infraOnly();
+        this.portBase = options.portBase();
+        this.instances = options.instances();
+        this.fullCompiler = options.fullCompiler();
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
-        Path data = root.resolve("infra/devstack/.data");
-        int kafkaPort = 9092;
-        int mongoPort = 27017;
+        var standard = Options.standard(root);
+        Path data = standard.data();
+        int kafkaPort = standard.kafkaPort();
+        int mongoPort = standard.mongoPort();
         boolean infraOnly = false;
         int portBase = DEFAULT_PORT_BASE;
+        Map<String, Integer> instances = Map.of();
         boolean demo = false;
         int providers = DemoWorld.WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
@@ -99,6 +130,7 @@ public final class DevStack {
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
                 case "--port-base" -> portBase = Integer.parseInt(args[++i]);
+                case "--instances" -> instances = instanceCounts(args[++i]);
                 case "--demo" -> demo = true;
                 case "--providers" -> providers = Integer.parseInt(args[++i]);
                 case "--demands" -> demands = Integer.parseInt(args[++i]);
@@ -108,22 +140,51 @@ public final class DevStack {
         if (demo && infraOnly) {
             throw new IllegalArgumentException("--demo needs the services: it cannot go with --infra-only");
         }
-        var stack = new DevStack(root, data, kafkaPort, mongoPort, infraOnly, portBase, demo
-                ? new DemoWorld.Options(null, portBase, data.resolve("keys/dev-signing.pem"), providers, demands)
-                : null);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "devstack-stop"));
-        stack.up();
+        var stack = new DevStack(new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+        stack.start();
+        if (demo) {
+            stack.loadDemoWorld(new DemoWorld.Options(null, portBase, data.resolve("keys/dev-signing.pem"),
+                    providers, demands));
+        }
+        log("Press Ctrl-C to stop everything.");
         Thread.currentThread().join();
     }
 
-    private void up() throws Exception {
+    /** Starts the stack and answers it once every process is up; the caller stops it with {@link #stop()}. */
+    public static DevStack up(Options options) throws Exception {
+        var stack = new DevStack(options);
+        try {
+            stack.start();
+        } catch (Exception | Error e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** {@code matching-service=2,notification-service=2}: each at least one. */
+    public static Map<String, Integer> instanceCounts(String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split("=");
+            int count = parts.length == 2 && parts[1].matches("\\d{1,2}") ? Integer.parseInt(parts[1]) : 0;
+            if (count < 1) {
+                throw new IllegalArgumentException("--instances takes SERVICE=N,... with N >= 1, not " + pair);
+            }
+            counts.put(parts[0], count);
+        }
+        return counts;
+    }
+
+    private void start() throws Exception {
         long start = System.nanoTime();
         Files.createDirectories(data.resolve("logs"));
         Path publicKey = ensureSigningKey();
         startKafka();
         start("mongo", java(256, "-cp", classpath, MongoWireServer.class.getName(),
                 String.valueOf(mongoPort), data.resolve("mongo/devstack.mv").toString()),
-                "mongodb://localhost:" + mongoPort);
+                "mongodb://localhost:" + mongoPort, 0);
         awaitPort("mongo", mongoPort);
         awaitKafka();
         log("Kafka and the Mongo wire server are ready after %.1f s", seconds(start));
@@ -132,10 +193,87 @@ public final class DevStack {
         }
         printTable();
         log("All UP after %.1f s; the stack's resident memory is %d MB", seconds(start), residentMegabytes());
-        if (demo != null) {
-            loadDemoWorld(demo);
+    }
+
+    // --- what the harnesses use -------------------------------------------------------------------------------
+
+    /** The names of the running processes: kafka, mongo, gateway, demand-service, matching-service-2 ... */
+    public List<String> names() {
+        return processes.stream().map(Running::name).toList();
+    }
+
+    public long pid(String name) {
+        return running(name).process().pid();
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    public String gateway() {
+        return "http://localhost:" + portBase;
+    }
+
+    /** Where a service (or a further instance of it) answers HTTP. */
+    public String url(String name) {
+        return running(name).url();
+    }
+
+    public Path signingKey() {
+        return data.resolve("keys").resolve(PRIVATE_KEY);
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. */
+    public void kill(String name) throws InterruptedException {
+        Process process = running(name).process();
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGSTOP: the process keeps its sockets but answers nothing, as a long pause of the JVM would. */
+    public void pause(String name) throws IOException, InterruptedException {
+        signal(name, "STOP");
+    }
+
+    public void resume(String name) throws IOException, InterruptedException {
+        signal(name, "CONT");
+    }
+
+    /** Starts a stopped (or killed) process again with the same command, and waits until it is up. */
+    public void restart(String name) throws Exception {
+        Running old = running(name);
+        if (old.process().isAlive()) {
+            stopTogether(List.of(old));
         }
-        log("Press Ctrl-C to stop everything.");
+        processes.remove(old);
+        start(name, old.command(), old.url(), old.healthPort());
+        if (name.equals("kafka")) {
+            awaitKafka();
+        } else if (old.healthPort() > 0) {
+            awaitHealthy(name, old.healthPort());
+        } else {
+            awaitPort(name, mongoPort);
+        }
+    }
+
+    private void signal(String name, String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid(name))).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + name + " failed with " + exit);
+        }
+    }
+
+    private Running running(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No process " + name + " in " + names()));
     }
 
     /** A failed load leaves the stack running, so what went wrong can be looked at in the services' logs. */
@@ -180,8 +318,7 @@ public final class DevStack {
                 throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
             }
         }
-        start("kafka", java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
-                "localhost:" + kafkaPort);
+        start("kafka", java(512, "-cp", classpath, "kafka.Kafka", config.toString()), "localhost:" + kafkaPort, 0);
     }
 
     private void awaitKafka() throws InterruptedException {
@@ -214,17 +351,29 @@ public final class DevStack {
         } catch (java.nio.file.NoSuchFileException e) {
             log("No services/ folder yet: only the infrastructure runs.");
         }
-        services.forEach(DevStack::ensurePortFree);
-        for (var service : services.entrySet()) {
-            Path jar = serviceJar(service.getKey());
-            int port = service.getValue();
-            List<String> command = java(384, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        instances.keySet().stream().filter(name -> !services.containsKey(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("--instances names " + name + ", which is not a service here");
+        });
+        Map<String, Integer> instancePorts = new LinkedHashMap<>();
+        services.forEach((name, port) -> {
+            for (int n = 1; n <= instances.getOrDefault(name, 1); n++) {
+                instancePorts.put(n == 1 ? name : name + "-" + n, port + (n - 1) * INSTANCE_PORT_STEP);
+            }
+        });
+        instancePorts.forEach(DevStack::ensurePortFree);
+        for (var instance : instancePorts.entrySet()) {
+            String service = instance.getKey().replaceFirst("-\\d+$", "");
+            Path jar = serviceJar(service);
+            int port = instance.getValue();
+            // The quick compiler alone starts a service sooner; a load measures steady state with both compilers.
+            List<String> command = java(384, fullCompiler ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString(),
                     "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
                     "--spring.cloud.stream.kafka.binder.brokers=localhost:" + kafkaPort,
-                    "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + service.getKey(),
+                    "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + service,
                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
-            if (service.getKey().equals(GATEWAY)) {
+            if (service.equals(GATEWAY)) {
                 // Its development login signs with the key every service here trusts (ADR 0023).
                 command.addAll(List.of("--spring.profiles.active=dev",
                         "--gateway.dev-issuer.signing-key=" + publicKey.resolveSibling(PRIVATE_KEY)));
@@ -232,10 +381,10 @@ public final class DevStack {
                 services.forEach((name, servicePort) -> command.add("--" + name.toUpperCase().replace('-', '_')
                         + "_URL=http://localhost:" + servicePort));
             }
-            start(service.getKey(), command, "http://localhost:" + port);
+            start(instance.getKey(), command, "http://localhost:" + port, port);
         }
-        for (var service : services.entrySet()) {
-            awaitHealthy(service.getKey(), service.getValue());
+        for (var instance : instancePorts.entrySet()) {
+            awaitHealthy(instance.getKey(), instance.getValue());
         }
     }
 
@@ -292,10 +441,10 @@ public final class DevStack {
         throw new IllegalStateException(name + " did not listen on " + port + ": see " + logFile(name));
     }
 
-    private void start(String name, List<String> command, String url) throws IOException {
+    private void start(String name, List<String> command, String url, int healthPort) throws IOException {
         var process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile())).start();
-        processes.add(new Running(name, process, url));
+        processes.add(new Running(name, process, url, command, healthPort));
     }
 
     private void ensureAlive(String name) {
@@ -310,7 +459,11 @@ public final class DevStack {
      * Stops the services together, politely first (each flushes its outbox while Kafka and MongoDB still run), then
      * the infrastructure in reverse order of start; whatever does not stop within 20 s is killed.
      */
-    private void stopAll() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         List<Running> services = processes.stream().filter(p -> !isInfrastructure(p)).toList();
         List<Running> infrastructure = new ArrayList<>(processes.stream().filter(DevStack::isInfrastructure).toList());
         java.util.Collections.reverse(infrastructure);

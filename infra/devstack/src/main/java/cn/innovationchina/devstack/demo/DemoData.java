@@ -35,6 +35,12 @@ final class DemoData {
         String creditCode() {
             return creditCode17 + checkCharacter(creditCode17);
         }
+
+        /** The body of {@code POST /enterprises}. */
+        Map<String, Object> registration() {
+            return Map.of("name", name, "creditCode", creditCode(), "cityCode", cityCode, "industry", industry,
+                    "size", size);
+        }
     }
 
     record Demand(String enterprise, String story, @Nullable Long contractCny, @Nullable String rejectReason,
@@ -308,6 +314,35 @@ final class DemoData {
 
     static LocalDate deadline(Demand demand, LocalDate today) {
         return today.plusMonths(demand.deadlineMonths());
+    }
+
+    /** The body of {@code POST /demands} for a demand of the file, posted by an enterprise on a given day. */
+    static Map<String, Object> demandBody(Demand demand, Enterprise enterprise, String title, LocalDate today) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("background", demand.background());
+        body.put("keyProblems", demand.keyProblems());
+        body.put("targetOutcomes", demand.targetOutcomes());
+        body.put("fieldCodes", demand.fieldCodes());
+        body.put("keywords", demand.keywords());
+        body.put("cooperationModes", demand.modes());
+        body.put("budget", Map.of("minCny", demand.budget().get(0), "maxCny", demand.budget().get(1)));
+        body.put("deadline", deadline(demand, today).toString());
+        body.put("visibility", demand.visibility());
+        body.put("industry", enterprise.industry());
+        body.put("cityCode", enterprise.cityCode());
+        body.put("contact", Map.of("name", enterprise.contact().name(), "phone", enterprise.contact().phone(),
+                "email", enterprise.contact().email()));
+        return body;
+    }
+
+    List<Enterprise> enterprises() {
+        return enterprises;
+    }
+
+    /** Expert {@code n} of an unbounded supply: the world's first experts, then more of the same making. */
+    Provider anyExpert(int n) {
+        return expert(n);
     }
 
     private static <T> T read(String resource, Class<T> type) {

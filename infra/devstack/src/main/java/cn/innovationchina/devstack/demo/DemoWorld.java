@@ -179,7 +179,8 @@ public final class DemoWorld {
             }
             CityFigures city = figures.get(enterprise.cityCode());
             city.demands++;
-            Answer draft = platform.expectPost("demand", "/demands", token, demandBody(demand, enterprise), null);
+            Answer draft = platform.expectPost("demand", "/demands", token,
+                    DemoData.demandBody(demand, enterprise, demand.title(), today), null);
             String id = draft.body().path("id").asString();
             if (demand.story().equals("draft")) {
                 continue;
@@ -216,34 +217,13 @@ public final class DemoWorld {
     /** Registers the enterprise unless it already is; answers the titles of the demands it already has. */
     private Set<String> register(Enterprise enterprise, String token) {
         if (platform.get("demand", "/enterprises/me", token).status() == 404) {
-            platform.expectPost("demand", "/enterprises", token, Map.of("name", enterprise.name(),
-                    "creditCode", enterprise.creditCode(), "cityCode", enterprise.cityCode(),
-                    "industry", enterprise.industry(), "size", enterprise.size()), null);
+            platform.expectPost("demand", "/enterprises", token, enterprise.registration(), null);
         }
         Set<String> titles = new HashSet<>();
         for (JsonNode item : platform.expectGet("demand", "/demands?page=0&size=100", token).body().path("items")) {
             titles.add(item.path("title").asString());
         }
         return titles;
-    }
-
-    private Map<String, Object> demandBody(Demand demand, Enterprise enterprise) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", demand.title());
-        body.put("background", demand.background());
-        body.put("keyProblems", demand.keyProblems());
-        body.put("targetOutcomes", demand.targetOutcomes());
-        body.put("fieldCodes", demand.fieldCodes());
-        body.put("keywords", demand.keywords());
-        body.put("cooperationModes", demand.modes());
-        body.put("budget", Map.of("minCny", demand.budget().get(0), "maxCny", demand.budget().get(1)));
-        body.put("deadline", DemoData.deadline(demand, today).toString());
-        body.put("visibility", demand.visibility());
-        body.put("industry", enterprise.industry());
-        body.put("cityCode", enterprise.cityCode());
-        body.put("contact", Map.of("name", enterprise.contact().name(), "phone", enterprise.contact().phone(),
-                "email", enterprise.contact().email()));
-        return body;
     }
 
     // --- a demand's story on its matches ---------------------------------------------------------------------

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code devstack token} prints). The loader signs with the JDK itself: test-kit cannot join the devstack's
  * classpath, whose Kafka broker would then pick up Spring Boot's logging.
  */
-final class DevTokens {
+public final class DevTokens {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -33,7 +33,7 @@ final class DevTokens {
     private final PrivateKey signingKey;
     private final Map<String, String> minted = new HashMap<>();
 
-    DevTokens(Path privateKeyPem) {
+    public DevTokens(Path privateKeyPem) {
         try {
             String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             signingKey = KeyFactory.getInstance("RSA")
@@ -46,20 +46,20 @@ final class DevTokens {
         }
     }
 
-    String enterprise(String organisationId, String cityCode) {
+    public String enterprise(String organisationId, String cityCode) {
         return mint("ENTERPRISE", "user-of-" + organisationId, Map.of("organisationId", organisationId,
                 "cityCode", cityCode));
     }
 
-    String expert(String providerId, String cityCode) {
+    public String expert(String providerId, String cityCode) {
         return mint("EXPERT", "user-of-" + providerId, Map.of("providerId", providerId, "cityCode", cityCode));
     }
 
-    String cityAdmin(String cityCode) {
+    public String cityAdmin(String cityCode) {
         return mint("CITY_ADMIN", "admin-of-" + cityCode, Map.of("cityCode", cityCode));
     }
 
-    String platformAdmin() {
+    public String platformAdmin() {
         return mint("PLATFORM_ADMIN", "platform-admin", Map.of());
     }
 

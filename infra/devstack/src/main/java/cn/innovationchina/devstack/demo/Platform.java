@@ -18,12 +18,12 @@ import tools.jackson.databind.node.MissingNode;
  * The platform's public HTTP APIs, either at each service's own port or behind the gateway. Every call names the
  * service and the service's own path; {@link #url} is the one place that knows how the two are reached.
  */
-final class Platform {
+public final class Platform {
 
     /** What a call answered: the status, the JSON body (missing when there is none) and the version headers. */
-    record Answer(int status, JsonNode body, @Nullable String etag) {
+    public record Answer(int status, JsonNode body, @Nullable String etag) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -38,13 +38,13 @@ final class Platform {
      * @param gateway  the gateway's base URL ({@code http://localhost:8080}), or null to call each service directly
      * @param portBase the devstack's {@code --port-base}: each service's port is moved by it as the devstack does
      */
-    Platform(@Nullable String gateway, int portBase) {
+    public Platform(@Nullable String gateway, int portBase) {
         this.gateway = gateway == null ? null : gateway.replaceAll("/+$", "");
         this.portBase = portBase;
     }
 
     /** The gateway routes {@code /api/<service>/<the service's own path>}; without it each service has its port. */
-    String url(String service, String path) {
+    public String url(String service, String path) {
         Integer port = DevStack.SERVICE_PORTS.get(service + "-service");
         if (port == null) {
             throw new IllegalArgumentException("Unknown service " + service);
@@ -58,24 +58,24 @@ final class Platform {
                 : "each service's own port (from " + portBase + ", as the devstack starts them)";
     }
 
-    Answer get(String service, String path, String token) {
+    public Answer get(String service, String path, String token) {
         return call("GET", service, path, token, null, null);
     }
 
-    Answer post(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
+    public Answer post(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
         return call("POST", service, path, token, body, ifMatch);
     }
 
-    Answer put(String service, String path, String token, Object body, @Nullable String ifMatch) {
+    public Answer put(String service, String path, String token, Object body, @Nullable String ifMatch) {
         return call("PUT", service, path, token, body, ifMatch);
     }
 
     /** Like {@link #post}, but anything other than 2xx is a failure of the load. */
-    Answer expectPost(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
+    public Answer expectPost(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
         return expect(post(service, path, token, body, ifMatch), "POST", service, path);
     }
 
-    Answer expectGet(String service, String path, String token) {
+    public Answer expectGet(String service, String path, String token) {
         return expect(get(service, path, token), "GET", service, path);
     }
 

@@ -1,0 +1,133 @@
+package cn.innovationchina.load;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The enterprises' live notification streams (Server-Sent Events), held open for the whole load as the console holds
+ * them. Each MATCHES_PROPOSED entry names its demand in its text; the stream notes when the entry was written and
+ * when it arrived here. A stream that ends is opened again, resuming after the last entry it saw.
+ */
+final class InboxStreams implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern DEMAND_ID = Pattern.compile("dmd-[0-9a-f-]{36}");
+
+    private final HttpClient http;
+    private final Observations observations;
+    private final List<Thread> readers = new ArrayList<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean running = true;
+
+    InboxStreams(HttpClient http, Observations observations) {
+        this.http = http;
+        this.observations = observations;
+    }
+
+    /** Opens one stream at {@code url} (the gateway's, or one notification instance's) with the user's token. */
+    void open(String url, String token) {
+        Thread reader = new Thread(() -> follow(url, token), "inbox-stream-" + readers.size());
+        reader.setDaemon(true);
+        readers.add(reader);
+        reader.start();
+    }
+
+    /** Waits until every stream is connected. */
+    void awaitOpen(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (open.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (open.get() < expected) {
+            throw new IllegalStateException("Only " + open.get() + " of " + expected + " live streams opened");
+        }
+    }
+
+    private void follow(String url, String token) {
+        String lastEventId = null;
+        while (running) {
+            var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            try {
+                HttpResponse<InputStream> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    Thread.sleep(1000);
+                    continue;
+                }
+                open.incrementAndGet();
+                try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while (running && (line = lines.readLine()) != null) {
+                        if (line.startsWith("id:")) {
+                            lastEventId = line.substring(3).trim();
+                        } else if (line.startsWith("data:")) {
+                            note(line.substring(5), System.nanoTime());
+                        }
+                    }
+                } finally {
+                    open.decrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void note(String data, long arrived) {
+        JsonNode entry = JSON.readTree(data);
+        if (!"MATCHES_PROPOSED".equals(entry.path("type").asString())) {
+            return;
+        }
+        Matcher demand = DEMAND_ID.matcher(entry.path("body").asString());
+        if (demand.find()) {
+            observations.delivered.putIfAbsent(demand.group(),
+                    new Observations.Delivered(createdAt(entry.path("createdAt")), arrived));
+        }
+    }
+
+    /** ISO-8601, or epoch seconds with a fraction where a service writes dates as numbers. */
+    private static Instant createdAt(JsonNode value) {
+        if (value.isNumber()) {
+            double seconds = value.asDouble();
+            return Instant.ofEpochSecond((long) seconds, (long) ((seconds % 1) * 1e9));
+        }
+        return Instant.parse(value.asString());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        readers.forEach(Thread::interrupt);
+    }
+}

@@ -1,0 +1,311 @@
+package cn.innovationchina.load;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import cn.innovationchina.devstack.DevStack;
+import cn.innovationchina.devstack.demo.DevTokens;
+import cn.innovationchina.devstack.demo.LoadData;
+import cn.innovationchina.devstack.demo.Platform;
+
+/**
+ * The platform under rising load, on this machine, from one command: starts its own devstack (fresh data, its own
+ * ports), imports the providers, registers the enterprises and opens their live streams, measures Kafka's own limits
+ * on the same broker, then publishes demands through the gateway at each rate of the ramp (open model) and prints a
+ * table row per step and the knee. With a profile rate, that step also records where each service spends CPU.
+ *
+ * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
+ * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
+ * [--port-base 7080] [--no-baseline]}
+ */
+public final class Load {
+
+    /** The options of one run. */
+    record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
+            Map<String, Integer> instances, int profileRate, int portBase, boolean baseline) {
+
+        static Options parse(String[] args) {
+            Path root = Path.of(args[0]).toAbsolutePath().normalize();
+            List<Integer> rates = List.of(25, 50, 100, 200, 400);
+            int stepSeconds = 120;
+            int providers = 10_000;
+            int enterprises = 100;
+            String instances = null;
+            int profileRate = 200;
+            int portBase = 7080;
+            boolean baseline = true;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                    case "--step-seconds" -> stepSeconds = Integer.parseInt(args[++i]);
+                    case "--providers" -> providers = Integer.parseInt(args[++i]);
+                    case "--enterprises" -> enterprises = Integer.parseInt(args[++i]);
+                    case "--instances" -> instances = args[++i];
+                    case "--profile-rate" -> profileRate = Integer.parseInt(args[++i]);
+                    case "--port-base" -> portBase = Integer.parseInt(args[++i]);
+                    case "--no-baseline" -> baseline = false;
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
+                            + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
+                            + "--profile-rate R --port-base N --no-baseline)");
+                }
+            }
+            return new Options(root, rates, stepSeconds, providers, enterprises,
+                    instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
+                    baseline);
+        }
+    }
+
+    private static final int IMPORT_CHUNK = 1000;
+
+    private final Options options;
+    private final List<String> report = new ArrayList<>();
+
+    private Load(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Load(Options.parse(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path target = options.root().resolve("infra/load/target");
+        Path data = target.resolve("stack");
+        deleteRecursively(data);
+        log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
+                options.portBase());
+        DevStack stack = DevStack.up(new DevStack.Options(options.root(), data, freePort(), freePort(), false,
+                options.portBase(), options.instances(), true));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        var observations = new Observations();
+        try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
+            var tokens = new DevTokens(stack.signingKey());
+            importProviders(http, stack.gateway(), tokens.platformAdmin());
+            double indexed = lag.awaitZero(900);
+            log("Every consumer has caught up with the providers' events %.1f s later", indexed);
+
+            var loadData = new LoadData(options.enterprises());
+            var platform = new Platform(stack.gateway(), options.portBase());
+            Map<String, String> enterpriseTokens = new LinkedHashMap<>();
+            for (var enterprise : loadData.enterprises()) {
+                String token = tokens.enterprise(enterprise.id(), enterprise.cityCode());
+                platform.expectPost("demand", "/enterprises", token, enterprise.registration(), null);
+                enterpriseTokens.put(enterprise.id(), token);
+            }
+            List<String> streamUrls = streamUrls(stack);
+            enterpriseTokens.values().forEach(token -> streamUrls.forEach(url -> streams.open(url, token)));
+            streams.awaitOpen(enterpriseTokens.size() * streamUrls.size());
+            log("%d enterprises registered, %d live streams open (%s)", enterpriseTokens.size(),
+                    enterpriseTokens.size() * streamUrls.size(), streamUrls);
+
+            try (var probe = new ProposalProbe(stack.kafkaBootstrap(), observations)) {
+                var driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
+                warmUp(driver, observations, lag);
+                if (options.baseline()) {
+                    KafkaBaseline.measure(stack.kafkaBootstrap(), 100_000, 1024).forEach(this::print);
+                }
+                ramp(stack, driver, observations, lag, target);
+            }
+        } finally {
+            Path file = target.resolve("load-report.txt");
+            Files.write(file, report, StandardCharsets.UTF_8);
+            log("The report is in %s; stopping the platform ...", options.root().relativize(file));
+            stack.stop();
+        }
+    }
+
+    /**
+     * With one notification instance the enterprises listen through the gateway, as the console does. A live stream
+     * carries only what its own instance delivered (ADR 0028), so with more the load listens at each instance.
+     */
+    private List<String> streamUrls(DevStack stack) {
+        int notifications = options.instances().getOrDefault("notification-service", 1);
+        List<String> urls = new ArrayList<>();
+        if (notifications == 1) {
+            urls.add(stack.gateway() + "/api/notification/notifications/stream");
+        } else {
+            for (int n = 1; n <= notifications; n++) {
+                urls.add(stack.url(n == 1 ? "notification-service" : "notification-service-" + n)
+                        + "/notifications/stream");
+            }
+        }
+        return urls;
+    }
+
+    private void importProviders(HttpClient http, String gateway, String adminToken) throws Exception {
+        long start = System.nanoTime();
+        List<String> lines = new LoadData(1).providerImportLines(options.providers());
+        for (int from = 0; from < lines.size(); from += IMPORT_CHUNK) {
+            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + IMPORT_CHUNK)));
+            var response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/expert/providers/imports"))
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Importing providers answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        }
+        log("%d providers imported through the gateway in %.1f s", lines.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. */
+    private void warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
+        var step = new Step(10, 20);
+        driver.run(step);
+        DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
+        awaitDeliveries(step, observations, Duration.ofSeconds(60));
+        lag.awaitZero(120);
+        log("Warm-up: %d demands published, %d failed", step.responses.size(), step.failed());
+    }
+
+    private void ramp(DevStack stack, DemandDriver driver, Observations observations, ConsumerLag lag, Path target)
+            throws Exception {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.names().forEach(name -> pids.put(name, stack.pid(name)));
+        Map<String, Long> services = new LinkedHashMap<>(pids);
+        services.remove("kafka");
+        services.remove("mongo");
+        var idleFrom = CpuMeter.read(pids);
+        Thread.sleep(20_000);
+        var idleTo = CpuMeter.read(pids);
+        var idle = new StringBuilder("Idle for 20 s before the ramp: machine CPU %.0f%%; CPU %% of one core by process:"
+                .formatted(idleTo.busyPercentSince(idleFrom)));
+        idleTo.secondsSince(idleFrom).forEach((name, cpu) -> idle.append(" %s %.1f".formatted(name, cpu * 100 / 20)));
+        print("");
+        print(idle.toString());
+        print("Open-model ramp through the gateway, %d s per step, %d providers, %d enterprises%s".formatted(
+                options.stepSeconds(), options.providers(), options.enterprises(),
+                options.instances().isEmpty() ? "" : ", instances " + options.instances()));
+        print("Latencies from the answer to the submission: ->PROPOSED MatchesProposed on Kafka, ->INBOX the "
+                + "enterprise's entry written, ->STREAM its live message here");
+        print(StepReport.header());
+        List<StepResult> results = new ArrayList<>();
+        List<String> profile = new ArrayList<>();
+        int missedInARow = 0;
+        for (int rate : options.rates()) {
+            var step = new Step(rate, options.stepSeconds());
+            var cpuBefore = CpuMeter.read(pids);
+            CpuProfile profiler = rate == options.profileRate() ? new CpuProfile(services, target.resolve("jfr"))
+                    : null;
+            if (profiler != null) {
+                profiler.start();
+            }
+            var lagMax = new AtomicLong();
+            Thread sampler = sampleLag(lag, lagMax);
+            driver.run(step);
+            DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
+            awaitDeliveries(step, observations, Duration.ofSeconds(60));
+            sampler.interrupt();
+            long lagEnd = safeTotal(lag);
+            var cpuAfter = CpuMeter.read(pids);
+            if (profiler != null) {
+                profile.add("Where the CPU went at " + rate + "/s (JFR execution samples, share of each service's):");
+                profile.addAll(profiler.stopAndSummarise());
+            }
+            var result = StepReport.of(step, observations, Math.max(lagMax.get(), lagEnd), lagEnd, cpuBefore,
+                    cpuAfter);
+            results.add(result);
+            print(StepReport.row(result));
+            print(StepReport.cpuPerDemand(result));
+            missedInARow = result.misses().isEmpty() ? 0 : missedInARow + 1;
+            if (missedInARow == 2) {
+                print("Two steps in a row missed their targets: the ramp stops here.");
+                break;
+            }
+            if (lag.awaitZero(300) < 0) {
+                print("The consumers did not catch up within 300 s: the ramp stops here.");
+                break;
+            }
+        }
+        print("");
+        print(StepResult.knee(results));
+        results.stream().filter(r -> !r.misses().isEmpty()).forEach(r -> print("  at %d/s: %s".formatted(r.rate(),
+                String.join("; ", r.misses()))));
+        profile.forEach(this::print);
+    }
+
+    /** Until each answered demand's entry reached its enterprise's stream (or it had no match), or time is up. */
+    private static void awaitDeliveries(Step step, Observations seen, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = step.responses.keySet().stream().allMatch(id -> seen.delivered.containsKey(id)
+                    || (seen.proposed.containsKey(id) && seen.proposed.get(id).proposals() == 0));
+            if (all) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Thread sampleLag(ConsumerLag lag, AtomicLong max) {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                max.accumulateAndGet(safeTotal(lag), Math::max);
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "lag-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
+    private static long safeTotal(ConsumerLag lag) {
+        try {
+            return lag.total();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
+    private void print(String line) {
+        System.out.println(line);
+        report.add(line);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("[load] " + format.formatted(args));
+    }
+}
