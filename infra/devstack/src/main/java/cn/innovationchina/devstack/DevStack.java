@@ -68,7 +68,7 @@ public final class DevStack {
      * how many instances of a service to run where more than one ({@code matching-service=2}).
      */
     public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
-            Map<String, Integer> instances, boolean fullCompiler) {
+            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory) {
 
         public Options {
             instances = Map.copyOf(instances);
@@ -77,7 +77,7 @@ public final class DevStack {
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
         public static Options standard(Path root) {
             return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false, DEFAULT_PORT_BASE,
-                    Map.of(), false);
+                    Map.of(), false, false);
         }
     }
 
@@ -92,6 +92,7 @@ public final class DevStack {
     private final int portBase;
     private final Map<String, Integer> instances;
     private final boolean fullCompiler;
+    private final boolean mongoInMemory;
     private final String classpath = System.getProperty("devstack.classpath", System.getProperty("java.class.path"));
     private final List<Running> processes = new CopyOnWriteArrayList<>();
     private boolean stopped;
@@ -109,6 +110,7 @@ public final class DevStack {
         this.portBase = options.portBase();
         this.instances = options.instances();
         this.fullCompiler = options.fullCompiler();
+        this.mongoInMemory = options.mongoInMemory();
     }
 
     public static void main(String[] args) throws Exception {
@@ -140,7 +142,8 @@ public final class DevStack {
         if (demo && infraOnly) {
             throw new IllegalArgumentException("--demo needs the services: it cannot go with --infra-only");
         }
-        var stack = new DevStack(new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false));
+        var stack = new DevStack(new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
+                false));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
         stack.start();
         if (demo) {
@@ -183,7 +186,8 @@ public final class DevStack {
         Path publicKey = ensureSigningKey();
         startKafka();
         start("mongo", java(256, "-cp", classpath, MongoWireServer.class.getName(),
-                String.valueOf(mongoPort), data.resolve("mongo/devstack.mv").toString()),
+                String.valueOf(mongoPort), mongoInMemory ? MongoWireServer.IN_MEMORY
+                        : data.resolve("mongo/devstack.mv").toString()),
                 "mongodb://localhost:" + mongoPort, 0);
         awaitPort("mongo", mongoPort);
         awaitKafka();
@@ -247,20 +251,30 @@ public final class DevStack {
         signal(name, "CONT");
     }
 
-    /** Starts a stopped (or killed) process again with the same command, and waits until it is up. */
-    public void restart(String name) throws Exception {
-        Running old = running(name);
-        if (old.process().isAlive()) {
-            stopTogether(List.of(old));
+    /** Stops processes politely (each leaves its consumer groups and flushes its outbox), as a rolling update does. */
+    public void stopGracefully(String... names) {
+        stopTogether(Stream.of(names).map(this::running).toList());
+    }
+
+    /**
+     * Starts stopped (or killed) processes again with their commands, all at once, and waits until each is up.
+     * Whatever of them still runs is stopped first.
+     */
+    public void restart(String... names) throws Exception {
+        List<Running> old = Stream.of(names).map(this::running).toList();
+        stopTogether(old.stream().filter(p -> p.process().isAlive()).toList());
+        for (Running running : old) {
+            processes.remove(running);
+            start(running.name(), running.command(), running.url(), running.healthPort());
         }
-        processes.remove(old);
-        start(name, old.command(), old.url(), old.healthPort());
-        if (name.equals("kafka")) {
-            awaitKafka();
-        } else if (old.healthPort() > 0) {
-            awaitHealthy(name, old.healthPort());
-        } else {
-            awaitPort(name, mongoPort);
+        for (Running running : old) {
+            if (running.name().equals("kafka")) {
+                awaitKafka();
+            } else if (running.healthPort() > 0) {
+                awaitHealthy(running.name(), running.healthPort());
+            } else {
+                awaitPort(running.name(), mongoPort);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.innovationchina.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,6 +47,16 @@ class DevStackTest {
             }
             restarted.interrupt();
         }
+    }
+
+    @Test
+    void further_instances_of_a_service_are_asked_for_by_name_and_count() {
+        assertThat(DevStack.instanceCounts("matching-service=2,notification-service=3"))
+                .containsExactly(entry("matching-service", 2), entry("notification-service", 3));
+        assertThatThrownBy(() -> DevStack.instanceCounts("matching-service=0"))
+                .hasMessageContaining("SERVICE=N,... with N >= 1, not matching-service=0");
+        assertThatThrownBy(() -> DevStack.instanceCounts("matching-service"))
+                .hasMessageContaining("not matching-service");
     }
 
     private static LaunchedStack start(Path data, int kafkaPort, int mongoPort) throws Exception {

@@ -13,16 +13,16 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** The services' consumer lag as the broker sees it: per group, the records between committed and end offsets. */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    ConsumerLag(String bootstrap) {
+    public ConsumerLag(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
     /** Lag by consumer group, over every group the broker knows. */
-    Map<String, Long> byGroup() {
+    public Map<String, Long> byGroup() {
         try {
             Map<String, Long> lag = new TreeMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
@@ -49,12 +49,12 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
-    long total() {
+    public long total() {
         return byGroup().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Waits until every group has caught up; answers the seconds it took, or -1 if it did not within the limit. */
-    double awaitZero(int limitSeconds) throws InterruptedException {
+    public double awaitZero(int limitSeconds) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(limitSeconds);
         while (System.nanoTime() < deadline) {

@@ -33,6 +33,9 @@ final class CpuProfile {
             new String[] {"org.springframework.cloud.stream", "Spring Cloud Stream"},
             new String[] {"org.springframework", "Spring (other)"}, new String[] {"io.micrometer", "Micrometer"},
             new String[] {"io.opentelemetry", "OpenTelemetry"}, new String[] {"com.nimbusds", "JWT (Nimbus)"},
+            new String[] {"org.h2", "H2 (the Mongo stand-in's store)"},
+            new String[] {"de.bwaldvogel", "mongo-java-server (the Mongo stand-in)"},
+            new String[] {"kafka.", "Kafka broker"},
             new String[] {"cn.innovationchina", "platform code"});
 
     private final Map<String, Long> pids;

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of quietly slowing the load down. A demand is a draft ({@code POST /demands}) then its submission, which publishes
  * it in the cities the load uses; the step records the submission's answer.
  */
-final class DemandDriver {
+public final class DemandDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -36,7 +36,7 @@ final class DemandDriver {
     private final AtomicInteger next = new AtomicInteger();
 
     /** @param tokens each load enterprise's token, by organisation id */
-    DemandDriver(HttpClient http, String gateway, LoadData data, Map<String, String> tokens) {
+    public DemandDriver(HttpClient http, String gateway, LoadData data, Map<String, String> tokens) {
         this.http = http;
         this.gateway = gateway;
         this.data = data;
@@ -44,7 +44,7 @@ final class DemandDriver {
     }
 
     /** Sends the step's demands at its rate for its length; answers when the last is sent (not answered). */
-    void run(Step step) {
+    public void run(Step step) {
         long period = TimeUnit.SECONDS.toNanos(1) / step.rate;
         int count = step.rate * step.seconds;
         long start = System.nanoTime();
@@ -62,7 +62,7 @@ final class DemandDriver {
     }
 
     /** Waits until every demand of the step has its answer, or the time is up. */
-    static void awaitAnswers(Step step, Duration patience) throws InterruptedException {
+    public static void awaitAnswers(Step step, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (step.inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -2,10 +2,7 @@ package cn.innovationchina.load;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +30,14 @@ import cn.innovationchina.devstack.demo.Platform;
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline]}
+ * [--port-base 7080] [--no-baseline] [--mongo-h2]}; the Mongo stand-in keeps its data in memory unless
+ * {@code --mongo-h2} asks for the devstack's H2 file store.
  */
 public final class Load {
 
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
-            Map<String, Integer> instances, int profileRate, int portBase, boolean baseline) {
+            Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -51,6 +49,7 @@ public final class Load {
             int profileRate = 200;
             int portBase = 7080;
             boolean baseline = true;
+            boolean h2 = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -61,18 +60,17 @@ public final class Load {
                     case "--profile-rate" -> profileRate = Integer.parseInt(args[++i]);
                     case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                     case "--no-baseline" -> baseline = false;
+                    case "--mongo-h2" -> h2 = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
-                            + "--profile-rate R --port-base N --no-baseline)");
+                            + "--profile-rate R --port-base N --no-baseline --mongo-h2)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline);
+                    baseline, h2);
         }
     }
-
-    private static final int IMPORT_CHUNK = 1000;
 
     private final Options options;
     private final List<String> report = new ArrayList<>();
@@ -93,32 +91,28 @@ public final class Load {
         log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
                 options.portBase());
         DevStack stack = DevStack.up(new DevStack.Options(options.root(), data, freePort(), freePort(), false,
-                options.portBase(), options.instances(), true));
+                options.portBase(), options.instances(), true, !options.h2()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         var observations = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
             var tokens = new DevTokens(stack.signingKey());
-            importProviders(http, stack.gateway(), tokens.platformAdmin());
+            log("%d providers imported through the gateway in %.1f s", options.providers(),
+                    Seeding.importProviders(http, stack.gateway(), tokens, options.providers()));
             double indexed = lag.awaitZero(900);
             log("Every consumer has caught up with the providers' events %.1f s later", indexed);
 
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
-            Map<String, String> enterpriseTokens = new LinkedHashMap<>();
-            for (var enterprise : loadData.enterprises()) {
-                String token = tokens.enterprise(enterprise.id(), enterprise.cityCode());
-                platform.expectPost("demand", "/enterprises", token, enterprise.registration(), null);
-                enterpriseTokens.put(enterprise.id(), token);
-            }
+            Map<String, String> enterpriseTokens = Seeding.registerEnterprises(platform, tokens, loadData);
             List<String> streamUrls = streamUrls(stack);
             enterpriseTokens.values().forEach(token -> streamUrls.forEach(url -> streams.open(url, token)));
             streams.awaitOpen(enterpriseTokens.size() * streamUrls.size());
             log("%d enterprises registered, %d live streams open (%s)", enterpriseTokens.size(),
                     enterpriseTokens.size() * streamUrls.size(), streamUrls);
 
-            try (var probe = new ProposalProbe(stack.kafkaBootstrap(), observations)) {
+            try (var probe = new EventProbe(stack.kafkaBootstrap(), observations)) {
                 var driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
                 warmUp(driver, observations, lag);
                 if (options.baseline()) {
@@ -152,24 +146,6 @@ public final class Load {
         return urls;
     }
 
-    private void importProviders(HttpClient http, String gateway, String adminToken) throws Exception {
-        long start = System.nanoTime();
-        List<String> lines = new LoadData(1).providerImportLines(options.providers());
-        for (int from = 0; from < lines.size(); from += IMPORT_CHUNK) {
-            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + IMPORT_CHUNK)));
-            var response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/expert/providers/imports"))
-                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Importing providers answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-        }
-        log("%d providers imported through the gateway in %.1f s", lines.size(), (System.nanoTime() - start) / 1e9);
-    }
-
     /** Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. */
     private void warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
         var step = new Step(10, 20);
@@ -184,9 +160,6 @@ public final class Load {
             throws Exception {
         Map<String, Long> pids = new LinkedHashMap<>();
         stack.names().forEach(name -> pids.put(name, stack.pid(name)));
-        Map<String, Long> services = new LinkedHashMap<>(pids);
-        services.remove("kafka");
-        services.remove("mongo");
         var idleFrom = CpuMeter.read(pids);
         Thread.sleep(20_000);
         var idleTo = CpuMeter.read(pids);
@@ -207,7 +180,7 @@ public final class Load {
         for (int rate : options.rates()) {
             var step = new Step(rate, options.stepSeconds());
             var cpuBefore = CpuMeter.read(pids);
-            CpuProfile profiler = rate == options.profileRate() ? new CpuProfile(services, target.resolve("jfr"))
+            CpuProfile profiler = rate == options.profileRate() ? new CpuProfile(pids, target.resolve("jfr"))
                     : null;
             if (profiler != null) {
                 profiler.start();

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One step of the ramp: the demands it sent at its rate, the answers they got, and what failed, by reason. */
-final class Step {
+public final class Step {
 
     /** A published demand: when its send was due (open model), when the submit was answered, by both clocks. */
-    record Response(long intendedNanos, long respondedNanos, Instant respondedAt) {
+    public record Response(long intendedNanos, long respondedNanos, Instant respondedAt) {
     }
 
     final int rate;
@@ -22,7 +22,7 @@ final class Step {
     volatile long sendsEndedNanos;
     volatile int sent;
 
-    Step(int rate, int seconds) {
+    public Step(int rate, int seconds) {
         this.rate = rate;
         this.seconds = seconds;
     }
@@ -31,7 +31,22 @@ final class Step {
         failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
-    long failed() {
+    public Map<String, Response> responses() {
+        return responses;
+    }
+
+    /** The published demands' ids. */
+    public java.util.Set<String> published() {
+        return responses.keySet();
+    }
+
+    public Map<String, Long> failuresByReason() {
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        failures.forEach((reason, count) -> reasons.put(reason, count.sum()));
+        return reasons;
+    }
+
+    public long failed() {
         return failures.values().stream().mapToLong(LongAdder::sum).sum();
     }
 }

@@ -14,13 +14,13 @@ import org.springframework.messaging.Message;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
 
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventCatalog;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.EventJson;
 import cn.innovationchina.platform.observability.Correlation;
+import cn.innovationchina.platform.persistence.DocumentIds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -99,10 +99,7 @@ public class InboundEvents {
     }
 
     private boolean alreadyHandled(String marker) {
-        return Boolean.TRUE.equals(mongo.getCollection(PROCESSED_EVENTS)
-                .flatMap(c -> Mono.from(c.countDocuments(Filters.eq("_id", marker))))
-                .map(count -> count > 0)
-                .block(handlerTimeout));
+        return Boolean.TRUE.equals(DocumentIds.exists(mongo, PROCESSED_EVENTS, marker).block(handlerTimeout));
     }
 
     private void remember(String marker, EventEnvelope<?> envelope) {

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param collections   the aggregate collections whose documents carry an outbox; the relay watches these
- * @param pollInterval  how often the relay looks for pending events when no local write woke it
+ * @param pollInterval  how often, at most, the relay scans the collections for events no local write told it of
  * @param lease         how long one relay instance owns a document's outbox while publishing it
- * @param batchSize     documents claimed per round
+ * @param batchSize     documents claimed per round, whose events are all sent before the relay waits for the answers
  * @param sendTimeout   how long to wait for the broker's acknowledgement of one event
  * @param metricsInterval how often the relay measures the backlog (pending events, oldest one's age)
  */
@@ -19,7 +19,7 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
 
     public OutboxProperties {
         collections = collections == null ? List.of() : List.copyOf(collections);
-        pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         batchSize = batchSize <= 0 ? 50 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +50,10 @@ import reactor.core.publisher.Mono;
  * <p>A relay instance leases a document before publishing its outbox, so several instances of a service can run
  * side by side without publishing one aggregate's events out of order. It runs on its own thread. A local write
  * hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store cannot
- * index the outbox); a periodic scan of the collections finds everything else: writes of other instances, and
- * ids this instance lost in a restart.
+ * index the outbox); a scan of the collections, at most once per {@code platform.outbox.poll-interval}, finds
+ * everything else: writes of other instances, and ids this instance lost in a restart. A busy relay does not scan
+ * between its local writes: a scan reads the whole collection where the outbox cannot be indexed, and under load
+ * that cost the platform more than the events themselves (docs/benchmarks.md).
  *
  * <p>It also measures the backlog every {@code platform.outbox.metrics-interval}: per collection, the events still
  * waiting ({@code platform.outbox.pending}) and how long the oldest of them has waited
@@ -69,6 +74,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxTracing tracing;
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
     private volatile Instant measuredAt = Instant.EPOCH;
+    private Instant scannedAt = Instant.EPOCH;
+    /** The last scan filled a batch: more may be waiting, so the next round scans again at once. */
+    private boolean scanFilledABatch;
     private volatile boolean running;
     private Thread worker;
 
@@ -135,7 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
-    /** Finishes the document in hand (publish and removal), then stops. */
+    /** Finishes the batch in hand (publish and removal), then stops. */
     @Override
     public synchronized void stop() {
         running = false;
@@ -184,31 +192,54 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The documents written here first, then one round over every relayed collection; returns how many documents'
-     * outboxes were emptied.
+     * The documents written here first, then, when the last scan is a poll interval old, one round over every relayed
+     * collection; returns how many documents' outboxes were emptied. Each round claims up to a batch of documents and
+     * sends all their events before it waits for the acknowledgements, so the broker's round trip is paid once per
+     * batch rather than once per event.
      */
     int relayPending() {
-        int relayed = 0;
+        List<Claimed> batch = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
+        List<Written> later = new ArrayList<>();
         for (Written hint = written.poll(); hint != null && running; hint = written.poll()) {
+            // A document written twice is claimed once per round: its second hint waits for the next round.
+            if (!inBatch.add(hint.collection() + "/" + hint.id())) {
+                later.add(hint);
+                continue;
+            }
             Document claimed = claim(hint.collection(), new Document("_id", hint.id()));
             if (claimed != null) {
-                if (!publish(hint.collection(), claimed)) {
-                    return relayed;
-                }
-                relayed++;
+                batch.add(new Claimed(hint.collection(), claimed));
+            }
+            if (batch.size() == properties.batchSize()) {
+                break;
             }
         }
+        written.addAll(later);
+        int relayed = publish(batch);
+        if (relayed < batch.size()) {
+            return relayed;
+        }
+        Instant now = clock.instant();
+        if (!scanFilledABatch && now.isBefore(scannedAt.plus(properties.pollInterval()))) {
+            return relayed;
+        }
+        scannedAt = now;
+        scanFilledABatch = false;
         for (String collection : properties.collections()) {
-            for (int i = 0; i < properties.batchSize() && running; i++) {
+            List<Claimed> scanned = new ArrayList<>();
+            while (scanned.size() < properties.batchSize() && running) {
                 Document claimed = claim(collection, new Document());
                 if (claimed == null) {
                     break;
                 }
-                if (publish(collection, claimed)) {
-                    relayed++;
-                } else {
-                    return relayed;
-                }
+                scanned.add(new Claimed(collection, claimed));
+            }
+            scanFilledABatch |= scanned.size() == properties.batchSize();
+            int published = publish(scanned);
+            relayed += published;
+            if (published < scanned.size()) {
+                return relayed;
             }
         }
         return relayed;
@@ -262,46 +293,90 @@ public class OutboxRelay implements SmartLifecycle {
                 .block(properties.sendTimeout());
     }
 
-    /** Publishes in order; stops at the first failure, keeping that event and the ones after it for later. */
-    private boolean publish(String collection, Document claimed) {
-        List<Document> outbox = claimed.getList(OUTBOX, Document.class);
-        List<String> sent = new ArrayList<>();
-        boolean complete = true;
-        for (Document entry : outbox) {
-            String eventId = entry.getString("eventId");
-            var record = new ProducerRecord<String, byte[]>(entry.getString("topic"), entry.getString("key"),
-                    entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
-            String correlationId = entry.getString("correlationId");
-            record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
-            MDC.put(Correlation.MDC_KEY, correlationId);
-            Span span = tracing.publishing(entry, record);
-            try (var scope = tracing.inScope(span)) {
-                kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(eventId);
-                published.increment();
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+    /**
+     * Sends the events of every claimed document, then waits for their acknowledgements; each document keeps its
+     * events from the first one not acknowledged, in order, and loses its lease. Answers how many documents were
+     * published completely.
+     */
+    private int publish(List<Claimed> batch) {
+        List<List<CompletableFuture<?>>> sends = new ArrayList<>();
+        for (Claimed claimed : batch) {
+            List<CompletableFuture<?>> documentSends = new ArrayList<>();
+            for (Document entry : claimed.outbox()) {
+                documentSends.add(send(entry));
+            }
+            sends.add(documentSends);
+        }
+        int complete = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed claimed = batch.get(i);
+            List<String> sent = new ArrayList<>();
+            List<Document> outbox = claimed.outbox();
+            for (int e = 0; e < outbox.size(); e++) {
+                String eventId = outbox.get(e).getString("eventId");
+                try {
+                    sends.get(i).get(e).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    sent.add(eventId);
+                    published.increment();
+                } catch (Exception failure) {
+                    if (failure instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    log.warn("Publishing event {} of {} {} failed; it stays in the outbox", eventId,
+                            claimed.collection(), claimed.document().get("_id"), failure);
+                    break;
                 }
-                span.error(e);
-                log.warn("Publishing event {} of {} {} failed; it stays in the outbox", eventId, collection,
-                        claimed.get("_id"), e);
-                complete = false;
-                break;
-            } finally {
-                span.end();
-                MDC.remove(Correlation.MDC_KEY);
+            }
+            release(claimed, sent);
+            if (sent.size() == outbox.size()) {
+                complete++;
             }
         }
+        return complete;
+    }
+
+    /** Sends one outbox entry in a producer span that continues the stored trace; the span ends with the answer. */
+    private CompletableFuture<?> send(Document entry) {
+        var record = new ProducerRecord<String, byte[]>(entry.getString("topic"), entry.getString("key"),
+                entry.getString("envelope").getBytes(StandardCharsets.UTF_8));
+        String correlationId = entry.getString("correlationId");
+        record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventType", entry.getString("type").getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventId", entry.getString("eventId").getBytes(StandardCharsets.UTF_8));
+        MDC.put(Correlation.MDC_KEY, correlationId);
+        Span span = tracing.publishing(entry, record);
+        try (var scope = tracing.inScope(span)) {
+            return kafka.send(record).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.error(e);
+            span.end();
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            MDC.remove(Correlation.MDC_KEY);
+        }
+    }
+
+    /** Removes the acknowledged events from the document's outbox and gives up the lease. */
+    private void release(Claimed claimed, List<String> sent) {
         Document release = new Document("$unset", new Document(LEASE, ""));
         if (!sent.isEmpty()) {
             release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", sent))));
         }
-        mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", claimed.get("_id")), release)))
+        mongo.getCollection(claimed.collection())
+                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", claimed.document().get("_id")), release)))
                 .block(properties.sendTimeout());
-        return complete;
+    }
+
+    /** A document this relay holds the lease of, with the outbox it had when claimed. */
+    private record Claimed(String collection, Document document) {
+
+        List<Document> outbox() {
+            return document.getList(OUTBOX, Document.class);
+        }
     }
 }

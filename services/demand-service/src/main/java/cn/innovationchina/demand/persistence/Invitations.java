@@ -3,7 +3,6 @@ package cn.innovationchina.demand.persistence;
 import java.time.Instant;
 import java.util.Date;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import cn.innovationchina.platform.persistence.DocumentIds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,9 +40,7 @@ public class Invitations {
     }
 
     public Mono<Boolean> isInvited(String demandId, String providerId) {
-        return mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", id(demandId, providerId)))))
-                .map(count -> count > 0);
+        return DocumentIds.exists(mongo, COLLECTION, id(demandId, providerId));
     }
 
     private static String id(String demandId, String providerId) {

@@ -3,7 +3,6 @@ package cn.innovationchina.expert.persistence;
 import java.time.Clock;
 import java.util.Date;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import cn.innovationchina.platform.persistence.DocumentIds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,9 +43,7 @@ public class ContactReleases {
     }
 
     public Mono<Boolean> isReleased(String providerId, String enterpriseId) {
-        return mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", key(providerId, enterpriseId)))))
-                .map(count -> count > 0);
+        return DocumentIds.exists(mongo, COLLECTION, key(providerId, enterpriseId));
     }
 
     private static String key(String providerId, String enterpriseId) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,12 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code match.events} from its end, outside any consumer group (it must not take partitions from the
- * services), and notes when each demand's MatchesProposed arrived and how many providers it proposed.
+ * Reads {@code demand.events} and {@code match.events} from their end, outside any consumer group (it must not take
+ * partitions from the services): notes when each demand's MatchesProposed arrived and how many providers it proposed,
+ * and the distinct ids of each demand's DemandPublished and MatchesProposed events.
  */
-final class ProposalProbe implements AutoCloseable {
+public final class EventProbe implements AutoCloseable {
 
-    static final String TOPIC = "match.events";
+    private static final List<String> TOPICS = List.of("demand.events", "match.events");
+    private static final Set<String> TRACED = Set.of("DemandPublished", "MatchesProposed");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, String> consumer;
@@ -28,18 +31,18 @@ final class ProposalProbe implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ProposalProbe(String bootstrap, Observations observations) {
+    public EventProbe(String bootstrap, Observations observations) {
         this.observations = observations;
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+        List<TopicPartition> partitions = TOPICS.stream().flatMap(topic -> consumer.partitionsFor(topic,
+                Duration.ofSeconds(30)).stream().map(info -> new TopicPartition(topic, info.partition()))).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        this.thread = new Thread(this::read, "proposal-probe");
+        this.thread = new Thread(this::read, "event-probe");
         thread.setDaemon(true);
         thread.start();
     }
@@ -48,15 +51,19 @@ final class ProposalProbe implements AutoCloseable {
         while (running) {
             for (var record : consumer.poll(Duration.ofMillis(100))) {
                 long now = System.nanoTime();
-                Header type = record.headers().lastHeader("eventType");
-                if (type == null || !"MatchesProposed".equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                String type = header(record.headers().lastHeader("eventType"));
+                if (!TRACED.contains(type)) {
                     continue;
                 }
                 try {
                     JsonNode event = JSON.readTree(record.value());
                     JsonNode demandId = event.findValue("demandId");
-                    JsonNode proposals = event.findValue("proposals");
-                    if (demandId != null) {
+                    if (demandId == null) {
+                        continue;
+                    }
+                    observations.noteEvent(type, demandId.asString(), header(record.headers().lastHeader("eventId")));
+                    if (type.equals("MatchesProposed")) {
+                        JsonNode proposals = event.findValue("proposals");
                         observations.proposed.putIfAbsent(demandId.asString(),
                                 new Observations.Proposed(now, proposals == null ? 0 : proposals.size()));
                     }
@@ -66,6 +73,10 @@ final class ProposalProbe implements AutoCloseable {
             }
         }
         consumer.close();
+    }
+
+    private static String header(Header header) {
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
