@@ -50,10 +50,10 @@ import reactor.core.publisher.Mono;
  * <p>A relay instance leases a document before publishing its outbox, so several instances of a service can run
  * side by side without publishing one aggregate's events out of order. It runs on its own thread. A local write
  * hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store cannot
- * index the outbox); a scan of the collections, at most once per {@code platform.outbox.poll-interval}, finds
- * everything else: writes of other instances, and ids this instance lost in a restart. A busy relay does not scan
- * between its local writes: a scan reads the whole collection where the outbox cannot be indexed, and under load
- * that cost the platform more than the events themselves (docs/benchmarks.md).
+ * index the outbox); a scan of the collections, at most once per {@code platform.outbox.poll-interval} and only
+ * when no local write waits (or 30 intervals have passed), finds everything else: writes of other instances, and
+ * ids this instance lost in a restart. A claim by scan reads the collection where the outbox cannot be indexed, and
+ * under load that cost the platform more than the events themselves (docs/benchmarks.md, ADR 0029).
  *
  * <p>It also measures the backlog every {@code platform.outbox.metrics-interval}: per collection, the events still
  * waiting ({@code platform.outbox.pending}) and how long the oldest of them has waited
@@ -62,6 +62,9 @@ import reactor.core.publisher.Mono;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** However busy with local writes, the relay scans at least once in this many poll intervals. */
+    private static final int SCAN_OVERDUE_POLLS = 30;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -220,8 +223,12 @@ public class OutboxRelay implements SmartLifecycle {
         if (relayed < batch.size()) {
             return relayed;
         }
+        // The scan is for what no hint names; while local writes wait it only runs when long overdue, since a claim
+        // by scan reads the collection where the outbox cannot be indexed.
         Instant now = clock.instant();
-        if (!scanFilledABatch && now.isBefore(scannedAt.plus(properties.pollInterval()))) {
+        boolean due = scanFilledABatch || !now.isBefore(scannedAt.plus(properties.pollInterval()));
+        boolean overdue = !now.isBefore(scannedAt.plus(properties.pollInterval().multipliedBy(SCAN_OVERDUE_POLLS)));
+        if (!(due && written.isEmpty()) && !overdue) {
             return relayed;
         }
         scannedAt = now;
