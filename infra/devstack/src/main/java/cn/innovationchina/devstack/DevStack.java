@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,29 @@ public final class DevStack {
 
         public Options {
             instances = Map.copyOf(instances);
+        }
+
+        /**
+         * A harness's own stack: its data folder emptied first, Kafka and MongoDB on free ports, so nothing of an
+         * earlier run or of a developer's stack is in the way.
+         */
+        public static Options scratch(Path root, Path data, int portBase, Map<String, Integer> instances,
+                boolean fullCompiler, boolean mongoInMemory) throws IOException {
+            if (Files.exists(data)) {
+                try (Stream<Path> paths = Files.walk(data)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            return new Options(root, data, freePort(), freePort(), false, portBase, instances, fullCompiler,
+                    mongoInMemory);
+        }
+
+        private static int freePort() throws IOException {
+            try (var socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
         }
 
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */

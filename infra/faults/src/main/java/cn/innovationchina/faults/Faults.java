@@ -1,7 +1,5 @@
 package cn.innovationchina.faults;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,10 +97,9 @@ public final class Faults {
         }
         Path target = root.resolve("infra/faults/target");
         Path data = target.resolve("stack");
-        deleteRecursively(data);
         log("Starting the platform (two instances of matching and notification; data in %s) ...",
                 root.relativize(data));
-        DevStack stack = DevStack.up(new DevStack.Options(root, data, freePort(), freePort(), false, portBase,
+        DevStack stack = DevStack.up(DevStack.Options.scratch(root, data, portBase,
                 Map.of("matching-service", 2, "notification-service", 2), false, true));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "faults-stop"));
         List<Verdict> verdicts = new ArrayList<>();
@@ -415,23 +410,6 @@ public final class Faults {
     private static void compare(List<String> problems, String what, long before, long after) {
         if (before != after) {
             problems.add(what + ": " + before + " before, " + after + " after");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -1,7 +1,5 @@
 package cn.innovationchina.load;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import cn.innovationchina.devstack.DevStack;
 import cn.innovationchina.devstack.demo.DevTokens;
@@ -87,11 +83,10 @@ public final class Load {
     private void run() throws Exception {
         Path target = options.root().resolve("infra/load/target");
         Path data = target.resolve("stack");
-        deleteRecursively(data);
         log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
                 options.portBase());
-        DevStack stack = DevStack.up(new DevStack.Options(options.root(), data, freePort(), freePort(), false,
-                options.portBase(), options.instances(), true, !options.h2()));
+        DevStack stack = DevStack.up(DevStack.Options.scratch(options.root(), data, options.portBase(),
+                options.instances(), true, !options.h2()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
@@ -259,23 +254,6 @@ public final class Load {
     private void print(String line) {
         System.out.println(line);
         report.add(line);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static void log(String format, Object... args) {
