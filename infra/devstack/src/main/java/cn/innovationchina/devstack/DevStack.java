@@ -495,18 +495,15 @@ public final class DevStack {
 
     /**
      * Stops the services together, politely first (each flushes its outbox while Kafka and MongoDB still run), then
-     * the infrastructure in reverse order of start; whatever does not stop within 20 s is killed.
+     * Kafka and MongoDB together (neither needs the other to stop); whatever does not stop within 20 s is killed.
      */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        List<Running> services = processes.stream().filter(p -> !isInfrastructure(p)).toList();
-        List<Running> infrastructure = new ArrayList<>(processes.stream().filter(DevStack::isInfrastructure).toList());
-        java.util.Collections.reverse(infrastructure);
-        stopTogether(services);
-        infrastructure.forEach(running -> stopTogether(List.of(running)));
+        stopTogether(processes.stream().filter(p -> !isInfrastructure(p)).toList());
+        stopTogether(processes.stream().filter(DevStack::isInfrastructure).toList());
         log("Stopped %d processes.", processes.size());
     }
 

@@ -42,7 +42,7 @@ import cn.innovationchina.load.Step;
  * notification-service, so partitions move between instances when one stops.
  *
  * <p>Usage: {@code Faults REPO_ROOT [--scenarios NAME,...] [--rate 3] [--providers 2000] [--enterprises 20]
- * [--port-base 6080]}; the scenarios are {@value #ALL}.
+ * [--port-base 6080]}; the scenarios are {@value #ALL}, and kill-SERVICE for one service of kill-services.
  */
 public final class Faults {
 
@@ -152,7 +152,15 @@ public final class Faults {
             case "pause-consumer" -> List.of(pauseConsumer());
             case "malformed" -> List.of(malformed());
             case "rewind" -> List.of(rewind());
-            default -> throw new IllegalArgumentException("No scenario " + scenario + "; there are " + ALL);
+            default -> {
+                // kill-<process>: one of kill-services' victims alone (kill-notification-service ...).
+                String process = scenario.replaceFirst("^kill-", "");
+                if (scenario.startsWith("kill-") && SERVICES.contains(process)) {
+                    yield List.of(killAndRestart(process));
+                }
+                throw new IllegalArgumentException("No scenario " + scenario + "; there are " + ALL
+                        + " and kill-<service>");
+            }
         };
     }
 
