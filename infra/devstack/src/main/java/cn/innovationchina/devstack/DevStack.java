@@ -60,6 +60,7 @@ public final class DevStack {
     public static final int DEFAULT_PORT_BASE = 8080;
 
     private static final int HEALTH_PATIENCE_SECONDS = 300;
+    private static final int KAFKA_PATIENCE_SECONDS = 180;
 
     private static final String GATEWAY = "gateway";
     private static final String PRIVATE_KEY = "dev-signing.pem";
@@ -360,7 +361,8 @@ public final class DevStack {
     }
 
     private void awaitKafka() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // A broker restarted after kill -9 recovers its logs first; on a loaded machine that took more than 60 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KAFKA_PATIENCE_SECONDS);
         while (System.nanoTime() < deadline) {
             try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
@@ -372,7 +374,8 @@ public final class DevStack {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("Kafka did not start within 60 s: see " + data.resolve("logs/kafka.log"));
+        throw new IllegalStateException("Kafka did not start within " + KAFKA_PATIENCE_SECONDS + " s: see "
+                + data.resolve("logs/kafka.log"));
     }
 
     private void startServices(Path publicKey) throws IOException, InterruptedException {
