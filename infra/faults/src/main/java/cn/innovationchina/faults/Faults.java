@@ -235,8 +235,8 @@ public final class Faults {
         }
         double cleanRate = achieved(clean);
         double dirtyRate = achieved(dirty);
-        findings.add("published per second: %.2f clean, %.2f with malformed records; MatchesProposed p50/p99 %s ms "
-                + "clean, %s ms with them; caught up %.1f s after the stream".formatted(cleanRate, dirtyRate,
+        findings.add(("published per second: %.2f clean, %.2f with malformed records; MatchesProposed p50/p99 %s ms "
+                + "clean, %s ms with them; caught up %.1f s after the stream").formatted(cleanRate, dirtyRate,
                         proposedLatency(clean), proposedLatency(dirty), caughtUp));
         if (dirtyRate < 0.9 * cleanRate) {
             problems.add("throughput dropped by more than 10%");
