@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,34 @@ final class Effects implements AutoCloseable {
         if (count != 1) {
             wrong.computeIfAbsent(what, w -> new ArrayList<>()).add(demand + ": " + count);
         }
+    }
+
+    /**
+     * The webhook deliveries to an endpoint by outcome: SENT, PENDING, or FAILED with its reason ("FAILED: HTTP 503").
+     */
+    Map<String, Long> webhookOutcomes(String endpointId) {
+        Map<String, Long> outcomes = new TreeMap<>();
+        for (Document delivery : deliveries(endpointId)) {
+            String state = delivery.getString("state");
+            outcomes.merge("FAILED".equals(state) ? state + ": " + delivery.getString("failure") : state, 1L,
+                    Long::sum);
+        }
+        return outcomes;
+    }
+
+    /** The most calls the service made for one delivery to the endpoint. */
+    int mostAttempts(String endpointId) {
+        int most = 0;
+        for (Document delivery : deliveries(endpointId)) {
+            most = Math.max(most, delivery.getInteger("attempts", 0));
+        }
+        return most;
+    }
+
+    private Iterable<Document> deliveries(String endpointId) {
+        return mongo.getDatabase("notification-service").getCollection("deliveries")
+                .find(Filters.eq("endpointId", endpointId))
+                .projection(Projections.include("state", "failure", "attempts"));
     }
 
     /** Documents in a service's collection. */

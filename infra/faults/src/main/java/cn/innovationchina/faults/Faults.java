@@ -1,6 +1,9 @@
 package cn.innovationchina.faults;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -31,9 +37,13 @@ import cn.innovationchina.devstack.demo.Platform;
 import cn.innovationchina.load.ConsumerLag;
 import cn.innovationchina.load.DemandDriver;
 import cn.innovationchina.load.EventProbe;
+import cn.innovationchina.load.HarnessHttp;
+import cn.innovationchina.load.InboxStreams;
 import cn.innovationchina.load.Observations;
 import cn.innovationchina.load.Seeding;
 import cn.innovationchina.load.Step;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scripted failures on a platform of its own, each while demands stream in through the gateway, each ending with a
@@ -46,15 +56,19 @@ import cn.innovationchina.load.Step;
  */
 public final class Faults {
 
-    static final String ALL = "kill-services,kill-broker,broker-down,pause-consumer,malformed,rewind";
+    static final String ALL = "kill-services,kill-broker,broker-down,pause-consumer,malformed,slow-webhook,rewind";
     private static final List<String> SERVICES = List.of("demand-service", "expert-service", "matching-service",
             "notification-service", "monitoring-service", "gateway");
     private static final List<String> EVENT_TOPICS = List.of("demand.events", "match.events", "provider.events");
     private static final Map<String, String> TOPIC_EVENT = Map.of("demand.events", "DemandPublished",
             "match.events", "MatchesProposed", "provider.events", "ProviderRegistered");
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final int rate;
     private final DevStack stack;
+    private final HttpClient http;
+    private final Map<String, String> enterpriseTokens;
     private final DemandDriver driver;
     private final Observations seen;
     private final Effects effects;
@@ -63,11 +77,13 @@ public final class Faults {
     private final Platform platform;
     private final DevTokens tokens;
 
-    private Faults(int rate, DevStack stack, DemandDriver driver, Observations seen, Effects effects,
-            ConsumerLag lag, Brokers brokers, Platform platform, DevTokens tokens) {
+    private Faults(int rate, DevStack stack, HttpClient http, LoadData loadData, Map<String, String> enterpriseTokens,
+            Observations seen, Effects effects, ConsumerLag lag, Brokers brokers, Platform platform, DevTokens tokens) {
         this.rate = rate;
         this.stack = stack;
-        this.driver = driver;
+        this.http = http;
+        this.enterpriseTokens = enterpriseTokens;
+        this.driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
         this.seen = seen;
         this.effects = effects;
         this.lag = lag;
@@ -103,8 +119,7 @@ public final class Faults {
                 Map.of("matching-service", 2, "notification-service", 2), false, true));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "faults-stop"));
         List<Verdict> verdicts = new ArrayList<>();
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        var http = HarnessHttp.client();
         var seen = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var brokers = new Brokers(stack.kafkaBootstrap());
                 var effects = new Effects(stack.mongoUri(), seen)) {
@@ -116,8 +131,8 @@ public final class Faults {
             var platform = new Platform(stack.gateway(), portBase);
             var enterpriseTokens = Seeding.registerEnterprises(platform, tokens, loadData);
             try (var probe = new EventProbe(stack.kafkaBootstrap(), seen)) {
-                var faults = new Faults(rate, stack, new DemandDriver(http, stack.gateway(), loadData,
-                        enterpriseTokens), seen, effects, lag, brokers, platform, tokens);
+                var faults = new Faults(rate, stack, http, loadData, enterpriseTokens, seen, effects, lag, brokers,
+                        platform, tokens);
                 for (String scenario : scenarios) {
                     log("Scenario %s ...", scenario);
                     for (Verdict verdict : faults.run(scenario)) {
@@ -151,6 +166,7 @@ public final class Faults {
             case "broker-down" -> List.of(brokerDown());
             case "pause-consumer" -> List.of(pauseConsumer());
             case "malformed" -> List.of(malformed());
+            case "slow-webhook" -> List.of(slowWebhook());
             case "rewind" -> List.of(rewind());
             default -> {
                 // kill-<process>: one of kill-services' victims alone (kill-notification-service ...).
@@ -273,6 +289,133 @@ public final class Faults {
         }
     }
 
+    /**
+     * One enterprise's webhook receiver answers in 2 s; first it fails every other call, then every call. ADR 0018
+     * keeps the circuit closed while retries get most deliveries through, and opens it when nearly all calls fail.
+     */
+    private Verdict slowWebhook() throws Exception {
+        String promise = "an enterprise's webhook receiver answers in 2 s and fails half of its calls, then all of "
+                + "them: at most 4 calls per delivery, the circuit stays closed at half and opens at all, and the "
+                + "enterprise's inbox and live stream do not wait for the receiver";
+        List<String> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String enterprise = new LoadData(1).enterprises().get(0).id();
+        String token = enterpriseTokens.get(enterprise);
+        var oneEnterprise = new DemandDriver(http, stack.gateway(), new LoadData(1), Map.of(enterprise, token));
+        try (var receiver = SlowReceiver.start(Duration.ofSeconds(2)); var streams = new InboxStreams(http, seen)) {
+            String endpoint = platform.expectPost("notification", "/notifications/webhooks", token,
+                    Map.of("url", receiver.url()), null).body().path("id").asString();
+            List<String> streamUrls = InboxStreams.urls(stack, 2);
+            streamUrls.forEach(url -> streams.open(url, token));
+            streams.awaitOpen(streamUrls.size());
+            try {
+                receiver.failEvery(2);
+                Set<String> halfCircuits = ConcurrentHashMap.newKeySet();
+                Step half = watchingCircuits(token, endpoint, halfCircuits, () -> settled(endpoint,
+                        stream(oneEnterprise, 60, 0, () -> List.of(), findings), problems));
+                Map<String, Long> halfOutcomes = effects.webhookOutcomes(endpoint);
+                long halfCalls = receiver.calls();
+                findings.add(phase("half of the calls failing", half, halfOutcomes, halfCalls, halfCircuits));
+
+                receiver.failEvery(1);
+                Set<String> downCircuits = ConcurrentHashMap.newKeySet();
+                Step down = watchingCircuits(token, endpoint, downCircuits, () -> settled(endpoint,
+                        stream(oneEnterprise, 30, 0, () -> List.of(), findings), problems));
+                Map<String, Long> downOutcomes = new TreeMap<>(effects.webhookOutcomes(endpoint));
+                halfOutcomes.forEach((outcome, count) -> downOutcomes.merge(outcome, -count, Long::sum));
+                downOutcomes.values().removeIf(count -> count == 0);
+                long downCalls = receiver.calls() - halfCalls;
+                findings.add(phase("every call failing", down, downOutcomes, downCalls, downCircuits));
+
+                int most = Math.max(receiver.mostCallsForOneDelivery(), effects.mostAttempts(endpoint));
+                findings.add("at most %d calls for one delivery".formatted(most));
+                if (most > 4) {
+                    problems.add("a delivery was called " + most + " times, more than the 4 attempts");
+                }
+                if (halfCircuits.stream().anyMatch(state -> state.endsWith("OPEN"))) {
+                    problems.add("the circuit opened although half of the calls succeeded: " + halfCircuits);
+                }
+                if (downCircuits.stream().noneMatch(state -> state.endsWith(" OPEN"))) {
+                    problems.add("the circuit never opened while every call failed: " + downCircuits);
+                }
+                if (downOutcomes.keySet().stream().noneMatch(outcome -> outcome.contains("circuit open"))) {
+                    problems.add("no delivery was refused by the open circuit: " + downOutcomes);
+                }
+                for (Step step : List.of(half, down)) {
+                    Histogram[] news = newsLatency(step);
+                    for (Histogram latency : news) {
+                        if (latency.getValueAtPercentile(99) >= TimeUnit.SECONDS.toMicros(2)) {
+                            problems.add("the inbox or the live stream waited for the receiver: p99 "
+                                    + latency.getValueAtPercentile(99) / 1000 + " ms");
+                        }
+                    }
+                    problems.addAll(effects.problems(step.published()));
+                }
+            } finally {
+                platform.delete("notification", "/notifications/webhooks/" + endpoint, token);
+            }
+        }
+        findings.addAll(problems);
+        return new Verdict("slow-webhook", promise, problems.isEmpty(), findings);
+    }
+
+    /** Waits for the step's news and then for every webhook delivery to the endpoint to end (SENT or FAILED). */
+    private Step settled(String endpoint, Step step, List<String> problems) throws InterruptedException {
+        awaitNews(step);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (effects.webhookOutcomes(endpoint).containsKey("PENDING")) {
+            if (System.nanoTime() > deadline) {
+                problems.add("webhook deliveries still PENDING 120 s after the stream: "
+                        + effects.webhookOutcomes(endpoint));
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        return step;
+    }
+
+    private String phase(String receiver, Step step, Map<String, Long> outcomes, long calls, Set<String> circuits) {
+        Histogram[] news = newsLatency(step);
+        return ("%s: %d demands, %d calls, deliveries %s, circuits seen %s; inbox p50/p99 %s ms, live stream %s ms")
+                .formatted(receiver, step.published().size(), calls, outcomes, new TreeSet<>(circuits),
+                        percentiles(news[0]), percentiles(news[1]));
+    }
+
+    /** Notes each state of the endpoint's circuit any notification instance reports while the task runs. */
+    private <T> T watchingCircuits(String token, String endpoint, Set<String> states, Callable<T> task)
+            throws Exception {
+        var watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleWithFixedDelay(() -> states.addAll(circuits(token, endpoint)), 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            return task.call();
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+
+    /** The endpoint's circuit as each notification instance sees it, e.g. "notification-service-2 OPEN". */
+    private List<String> circuits(String token, String endpoint) {
+        List<String> states = new ArrayList<>();
+        for (String instance : List.of("notification-service", "notification-service-2")) {
+            var request = HttpRequest.newBuilder(URI.create(stack.url(instance) + "/notifications/webhooks"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build();
+            try {
+                for (JsonNode webhook : JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString())
+                        .body())) {
+                    if (endpoint.equals(webhook.path("id").asString())) {
+                        states.add(instance + " " + webhook.path("circuit").asString());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return states;
+            } catch (Exception e) {
+                // A busy instance is asked again at the next tick.
+            }
+        }
+        return states;
+    }
+
     private Verdict rewind() throws Exception {
         String promise = "consumer offsets rewound to the start of every topic (10,000 events or more): no new effect "
                 + "anywhere";
@@ -326,7 +469,7 @@ public final class Faults {
             throws Exception {
         List<String> findings = new ArrayList<>();
         long[] recovered = new long[1];
-        Step step = stream(seconds, faultAt, () -> {
+        Step step = stream(driver, seconds, faultAt, () -> {
             List<String> done = fault.call();
             recovered[0] = System.nanoTime();
             return done;
@@ -346,13 +489,14 @@ public final class Faults {
     }
 
     private Step stream(int seconds, int faultAt, Fault fault) throws Exception {
-        return stream(seconds, faultAt, fault, new ArrayList<>());
+        return stream(driver, seconds, faultAt, fault, new ArrayList<>());
     }
 
     /** Streams demands for a while; after {@code faultAt} seconds (0: never) applies the fault. */
-    private Step stream(int seconds, int faultAt, Fault fault, List<String> findings) throws Exception {
+    private Step stream(DemandDriver with, int seconds, int faultAt, Fault fault, List<String> findings)
+            throws Exception {
         var step = new Step(rate, seconds);
-        var sender = new Thread(() -> driver.run(step), "demand-stream");
+        var sender = new Thread(() -> with.run(step), "demand-stream");
         sender.start();
         if (faultAt > 0) {
             Thread.sleep(faultAt * 1000L);
@@ -381,12 +525,34 @@ public final class Faults {
         step.responses().forEach((id, response) -> {
             var proposal = seen.proposal(id);
             if (proposal != null) {
-                histogram.recordValue(Math.max(0, Math.min(TimeUnit.MINUTES.toMicros(10),
-                        (proposal.nanos() - response.respondedNanos()) / 1000)));
+                histogram.recordValue(micros(proposal.nanos() - response.respondedNanos()));
             }
         });
-        return "%.0f/%.0f".formatted(histogram.getValueAtPercentile(50) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0);
+        return percentiles(histogram);
+    }
+
+    /** From each published demand's answer to the enterprise's inbox entry, and to its live stream (µs). */
+    private Histogram[] newsLatency(Step step) {
+        var inbox = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        var stream = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        step.responses().forEach((id, response) -> {
+            var delivery = seen.delivery(id);
+            if (delivery != null) {
+                inbox.recordValue(micros(Duration.between(response.respondedAt(), delivery.createdAt()).toNanos()));
+                stream.recordValue(micros(delivery.streamedNanos() - response.respondedNanos()));
+            }
+        });
+        return new Histogram[] {inbox, stream};
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, Math.min(TimeUnit.MINUTES.toMicros(10), nanos / 1000));
+    }
+
+    /** p50/p99 in milliseconds. */
+    private static String percentiles(Histogram micros) {
+        return "%.0f/%.0f".formatted(micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0);
     }
 
     private Map<String, Long> appended() throws Exception {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.innovationchina.devstack.DevStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * them. Each MATCHES_PROPOSED entry names its demand in its text; the stream notes when the entry was written and
  * when it arrived here. A stream that ends is opened again, resuming after the last entry it saw.
  */
-final class InboxStreams implements AutoCloseable {
+public final class InboxStreams implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DEMAND_ID = Pattern.compile("dmd-[0-9a-f-]{36}");
@@ -34,13 +35,30 @@ final class InboxStreams implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean running = true;
 
-    InboxStreams(HttpClient http, Observations observations) {
+    public InboxStreams(HttpClient http, Observations observations) {
         this.http = http;
         this.observations = observations;
     }
 
+    /**
+     * Where a user's live stream is heard. With one notification instance that is the gateway, as for the console. A
+     * stream carries only what its own instance delivered (ADR 0028), so with more it is each instance.
+     */
+    public static List<String> urls(DevStack stack, int notificationInstances) {
+        List<String> urls = new ArrayList<>();
+        if (notificationInstances == 1) {
+            urls.add(stack.gateway() + "/api/notification/notifications/stream");
+        } else {
+            for (int n = 1; n <= notificationInstances; n++) {
+                urls.add(stack.url(n == 1 ? "notification-service" : "notification-service-" + n)
+                        + "/notifications/stream");
+            }
+        }
+        return urls;
+    }
+
     /** Opens one stream at {@code url} (the gateway's, or one notification instance's) with the user's token. */
-    void open(String url, String token) {
+    public void open(String url, String token) {
         Thread reader = new Thread(() -> follow(url, token), "inbox-stream-" + readers.size());
         reader.setDaemon(true);
         readers.add(reader);
@@ -48,7 +66,7 @@ final class InboxStreams implements AutoCloseable {
     }
 
     /** Waits until every stream is connected. */
-    void awaitOpen(int expected) throws InterruptedException {
+    public void awaitOpen(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (open.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);

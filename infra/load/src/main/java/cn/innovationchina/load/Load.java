@@ -1,6 +1,5 @@
 package cn.innovationchina.load;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.innovationchina.devstack.DevStack;
@@ -88,8 +86,7 @@ public final class Load {
         DevStack stack = DevStack.up(DevStack.Options.scratch(options.root(), data, options.portBase(),
                 options.instances(), true, !options.h2()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        var http = HarnessHttp.client();
         var observations = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
             var tokens = new DevTokens(stack.signingKey());
@@ -101,7 +98,8 @@ public final class Load {
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
             Map<String, String> enterpriseTokens = Seeding.registerEnterprises(platform, tokens, loadData);
-            List<String> streamUrls = streamUrls(stack);
+            List<String> streamUrls = InboxStreams.urls(stack,
+                    options.instances().getOrDefault("notification-service", 1));
             enterpriseTokens.values().forEach(token -> streamUrls.forEach(url -> streams.open(url, token)));
             streams.awaitOpen(enterpriseTokens.size() * streamUrls.size());
             log("%d enterprises registered, %d live streams open (%s)", enterpriseTokens.size(),
@@ -121,24 +119,6 @@ public final class Load {
             log("The report is in %s; stopping the platform ...", options.root().relativize(file));
             stack.stop();
         }
-    }
-
-    /**
-     * With one notification instance the enterprises listen through the gateway, as the console does. A live stream
-     * carries only what its own instance delivered (ADR 0028), so with more the load listens at each instance.
-     */
-    private List<String> streamUrls(DevStack stack) {
-        int notifications = options.instances().getOrDefault("notification-service", 1);
-        List<String> urls = new ArrayList<>();
-        if (notifications == 1) {
-            urls.add(stack.gateway() + "/api/notification/notifications/stream");
-        } else {
-            for (int n = 1; n <= notifications; n++) {
-                urls.add(stack.url(n == 1 ? "notification-service" : "notification-service-" + n)
-                        + "/notifications/stream");
-            }
-        }
-        return urls;
     }
 
     /** Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. */

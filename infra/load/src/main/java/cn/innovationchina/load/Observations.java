@@ -17,7 +17,7 @@ public final class Observations {
     }
 
     /** The enterprise's MATCHES_PROPOSED entry: written at {@code createdAt}, streamed at {@code streamedNanos}. */
-    record Delivered(Instant createdAt, long streamedNanos) {
+    public record Delivered(Instant createdAt, long streamedNanos) {
     }
 
     final Map<String, Proposed> proposed = new ConcurrentHashMap<>();
@@ -28,6 +28,11 @@ public final class Observations {
     /** The demand's MatchesProposed as the probe saw it, or null. */
     public Proposed proposal(String demandId) {
         return proposed.get(demandId);
+    }
+
+    /** The demand's MATCHES_PROPOSED entry as a live stream carried it, or null. */
+    public Delivered delivery(String demandId) {
+        return delivered.get(demandId);
     }
 
     /** How many distinct DemandPublished and MatchesProposed events the probes saw, over all demands. */

@@ -70,6 +70,10 @@ public final class Platform {
         return call("PUT", service, path, token, body, ifMatch);
     }
 
+    public Answer delete(String service, String path, String token) {
+        return call("DELETE", service, path, token, null, null);
+    }
+
     /** Like {@link #post}, but anything other than 2xx is a failure of the load. */
     public Answer expectPost(String service, String path, String token, @Nullable Object body, @Nullable String ifMatch) {
         return expect(post(service, path, token, body, ifMatch), "POST", service, path);
