@@ -376,9 +376,23 @@ public final class Faults {
 
     private String phase(String receiver, Step step, Map<String, Long> outcomes, long calls, Set<String> circuits) {
         Histogram[] news = newsLatency(step);
-        return ("%s: %d demands, %d calls, deliveries %s, circuits seen %s; inbox p50/p99 %s ms, live stream %s ms")
-                .formatted(receiver, step.published().size(), calls, outcomes, new TreeSet<>(circuits),
-                        percentiles(news[0]), percentiles(news[1]));
+        return ("%s: %d demands, %d calls, deliveries %s, circuits seen %s; inbox p50/p99 %s ms, live stream %s ms"
+                + " (slowest inbox entries %s)").formatted(receiver, step.published().size(), calls, outcomes,
+                        new TreeSet<>(circuits), percentiles(news[0]), percentiles(news[1]), slowestNews(step));
+    }
+
+    /** The three slowest inbox entries of a step, each with when its demand was sent: a burst or a steady wait. */
+    private String slowestNews(Step step) {
+        long start = step.responses().values().stream().mapToLong(Step.Response::intendedNanos).min().orElse(0);
+        return step.responses().entrySet().stream().filter(answered -> seen.delivery(answered.getKey()) != null)
+                .map(answered -> {
+                    var response = answered.getValue();
+                    long ms = Duration.between(response.respondedAt(),
+                            seen.delivery(answered.getKey()).createdAt()).toMillis();
+                    return new long[] {ms, (response.intendedNanos() - start) / 1_000_000_000L};
+                })
+                .sorted((a, b) -> Long.compare(b[0], a[0])).limit(3)
+                .map(slow -> slow[0] + " ms for the demand sent at +" + slow[1] + " s").toList().toString();
     }
 
     /** Notes each state of the endpoint's circuit any notification instance reports while the task runs. */
