@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,6 +67,8 @@ public final class Faults {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int rate;
+    /** The next of the load's experts to import: those before it are on the platform. */
+    private final AtomicInteger nextProvider;
     private final DevStack stack;
     private final HttpClient http;
     private final Map<String, String> enterpriseTokens;
@@ -77,9 +80,11 @@ public final class Faults {
     private final Platform platform;
     private final DevTokens tokens;
 
-    private Faults(int rate, DevStack stack, HttpClient http, LoadData loadData, Map<String, String> enterpriseTokens,
-            Observations seen, Effects effects, ConsumerLag lag, Brokers brokers, Platform platform, DevTokens tokens) {
+    private Faults(int rate, int providers, DevStack stack, HttpClient http, LoadData loadData,
+            Map<String, String> enterpriseTokens, Observations seen, Effects effects, ConsumerLag lag, Brokers brokers,
+            Platform platform, DevTokens tokens) {
         this.rate = rate;
+        this.nextProvider = new AtomicInteger(providers);
         this.stack = stack;
         this.http = http;
         this.enterpriseTokens = enterpriseTokens;
@@ -131,8 +136,8 @@ public final class Faults {
             var platform = new Platform(stack.gateway(), portBase);
             var enterpriseTokens = Seeding.registerEnterprises(platform, tokens, loadData);
             try (var probe = new EventProbe(stack.kafkaBootstrap(), seen)) {
-                var faults = new Faults(rate, stack, http, loadData, enterpriseTokens, seen, effects, lag, brokers,
-                        platform, tokens);
+                var faults = new Faults(rate, providers, stack, http, loadData, enterpriseTokens, seen, effects,
+                        lag, brokers, platform, tokens);
                 for (String scenario : scenarios) {
                     log("Scenario %s ...", scenario);
                     for (Verdict verdict : faults.run(scenario)) {
@@ -222,7 +227,7 @@ public final class Faults {
                 + "topic, the rest flows, throughput drops less than 10%";
         List<String> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Step clean = stream(60, 0, () -> List.of());
+        Step clean = withProvidersArriving(() -> stream(60, 0, () -> List.of()));
         lag.awaitZero(300);
         Map<String, Long> appendedBefore = appended();
         Map<String, Map<String, Long>> dlqBefore = deadLetters();
@@ -230,7 +235,7 @@ public final class Faults {
         EVENT_TOPICS.forEach(topic -> injected.put(topic, 0L));
         var injector = new Thread(() -> inject(appendedBefore, injected), "malformed-injector");
         injector.start();
-        Step dirty = stream(60, 0, () -> List.of());
+        Step dirty = withProvidersArriving(() -> stream(60, 0, () -> List.of()));
         injector.interrupt();
         injector.join();
         double caughtUp = lag.awaitZero(600);
@@ -260,6 +265,25 @@ public final class Faults {
         problems.addAll(effects.problems(dirty.published()));
         findings.addAll(problems);
         return new Verdict("malformed-1%", promise, problems.isEmpty(), findings);
+    }
+
+    /** Five new experts imported every two seconds while the task runs, so provider.events carries records too. */
+    private <T> T withProvidersArriving(Callable<T> task) throws Exception {
+        var arrivals = Executors.newSingleThreadScheduledExecutor();
+        arrivals.scheduleWithFixedDelay(() -> {
+            try {
+                Seeding.importProviders(http, stack.gateway(), tokens, nextProvider.getAndAdd(5), 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log("importing providers during the stream failed: %s", e);
+            }
+        }, 0, 2, TimeUnit.SECONDS);
+        try {
+            return task.call();
+        } finally {
+            arrivals.shutdownNow();
+        }
     }
 
     private void inject(Map<String, Long> appendedBefore, Map<String, Long> injected) {

@@ -25,10 +25,16 @@ public final class Seeding {
     /** Imports {@code count} experts as the platform administrator, a thousand per request; answers the seconds. */
     public static double importProviders(HttpClient http, String gateway, DevTokens tokens, int count)
             throws Exception {
+        return importProviders(http, gateway, tokens, 0, count);
+    }
+
+    /** Imports experts {@code from} to {@code from + count - 1} of the load's material; answers the seconds. */
+    public static double importProviders(HttpClient http, String gateway, DevTokens tokens, int from, int count)
+            throws Exception {
         long start = System.nanoTime();
-        List<String> lines = new LoadData(1).providerImportLines(count);
-        for (int from = 0; from < lines.size(); from += IMPORT_CHUNK) {
-            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + IMPORT_CHUNK)));
+        List<String> lines = new LoadData(1).providerImportLines(from + count).subList(from, from + count);
+        for (int chunk = 0; chunk < lines.size(); chunk += IMPORT_CHUNK) {
+            String body = String.join("\n", lines.subList(chunk, Math.min(lines.size(), chunk + IMPORT_CHUNK)));
             var response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/expert/providers/imports"))
                     .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + tokens.platformAdmin())
                     .header("Content-Type", "application/x-ndjson")
