@@ -314,8 +314,9 @@ public final class Faults {
     }
 
     /**
-     * One enterprise's webhook receiver answers in 2 s; first it fails every other call, then every call. ADR 0018
-     * keeps the circuit closed while retries get most deliveries through, and opens it when nearly all calls fail.
+     * One enterprise's webhook receiver answers in 2 s; after a warm-up it fails every other call, then every call.
+     * ADR 0018 keeps the circuit closed while retries get most deliveries through, and opens it when nearly all
+     * calls fail.
      */
     private Verdict slowWebhook() throws Exception {
         String promise = "an enterprise's webhook receiver answers in 2 s and fails half of its calls, then all of "
@@ -332,48 +333,35 @@ public final class Faults {
             List<String> streamUrls = InboxStreams.urls(stack, 2);
             streamUrls.forEach(url -> streams.open(url, token));
             streams.awaitOpen(streamUrls.size());
+            var phases = new WebhookPhases(receiver, endpoint, token, oneEnterprise, findings, problems);
             try {
-                receiver.failEvery(2);
-                Set<String> halfCircuits = ConcurrentHashMap.newKeySet();
-                Step half = watchingCircuits(token, endpoint, halfCircuits, () -> settled(endpoint,
-                        stream(oneEnterprise, 60, 0, () -> List.of(), findings), problems));
-                Map<String, Long> halfOutcomes = effects.webhookOutcomes(endpoint);
-                long halfCalls = receiver.calls();
-                findings.add(phase("half of the calls failing", half, halfOutcomes, halfCalls, halfCircuits));
-
-                receiver.failEvery(1);
-                Set<String> downCircuits = ConcurrentHashMap.newKeySet();
-                Step down = watchingCircuits(token, endpoint, downCircuits, () -> settled(endpoint,
-                        stream(oneEnterprise, 30, 0, () -> List.of(), findings), problems));
-                Map<String, Long> downOutcomes = new TreeMap<>(effects.webhookOutcomes(endpoint));
-                halfOutcomes.forEach((outcome, count) -> downOutcomes.merge(outcome, -count, Long::sum));
-                downOutcomes.values().removeIf(count -> count == 0);
-                long downCalls = receiver.calls() - halfCalls;
-                findings.add(phase("every call failing", down, downOutcomes, downCalls, downCircuits));
+                // Not judged: each instance's first webhook call, and the enterprise's first demands, start cold.
+                phases.run("warm-up, no call failing", 0, 20);
+                var half = phases.run("half of the calls failing", 2, 60);
+                var down = phases.run("every call failing", 1, 30);
 
                 int most = Math.max(receiver.mostCallsForOneDelivery(), effects.mostAttempts(endpoint));
                 findings.add("at most %d calls for one delivery".formatted(most));
                 if (most > 4) {
                     problems.add("a delivery was called " + most + " times, more than the 4 attempts");
                 }
-                if (halfCircuits.stream().anyMatch(state -> state.endsWith("OPEN"))) {
-                    problems.add("the circuit opened although half of the calls succeeded: " + halfCircuits);
+                if (half.circuits().stream().anyMatch(state -> state.endsWith(" OPEN"))) {
+                    problems.add("the circuit opened although half of the calls succeeded: " + half.circuits());
                 }
-                if (downCircuits.stream().noneMatch(state -> state.endsWith(" OPEN"))) {
-                    problems.add("the circuit never opened while every call failed: " + downCircuits);
+                if (down.circuits().stream().noneMatch(state -> state.endsWith(" OPEN"))) {
+                    problems.add("the circuit never opened while every call failed: " + down.circuits());
                 }
-                if (downOutcomes.keySet().stream().noneMatch(outcome -> outcome.contains("circuit open"))) {
-                    problems.add("no delivery was refused by the open circuit: " + downOutcomes);
+                if (down.outcomes().keySet().stream().noneMatch(outcome -> outcome.contains("circuit open"))) {
+                    problems.add("no delivery was refused by the open circuit: " + down.outcomes());
                 }
-                for (Step step : List.of(half, down)) {
-                    Histogram[] news = newsLatency(step);
-                    for (Histogram latency : news) {
+                for (var phase : List.of(half, down)) {
+                    for (Histogram latency : newsLatency(phase.step())) {
                         if (latency.getValueAtPercentile(99) >= TimeUnit.SECONDS.toMicros(2)) {
                             problems.add("the inbox or the live stream waited for the receiver: p99 "
                                     + latency.getValueAtPercentile(99) / 1000 + " ms");
                         }
                     }
-                    problems.addAll(effects.problems(step.published()));
+                    problems.addAll(effects.problems(phase.step().published()));
                 }
             } finally {
                 platform.delete("notification", "/notifications/webhooks/" + endpoint, token);
@@ -381,6 +369,54 @@ public final class Faults {
         }
         findings.addAll(problems);
         return new Verdict("slow-webhook", promise, problems.isEmpty(), findings);
+    }
+
+    /** What one phase of the slow receiver did: its demands, the deliveries' outcomes and the circuits seen. */
+    private record WebhookPhase(Step step, Map<String, Long> outcomes, Set<String> circuits) {
+    }
+
+    /** The phases of the slow-webhook scenario, each counted apart from the ones before it. */
+    private final class WebhookPhases {
+
+        private final SlowReceiver receiver;
+        private final String endpoint;
+        private final String token;
+        private final DemandDriver driver;
+        private final List<String> findings;
+        private final List<String> problems;
+        private Map<String, Long> outcomesBefore = Map.of();
+        private long callsBefore;
+
+        WebhookPhases(SlowReceiver receiver, String endpoint, String token, DemandDriver driver, List<String> findings,
+                List<String> problems) {
+            this.receiver = receiver;
+            this.endpoint = endpoint;
+            this.token = token;
+            this.driver = driver;
+            this.findings = findings;
+            this.problems = problems;
+        }
+
+        /** Streams the enterprise's demands while every {@code failEvery}th call fails (0: none), then settles. */
+        WebhookPhase run(String name, int failEvery, int seconds) throws Exception {
+            receiver.failEvery(failEvery);
+            Set<String> circuits = ConcurrentHashMap.newKeySet();
+            Step step = watchingCircuits(token, endpoint, circuits,
+                    () -> settled(endpoint, stream(driver, seconds, 0, () -> List.of(), findings), problems));
+            Map<String, Long> total = effects.webhookOutcomes(endpoint);
+            Map<String, Long> outcomes = new TreeMap<>(total);
+            outcomesBefore.forEach((outcome, count) -> outcomes.merge(outcome, -count, Long::sum));
+            outcomes.values().removeIf(count -> count == 0);
+            outcomesBefore = total;
+            long calls = receiver.calls() - callsBefore;
+            callsBefore = receiver.calls();
+            Histogram[] news = newsLatency(step);
+            findings.add(("%s: %d demands, %d calls, deliveries %s, circuits seen %s; inbox p50/p99 %s ms, live "
+                    + "stream %s ms (slowest inbox entries %s)").formatted(name, step.published().size(), calls,
+                            outcomes, new TreeSet<>(circuits), percentiles(news[0]), percentiles(news[1]),
+                            slowestNews(step)));
+            return new WebhookPhase(step, outcomes, circuits);
+        }
     }
 
     /** Waits for the step's news and then for every webhook delivery to the endpoint to end (SENT or FAILED). */
@@ -396,13 +432,6 @@ public final class Faults {
             Thread.sleep(1000);
         }
         return step;
-    }
-
-    private String phase(String receiver, Step step, Map<String, Long> outcomes, long calls, Set<String> circuits) {
-        Histogram[] news = newsLatency(step);
-        return ("%s: %d demands, %d calls, deliveries %s, circuits seen %s; inbox p50/p99 %s ms, live stream %s ms"
-                + " (slowest inbox entries %s)").formatted(receiver, step.published().size(), calls, outcomes,
-                        new TreeSet<>(circuits), percentiles(news[0]), percentiles(news[1]), slowestNews(step));
     }
 
     /** The three slowest inbox entries of a step, each with when its demand was sent: a burst or a steady wait. */

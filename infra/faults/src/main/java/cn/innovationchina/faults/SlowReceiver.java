@@ -49,7 +49,7 @@ final class SlowReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
-    /** From now on every {@code n}th call fails: 2 is half of them, 1 all of them. */
+    /** From now on every {@code n}th call fails: 2 is half of them, 1 all of them, 0 none. */
     void failEvery(int n) {
         failEvery = n;
     }
