@@ -21,7 +21,9 @@ import cn.innovationchina.events.Topics;
 /**
  * The settings every service shares (platform-defaults.properties), added with the lowest precedence so a
  * service's own configuration wins; and for every input binding, its consumer group (the application name) and
- * its dead-letter topic {@code <topic>.<group>.dlq}.
+ * its dead-letter topic {@code <topic>.<group>.dlq}. A binding whose group is set empty is a broadcast instead: each
+ * instance reads every record from the latest on, and a record it cannot take is logged and dropped, since a
+ * dead-letter topic shared by throwaway groups would tell nobody anything.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -55,6 +57,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             Map<String, Object> bindings) {
         String prefix = "spring.cloud.stream.bindings." + binding;
         String group = environment.getProperty(prefix + ".group", application);
+        if (group.isEmpty()) {
+            bindings.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.enable-dlq", false);
+            return;
+        }
         bindings.put(prefix + ".group", group);
         bindings.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.dlq-name",
                 Topics.deadLetters(environment.getProperty(prefix + ".destination"), group));

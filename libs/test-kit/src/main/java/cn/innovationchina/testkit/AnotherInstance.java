@@ -1,6 +1,7 @@
 package cn.innovationchina.testkit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class AnotherInstance implements AutoCloseable {
         return new AnotherInstance(new SpringApplicationBuilder(application).run(args));
     }
 
+    /** Where its HTTP API listens. */
+    public String url() {
+        return "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
@@ -49,6 +55,24 @@ public final class AnotherInstance implements AutoCloseable {
     private static long owners(Collection<MemberDescription> members, String topic) {
         return members.stream().filter(member -> member.assignment().topicPartitions().stream()
                 .anyMatch(partition -> partition.topic().equals(topic))).count();
+    }
+
+    /**
+     * Keys ({@code d-<n>-<suffix>}) whose records land on every partition, one each, hence on every instance that
+     * shares the topic.
+     */
+    public static List<String> oneKeyPerPartition(String suffix) {
+        List<String> keys = new ArrayList<>();
+        boolean[] covered = new boolean[RealInfrastructure.PARTITIONS];
+        for (int i = 0; keys.size() < covered.length; i++) {
+            String key = "d-" + i + "-" + suffix;
+            int partition = partitionOf(key);
+            if (!covered[partition]) {
+                covered[partition] = true;
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** The partition Kafka's default partitioner gives a record key. */

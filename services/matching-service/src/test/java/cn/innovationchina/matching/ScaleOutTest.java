@@ -5,7 +5,6 @@ import static cn.innovationchina.matching.Profiles.enterprise;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,6 @@ import cn.innovationchina.matching.application.ProviderCatalog;
 import cn.innovationchina.testkit.AnotherInstance;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.Eventually;
-import cn.innovationchina.testkit.RealInfrastructure;
 import cn.innovationchina.testkit.ServiceTest;
 
 /**
@@ -64,7 +62,7 @@ class ScaleOutTest {
         bus.registers("p-" + word, provider("Prof. Tang").skills(word).build());
         awaitIndexedByBothInstances("p-" + word, 1);
 
-        for (String demandId : oneDemandPerPartition()) {
+        for (String demandId : AnotherInstance.oneKeyPerPartition(word)) {
             var demand = bus.publishes(demandId, enterprise("e-" + word, "Suzhou Optics " + word,
                     "91320500MA1XN0003K"), demand(word).fields().build());
 
@@ -81,7 +79,7 @@ class ScaleOutTest {
         bus.updates("p-" + word, provider("Prof. Guo").skills(changed).build());
         awaitIndexedByBothInstances("p-" + word, 2);
 
-        for (String demandId : oneDemandPerPartition()) {
+        for (String demandId : AnotherInstance.oneKeyPerPartition(word)) {
             var demand = bus.publishes(demandId, enterprise("e-" + word, "Wuxi Sensors " + word,
                     "91320200MA1XN0004K"), demand(changed).fields().build());
 
@@ -95,20 +93,5 @@ class ScaleOutTest {
             Eventually.awaitState(providerId + " v" + version + " indexed", () -> instance.provider(providerId),
                     held -> held.isPresent() && held.get().version() == version);
         }
-    }
-
-    /** Demand ids whose records land on every partition, hence on both instances. */
-    private List<String> oneDemandPerPartition() {
-        List<String> ids = new ArrayList<>();
-        boolean[] covered = new boolean[RealInfrastructure.PARTITIONS];
-        for (int i = 0; ids.size() < covered.length; i++) {
-            String id = "d-" + i + "-" + word;
-            int partition = AnotherInstance.partitionOf(id);
-            if (!covered[partition]) {
-                covered[partition] = true;
-                ids.add(id);
-            }
-        }
-        return ids;
     }
 }

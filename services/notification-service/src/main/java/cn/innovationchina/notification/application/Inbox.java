@@ -35,25 +35,27 @@ public class Inbox {
     private final Deliveries deliveries;
     private final Contacts contacts;
     private final LiveStream live;
+    private final LiveBroadcast broadcast;
     private final Clock clock;
 
     Inbox(InboxEntries entries, PreferenceStore preferences, Deliveries deliveries, Contacts contacts,
-            LiveStream live, Clock clock) {
+            LiveStream live, LiveBroadcast broadcast, Clock clock) {
         this.entries = entries;
         this.preferences = preferences;
         this.deliveries = deliveries;
         this.contacts = contacts;
         this.live = live;
+        this.broadcast = broadcast;
         this.clock = clock;
     }
 
-    /** Stores the entry of a notice and pushes it live; storing it again for the same event changes nothing. */
+    /** Stores the entry of a notice and announces it live; storing it again for the same event changes nothing. */
     Mono<Void> store(UUID sourceEventId, Notice notice, Texts.Text text) {
         var entry = new InboxEntry(DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX), notice.type(),
                 text.title(), text.body(), clock.instant(), false);
         return entries.add(notice.recipient(), entry, sourceEventId).doOnNext(added -> {
             if (added) {
-                live.publish(notice.recipient(), entry);
+                broadcast.announce(notice.recipient(), entry);
             }
         }).then();
     }

@@ -18,8 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live channel: new inbox entries pushed to the connections of their recipient open on this instance. It is a
- * view of the inbox, not a second store: a client that was away resumes from the inbox (see {@link Inbox#stream}).
+ * The live channel: new inbox entries, as every instance announces them ({@link LiveBroadcast}), pushed to the
+ * connections of their recipient open on this instance. It is a view of the inbox, not a second store: a client
+ * that was away resumes from the inbox (see {@link Inbox#stream}).
  */
 @Component
 public class LiveStream {
@@ -51,8 +52,8 @@ public class LiveStream {
         });
     }
 
-    void publish(Recipient recipient, InboxEntry entry) {
-        // Two bindings may deliver to the same recipient at once; the sink takes one emission at a time.
+    public void publish(Recipient recipient, InboxEntry entry) {
+        // Announcements from several partitions may reach one recipient at once; a sink takes one at a time.
         connections.getOrDefault(recipient.key(), Set.of())
                 .forEach(sink -> sink.emitNext(entry, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -20,7 +21,10 @@ import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
 import reactor.core.publisher.Flux;
 
-/** Server-Sent Events over the real broker: entries arrive live, a reconnect resumes, open streams are capped. */
+/**
+ * Server-Sent Events over the real broker: entries arrive live (announced on notification.live), a reconnect resumes,
+ * open streams are capped.
+ */
 @ServiceTest
 class LiveStreamTest {
 
@@ -32,6 +36,11 @@ class LiveStreamTest {
 
     @Autowired
     WebTestClient http;
+
+    @BeforeEach
+    void theInstanceReadsTheLiveAnnouncements() {
+        Reader.awaitLiveAnnouncements(http);
+    }
 
     @Test
     void a_connected_provider_receives_its_invitation_live() {

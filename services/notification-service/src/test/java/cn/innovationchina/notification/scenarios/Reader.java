@@ -24,6 +24,13 @@ final class Reader {
         this.token = token;
     }
 
+    /** Waits until the instance reads the live announcements: its readiness says so (ADR 0030). */
+    static void awaitLiveAnnouncements(WebTestClient instance) {
+        Eventually.awaitState("the instance ready for live connections", () -> instance.get()
+                .uri("/actuator/health/readiness").exchange().returnResult(Void.class).getStatus().value(),
+                status -> status == 200);
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> inbox() {
         return (List<Map<String, Object>>) get("/notifications?size=50").get("items");
