@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.innovationchina.devstack.DevStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,24 +40,11 @@ public final class InboxStreams implements AutoCloseable {
     }
 
     /**
-     * Where a user's live stream is heard. With one notification instance that is the gateway, as for the console. A
-     * stream carries only what its own instance delivered (ADR 0028), so with more it is each instance.
+     * Opens the user's stream through the gateway, as the console does; whichever notification instance it reaches
+     * carries every entry (ADR 0030).
      */
-    public static List<String> urls(DevStack stack, int notificationInstances) {
-        List<String> urls = new ArrayList<>();
-        if (notificationInstances == 1) {
-            urls.add(stack.gateway() + "/api/notification/notifications/stream");
-        } else {
-            for (int n = 1; n <= notificationInstances; n++) {
-                urls.add(stack.url(n == 1 ? "notification-service" : "notification-service-" + n)
-                        + "/notifications/stream");
-            }
-        }
-        return urls;
-    }
-
-    /** Opens one stream at {@code url} (the gateway's, or one notification instance's) with the user's token. */
-    public void open(String url, String token) {
+    public void open(String gateway, String token) {
+        String url = gateway + "/api/notification/notifications/stream";
         Thread reader = new Thread(() -> follow(url, token), "inbox-stream-" + readers.size());
         reader.setDaemon(true);
         readers.add(reader);

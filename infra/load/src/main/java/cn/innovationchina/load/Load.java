@@ -98,12 +98,10 @@ public final class Load {
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
             Map<String, String> enterpriseTokens = Seeding.registerEnterprises(platform, tokens, loadData);
-            List<String> streamUrls = InboxStreams.urls(stack,
-                    options.instances().getOrDefault("notification-service", 1));
-            enterpriseTokens.values().forEach(token -> streamUrls.forEach(url -> streams.open(url, token)));
-            streams.awaitOpen(enterpriseTokens.size() * streamUrls.size());
-            log("%d enterprises registered, %d live streams open (%s)", enterpriseTokens.size(),
-                    enterpriseTokens.size() * streamUrls.size(), streamUrls);
+            enterpriseTokens.values().forEach(token -> streams.open(stack.gateway(), token));
+            streams.awaitOpen(enterpriseTokens.size());
+            log("%d enterprises registered, each with its live stream open through the gateway",
+                    enterpriseTokens.size());
 
             try (var probe = new EventProbe(stack.kafkaBootstrap(), observations)) {
                 var driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
