@@ -74,8 +74,29 @@ public class ProviderCatalog implements InitializingBean {
 
     /** The index's best candidates for the demand, each with its track record. */
     public Mono<List<Candidate>> candidates(Demand demand) {
-        var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
+        return withTrackRecords(search(demand));
+    }
+
+    /**
+     * The demand's candidates if the provider is one of them, else nothing: reverse matching asks this of every open
+     * demand, and most of them never reach the track records and the ranking.
+     */
+    public Mono<List<Candidate>> candidatesIncluding(Demand demand, String providerId) {
+        if (!index.matches(providerId, demand.searchTexts(fields), demand.content().fieldCodes(),
+                demand.content().cooperationModes())) {
+            return Mono.empty();
+        }
+        var hits = search(demand);
+        return hits.stream().anyMatch(hit -> hit.providerId().equals(providerId)) ? withTrackRecords(hits)
+                : Mono.empty();
+    }
+
+    private List<ProviderIndex.TextHit> search(Demand demand) {
+        return index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
                 demand.content().cooperationModes(), candidatePool);
+    }
+
+    private Mono<List<Candidate>> withTrackRecords(List<ProviderIndex.TextHit> hits) {
         var ids = hits.stream().map(ProviderIndex.TextHit::providerId).toList();
         return readModels.trackRecords(ids).collectMap(TrackRecord::id, Function.identity()).map(records -> {
             List<Candidate> candidates = new ArrayList<>(hits.size());

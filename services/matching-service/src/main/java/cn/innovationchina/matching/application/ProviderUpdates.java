@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -91,22 +92,27 @@ public class ProviderUpdates {
             return Mono.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        return readModels.openDemands()
-                .concatMap(demand -> quota.used(provider.id(), today)
-                        .filter(used -> used < dailyCap)
-                        .flatMap(used -> proposeIfInTopK(provider, demand))
-                        .flatMap(proposed -> quota.count(provider.id(), today)))
-                .then();
+        return quota.used(provider.id(), today).flatMap(used -> {
+            // One provider's events come one at a time, so the proposals left today can be counted here.
+            var left = new AtomicInteger(dailyCap - used);
+            return readModels.openDemands()
+                    .concatMap(demand -> left.get() <= 0 ? Mono.<Void>empty() : proposeIfInTopK(provider, demand)
+                            .flatMap(proposed -> {
+                                left.decrementAndGet();
+                                return quota.count(provider.id(), today);
+                            }))
+                    .then();
+        });
     }
 
     /** Emits when the provider was proposed to the demand. */
     private Mono<Boolean> proposeIfInTopK(Provider provider, Demand demand) {
-        return matches.find(demand.id())
-                .filter(current -> !current.involves(provider.id()))
-                .flatMap(current -> catalog.candidates(demand)
-                        .flatMap(candidates -> Mono.justOrEmpty(ranking.rank(demand, candidates).proposals().stream()
-                                .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
-                        .flatMap(ranked -> matches.save(current, current.proposeLateComer(ranked, matchIds.get()))))
+        return catalog.candidatesIncluding(demand, provider.id())
+                .flatMap(candidates -> Mono.justOrEmpty(ranking.rank(demand, candidates).proposals().stream()
+                        .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
+                .flatMap(ranked -> matches.find(demand.id())
+                        .filter(current -> !current.involves(provider.id()))
+                        .flatMap(current -> matches.save(current, current.proposeLateComer(ranked, matchIds.get()))))
                 .map(version -> true);
     }
 }

@@ -113,30 +113,9 @@ public final class ProviderIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Map<Term, String> surfaces = informative(searcher, queryTerms(texts));
-                var text = new BooleanQuery.Builder();
-                surfaces.keySet().forEach(term -> text.add(new TermQuery(term), Occur.SHOULD));
-                var fields = new BooleanQuery.Builder();
-                for (String code : fieldCodes) {
-                    fields.add(new TermQuery(new Term(FIELD, code)), Occur.SHOULD);
-                    taxonomy.find(code).map(TechnologyField::parentCode)
-                            .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
-                }
-                // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
-                var textOrField = new BooleanQuery.Builder()
-                        .add(text.build(), Occur.SHOULD)
-                        .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
-                        .build();
-                var query = new BooleanQuery.Builder()
-                        .add(textOrField, Occur.MUST)
-                        .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER);
-                if (!modes.isEmpty()) {
-                    var anyMode = new BooleanQuery.Builder();
-                    modes.forEach(mode -> anyMode.add(new TermQuery(new Term(MODE, mode.name())), Occur.SHOULD));
-                    query.add(anyMode.build(), Occur.FILTER);
-                }
                 // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top.
-                ScoreDoc[] docs = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit))
-                        .scoreDocs;
+                ScoreDoc[] docs = searcher.search(query(surfaces, fieldCodes, modes).build(),
+                        new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
                 return hits(searcher, docs, surfaces);
             } finally {
                 searchers.release(searcher);
@@ -144,6 +123,52 @@ public final class ProviderIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@link #search} would find the provider at all, whatever its place: the same query on that one
+     * document, so reverse matching can pass over most demands without a search of the whole index.
+     */
+    public boolean matches(String providerId, List<String> texts, List<String> fieldCodes,
+            List<CooperationMode> modes) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var query = query(informative(searcher, queryTerms(texts)), fieldCodes, modes)
+                        .add(new TermQuery(new Term(ID, providerId)), Occur.FILTER);
+                return searcher.count(query.build()) > 0;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BooleanQuery.Builder query(Map<Term, String> surfaces, List<String> fieldCodes,
+            List<CooperationMode> modes) {
+        var text = new BooleanQuery.Builder();
+        surfaces.keySet().forEach(term -> text.add(new TermQuery(term), Occur.SHOULD));
+        var fields = new BooleanQuery.Builder();
+        for (String code : fieldCodes) {
+            fields.add(new TermQuery(new Term(FIELD, code)), Occur.SHOULD);
+            taxonomy.find(code).map(TechnologyField::parentCode)
+                    .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
+        }
+        // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
+        var textOrField = new BooleanQuery.Builder()
+                .add(text.build(), Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(fields.build()), 0f), Occur.SHOULD)
+                .build();
+        var query = new BooleanQuery.Builder()
+                .add(textOrField, Occur.MUST)
+                .add(new TermQuery(new Term(OPEN, "yes")), Occur.FILTER);
+        if (!modes.isEmpty()) {
+            var anyMode = new BooleanQuery.Builder();
+            modes.forEach(mode -> anyMode.add(new TermQuery(new Term(MODE, mode.name())), Occur.SHOULD));
+            query.add(anyMode.build(), Occur.FILTER);
+        }
+        return query;
     }
 
     /**

@@ -35,6 +35,18 @@ class ProviderIndexTest {
     }
 
     @Test
+    void a_provider_matches_a_demand_exactly_when_the_search_finds_it() {
+        index.put(List.of(providerOf("p-cell", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发")),
+                providerOf("p-recycling", provider("Dr. Smith").skills("battery recycling"))));
+        List<String> demand = List.of("燃料电池电堆寿命提升");
+
+        assertThat(index.search(demand, List.of(), List.of(), 10)).extracting(ProviderIndex.TextHit::providerId)
+                .containsExactly("p-cell");
+        assertThat(index.matches("p-cell", demand, List.of(), List.of())).isTrue();
+        assertThat(index.matches("p-recycling", demand, List.of(), List.of())).isFalse();
+    }
+
+    @Test
     void english_words_match_across_their_inflections_and_show_as_the_demand_wrote_them() {
         index.put(List.of(providerOf("p-en", provider("Dr. Smith").skills("battery recycling", "cathode coatings"))));
 
