@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +64,8 @@ public final class ProviderIndex implements AutoCloseable {
     private static final String MODE = "mode";
     private static final String OPEN = "open";
     private static final int MAX_QUERY_TERMS = 16;
+    /** Demands whose analysed texts are kept: more than the open demands of the pilot cities today. */
+    private static final int ANALYSED_DEMANDS = 4096;
 
     /** A provider the text found: its BM25 relevance and the demand's words it contains. */
     public record TextHit(String providerId, float relevance, List<String> matchedTerms) {
@@ -71,6 +74,17 @@ public final class ProviderIndex implements AutoCloseable {
     private final FieldTaxonomy taxonomy;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * Analysing a bilingual demand costs far more than searching with it, and reverse matching puts every open
+     * demand's query to each new provider: the terms are kept by the texts, the least recently used dropped first.
+     */
+    private final Map<List<String>, Map<Term, String>> analysed = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, Map<Term, String>> eldest) {
+                    return size() > ANALYSED_DEMANDS;
+                }
+            });
 
     public ProviderIndex(FieldTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -112,7 +126,7 @@ public final class ProviderIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<Term, String> surfaces = informative(searcher, queryTerms(texts));
+                Map<Term, String> surfaces = informative(searcher, analysed(texts));
                 // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top.
                 ScoreDoc[] docs = searcher.search(query(surfaces, fieldCodes, modes).build(),
                         new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
@@ -134,7 +148,7 @@ public final class ProviderIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var query = query(informative(searcher, queryTerms(texts)), fieldCodes, modes)
+                var query = query(informative(searcher, analysed(texts)), fieldCodes, modes)
                         .add(new TermQuery(new Term(ID, providerId)), Occur.FILTER);
                 return searcher.count(query.build()) > 0;
             } finally {
@@ -239,6 +253,16 @@ public final class ProviderIndex implements AutoCloseable {
     }
 
     /** Each analysed query term, with the word of the demand it came from. */
+    private Map<Term, String> analysed(List<String> texts) {
+        Map<Term, String> terms = analysed.get(texts);
+        if (terms == null) {
+            // Analysed outside the lock: two threads may both analyse a new demand, with the same result.
+            terms = Collections.unmodifiableMap(queryTerms(texts));
+            analysed.put(List.copyOf(texts), terms);
+        }
+        return terms;
+    }
+
     private static Map<Term, String> queryTerms(List<String> texts) {
         Map<Term, String> terms = new LinkedHashMap<>();
         for (String text : texts) {
