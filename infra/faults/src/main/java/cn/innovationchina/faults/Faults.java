@@ -334,7 +334,7 @@ public final class Faults {
             streams.awaitOpen(1);
             var phases = new WebhookPhases(receiver, endpoint, token, oneEnterprise, findings, problems);
             try {
-                // Not judged: each instance's first webhook call, and the enterprise's first demands, start cold.
+                // Not judged: the first demands of a fresh stack, and each instance's first webhook call, run cold.
                 phases.run("warm-up, no call failing", 0, 20);
                 var half = phases.run("half of the calls failing", 2, 60);
                 var down = phases.run("every call failing", 1, 30);
