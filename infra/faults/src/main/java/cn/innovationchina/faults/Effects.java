@@ -22,7 +22,8 @@ import cn.innovationchina.load.Observations;
  * What the platform did for the demands of a scenario, counted where the users would see it: each published demand's
  * DemandPublished and MatchesProposed on the broker (distinct events, so a relay's resend of the same event is not a
  * second effect) and the one inbox entry that tells of its matches (the enterprise's, or its city's when no provider
- * qualified). Also the totals a rewind must leave as they were.
+ * qualified), plus one for each provider that joined later and was proposed to it. Also the totals a rewind must
+ * leave as they were.
  */
 final class Effects implements AutoCloseable {
 
@@ -63,7 +64,10 @@ final class Effects implements AutoCloseable {
         for (String demand : demands) {
             check(wrong, "DemandPublished events", seen.distinctEvents("DemandPublished", demand), demand);
             check(wrong, "MatchesProposed events", seen.distinctEvents("MatchesProposed", demand), demand);
-            check(wrong, "inbox entries about its matches", news.getOrDefault(demand, 0), demand);
+            // Each late comer proposed to the demand (reverse matching) is news of its own.
+            int lateComers = seen.distinctEvents(Observations.LATE_COMER, demand);
+            check(wrong, "inbox entries about its matches beyond its late comers",
+                    news.getOrDefault(demand, 0) - lateComers, demand);
         }
         List<String> problems = new ArrayList<>();
         wrong.forEach((what, examples) -> problems.add(examples.size() + " demands without exactly one " + what

@@ -61,6 +61,8 @@ public final class Faults {
     private static final List<String> SERVICES = List.of("demand-service", "expert-service", "matching-service",
             "notification-service", "monitoring-service", "gateway");
     private static final List<String> EVENT_TOPICS = List.of("demand.events", "match.events", "provider.events");
+    /** matching-service's per-instance index groups, which read provider.events without dead letters (ADR 0014). */
+    private static final String INDEX_GROUPS = "matching-service-index-";
     private static final Map<String, String> TOPIC_EVENT = Map.of("demand.events", "DemandPublished",
             "match.events", "MatchesProposed", "provider.events", "ProviderRegistered");
 
@@ -246,6 +248,11 @@ public final class Faults {
             findings.add("%s: %d malformed of %d records (%.2f%%)".formatted(topic, injected.get(topic), records,
                     100.0 * injected.get(topic) / Math.max(1, records)));
             for (String group : brokers.groupsConsuming(topic)) {
+                if (group.startsWith(INDEX_GROUPS)) {
+                    findings.add("  %s: no dead-letter topic (its service's own group has them, ADR 0014)"
+                            .formatted(group));
+                    continue;
+                }
                 String dlq = topic + "." + group + ".dlq";
                 long arrived = dlqAfter.get(topic).getOrDefault(dlq, 0L) - dlqBefore.get(topic).getOrDefault(dlq, 0L);
                 findings.add("  %s: %d dead letters".formatted(dlq, arrived));

@@ -24,6 +24,7 @@ public final class EventProbe implements AutoCloseable {
 
     private static final List<String> TOPICS = List.of("demand.events", "match.events");
     private static final Set<String> TRACED = Set.of("DemandPublished", "MatchesProposed");
+    private static final String LATE_COMER_TRIGGER = "PROVIDER_CHANGED";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, String> consumer;
@@ -59,6 +60,14 @@ public final class EventProbe implements AutoCloseable {
                     JsonNode event = JSON.readTree(record.value());
                     JsonNode demandId = event.findValue("demandId");
                     if (demandId == null) {
+                        continue;
+                    }
+                    JsonNode trigger = event.findValue("trigger");
+                    if (type.equals("MatchesProposed") && trigger != null
+                            && trigger.asString().equals(LATE_COMER_TRIGGER)) {
+                        // A provider that joined later, proposed to the open demand: news of its own, not a ranking.
+                        observations.noteEvent(Observations.LATE_COMER, demandId.asString(),
+                                header(record.headers().lastHeader("eventId")));
                         continue;
                     }
                     observations.noteEvent(type, demandId.asString(), header(record.headers().lastHeader("eventId")));

@@ -20,6 +20,9 @@ public final class Observations {
     public record Delivered(Instant createdAt, long streamedNanos) {
     }
 
+    /** The type noted for a MatchesProposed that adds a late-coming provider to a demand already ranked. */
+    public static final String LATE_COMER = "MatchesProposed(late comer)";
+
     final Map<String, Proposed> proposed = new ConcurrentHashMap<>();
     final Map<String, Delivered> delivered = new ConcurrentHashMap<>();
     /** The distinct ids of each demand's DemandPublished and MatchesProposed events ("type/demandId"). */
