@@ -82,13 +82,8 @@ public class ProviderCatalog implements InitializingBean {
      * demand, and most of them never reach the track records and the ranking.
      */
     public Mono<List<Candidate>> candidatesIncluding(Demand demand, String providerId) {
-        if (!index.matches(providerId, demand.searchTexts(fields), demand.content().fieldCodes(),
-                demand.content().cooperationModes())) {
-            return Mono.empty();
-        }
-        var hits = search(demand);
-        return hits.stream().anyMatch(hit -> hit.providerId().equals(providerId)) ? withTrackRecords(hits)
-                : Mono.empty();
+        return index.ranks(providerId, demand.searchTexts(fields), demand.content().fieldCodes(),
+                demand.content().cooperationModes(), candidatePool) ? withTrackRecords(search(demand)) : Mono.empty();
     }
 
     private List<ProviderIndex.TextHit> search(Demand demand) {

@@ -140,17 +140,24 @@ public final class ProviderIndex implements AutoCloseable {
     }
 
     /**
-     * Whether {@link #search} would find the provider at all, whatever its place: the same query on that one
-     * document, so reverse matching can pass over most demands without a search of the whole index.
+     * Whether {@link #search} with this limit would return the provider, without reading what it returns: first the
+     * same query on that one document, then, if it matches, the top documents' numbers only. Reverse matching asks
+     * this of every open demand, and most demands are not for the provider.
      */
-    public boolean matches(String providerId, List<String> texts, List<String> fieldCodes,
-            List<CooperationMode> modes) {
+    public boolean ranks(String providerId, List<String> texts, List<String> fieldCodes, List<CooperationMode> modes,
+            int limit) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var query = query(informative(searcher, analysed(texts)), fieldCodes, modes)
-                        .add(new TermQuery(new Term(ID, providerId)), Occur.FILTER);
-                return searcher.count(query.build()) > 0;
+                Map<Term, String> surfaces = informative(searcher, analysed(texts));
+                var own = new TermQuery(new Term(ID, providerId));
+                if (searcher.count(query(surfaces, fieldCodes, modes).add(own, Occur.FILTER).build()) == 0) {
+                    return false;
+                }
+                ScoreDoc[] top = searcher.search(query(surfaces, fieldCodes, modes).build(),
+                        new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
+                ScoreDoc[] mine = searcher.search(own, 1).scoreDocs;
+                return mine.length == 1 && Arrays.stream(top).anyMatch(doc -> doc.doc == mine[0].doc);
             } finally {
                 searchers.release(searcher);
             }

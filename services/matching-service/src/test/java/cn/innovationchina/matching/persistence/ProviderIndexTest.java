@@ -35,15 +35,19 @@ class ProviderIndexTest {
     }
 
     @Test
-    void a_provider_matches_a_demand_exactly_when_the_search_finds_it() {
-        index.put(List.of(providerOf("p-cell", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发")),
+    void a_provider_ranks_for_a_demand_exactly_when_the_search_with_that_limit_returns_it() {
+        index.put(List.of(providerOf("p-stack", provider("王教授").summary("燃料电池电堆寿命与电堆耐久性研究")),
+                providerOf("p-cell", provider("李研究员").summary("燃料电池催化剂")),
                 providerOf("p-recycling", provider("Dr. Smith").skills("battery recycling"))));
         List<String> demand = List.of("燃料电池电堆寿命提升");
 
-        assertThat(index.search(demand, List.of(), List.of(), 10)).extracting(ProviderIndex.TextHit::providerId)
-                .containsExactly("p-cell");
-        assertThat(index.matches("p-cell", demand, List.of(), List.of())).isTrue();
-        assertThat(index.matches("p-recycling", demand, List.of(), List.of())).isFalse();
+        assertThat(index.search(demand, List.of(), List.of(), 1)).extracting(ProviderIndex.TextHit::providerId)
+                .containsExactly("p-stack");
+        assertThat(index.ranks("p-stack", demand, List.of(), List.of(), 1)).isTrue();
+        assertThat(index.ranks("p-cell", demand, List.of(), List.of(), 1)).as("found, but not within the limit")
+                .isFalse();
+        assertThat(index.ranks("p-cell", demand, List.of(), List.of(), 10)).isTrue();
+        assertThat(index.ranks("p-recycling", demand, List.of(), List.of(), 10)).as("not found at all").isFalse();
     }
 
     @Test
