@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,6 +19,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
@@ -30,6 +33,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import cn.innovationchina.events.Topics;
+import cn.innovationchina.platform.messaging.Broadcasts;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
@@ -72,15 +76,28 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaProperties kafka, OutboxProperties outbox,
             Clock clock, MeterRegistry meters, OutboxTracing tracing,
             @Value("${spring.application.name}") String application) {
+        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producerProperties(kafka, application,
+                "outbox"));
+        producers.addListener(new MicrometerProducerListener<>(meters));
+        return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
+    }
+
+    /** Only services with a broadcast binding ask for it (notification-service's live announcements). */
+    @Bean
+    @Lazy
+    Broadcasts broadcasts(KafkaProperties kafka, @Value("${spring.application.name}") String application) {
+        return new Broadcasts(new KafkaProducer<>(producerProperties(kafka, application, "broadcasts")));
+    }
+
+    /** String keys, byte values, idempotent with acks=all, and a client id that says whose producer it is. */
+    private static Map<String, Object> producerProperties(KafkaProperties kafka, String application, String role) {
         var producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
-        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producer);
-        producers.addListener(new MicrometerProducerListener<>(meters));
-        return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-" + role);
+        return producer;
     }
 
     @Bean

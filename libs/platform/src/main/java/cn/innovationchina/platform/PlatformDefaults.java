@@ -23,7 +23,8 @@ import cn.innovationchina.events.Topics;
  * service's own configuration wins; and for every input binding, its consumer group (the application name) and
  * its dead-letter topic {@code <topic>.<group>.dlq}. A binding whose group is set empty is a broadcast instead: each
  * instance reads every record from the latest on, and a record it cannot take is logged and dropped, since a
- * dead-letter topic shared by throwaway groups would tell nobody anything.
+ * dead-letter topic shared by throwaway groups would tell nobody anything. Its records are sent with
+ * {@link cn.innovationchina.platform.messaging.Broadcasts}.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.matching.persistence.ReadModels;
 import cn.innovationchina.reference.FieldTaxonomy;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The providers a ranking can draw from: the Lucene index plus the profiles in memory, both rebuilt from the read
@@ -72,9 +74,12 @@ public class ProviderCatalog implements InitializingBean {
         return Optional.ofNullable(providers.get(id));
     }
 
-    /** The index's best candidates for the demand, each with its track record. */
+    /**
+     * The index's best candidates for the demand, each with its track record. The search is CPU work, so it runs on
+     * the parallel scheduler, never on the thread of the database reply that led here.
+     */
     public Mono<List<Candidate>> candidates(Demand demand) {
-        return withTrackRecords(search(demand));
+        return onIndex(() -> search(demand)).flatMap(this::withTrackRecords);
     }
 
     /**
@@ -82,8 +87,13 @@ public class ProviderCatalog implements InitializingBean {
      * demand, and most of them never reach the track records and the ranking.
      */
     public Mono<List<Candidate>> candidatesIncluding(Demand demand, String providerId) {
-        return index.ranks(providerId, demand.searchTexts(fields), demand.content().fieldCodes(),
-                demand.content().cooperationModes(), candidatePool) ? withTrackRecords(search(demand)) : Mono.empty();
+        return onIndex(() -> index.ranks(providerId, demand.searchTexts(fields), demand.content().fieldCodes(),
+                demand.content().cooperationModes(), candidatePool) ? search(demand) : null)
+                .flatMap(this::withTrackRecords);
+    }
+
+    private static <T> Mono<T> onIndex(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.parallel());
     }
 
     private List<ProviderIndex.TextHit> search(Demand demand) {

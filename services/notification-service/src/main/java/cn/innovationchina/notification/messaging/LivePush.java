@@ -1,24 +1,12 @@
 package cn.innovationchina.notification.messaging;
 
-import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +18,7 @@ import cn.innovationchina.notification.application.LiveBroadcast;
 import cn.innovationchina.notification.application.LiveStream;
 import cn.innovationchina.notification.domain.InboxEntry;
 import cn.innovationchina.notification.domain.Recipient;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
+import cn.innovationchina.platform.messaging.Broadcasts;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -44,60 +31,16 @@ class LivePush {
 
     static final String TOPIC = "notification.live";
     static final String ENTRIES = "liveEntries-in-0";
-    private static final Logger log = LoggerFactory.getLogger(LivePush.class);
 
     /** What goes on the topic: the entry and whose it is. */
     record Announced(String recipient, InboxEntry entry) {
     }
 
     @Bean
-    Announcer liveBroadcast(KafkaProperties kafka, @Value("${spring.application.name}") String application) {
-        var config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-live");
-        return new Announcer(new KafkaProducer<>(config));
-    }
-
-    /**
-     * Sends from one thread of its own, so a broker that is slow or away delays no event handler, and a recipient's
-     * entries stay in order. A plain producer: an announcement is neither an event of the contract nor worth a retry.
-     */
-    static final class Announcer implements LiveBroadcast, AutoCloseable {
-
-        private final Producer<String, byte[]> producer;
-        private final Scheduler thread = Schedulers.newSingle("live-announcer");
-
-        Announcer(Producer<String, byte[]> producer) {
-            this.producer = producer;
-        }
-
-        @Override
-        public void announce(Recipient recipient, InboxEntry entry) {
-            thread.schedule(() -> {
-                try {
-                    producer.send(new ProducerRecord<>(TOPIC, recipient.key(),
-                            EventJson.mapper().writeValueAsBytes(new Announced(recipient.key(), entry))),
-                            (sent, failure) -> {
-                                if (failure != null) {
-                                    notAnnounced(entry, failure);
-                                }
-                            });
-                } catch (RuntimeException e) {
-                    notAnnounced(entry, e);
-                }
-            });
-        }
-
-        private static void notAnnounced(InboxEntry entry, Exception failure) {
-            log.warn("Inbox entry {} not announced live; its recipient sees it in the inbox", entry.id(), failure);
-        }
-
-        @Override
-        public void close() {
-            thread.dispose();
-            producer.close(Duration.ofSeconds(5));
-        }
+    LiveBroadcast liveBroadcast(Broadcasts broadcasts) {
+        return (recipient, entry) -> broadcasts.send(TOPIC, recipient.key(),
+                EventJson.mapper().writeValueAsBytes(new Announced(recipient.key(), entry)),
+                "Inbox entry " + entry.id() + " (in the inbox all the same)");
     }
 
     @Bean

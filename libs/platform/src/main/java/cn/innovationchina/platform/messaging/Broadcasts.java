@@ -1,0 +1,54 @@
+package cn.innovationchina.platform.messaging;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Best-effort records for a broadcast topic: the producing side of an input binding whose group is empty
+ * ({@code PlatformDefaults}), which every instance of the service reads whole. Not events of the contract and not
+ * worth an outbox: a record that cannot be sent is logged and dropped. Sent from one thread of its own, in the order
+ * given, so a slow or absent broker delays no caller.
+ */
+public class Broadcasts implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
+
+    private final Producer<String, byte[]> producer;
+    private final Scheduler sender = Schedulers.newSingle("broadcasts");
+
+    public Broadcasts(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** Sends the record later, on the sender's thread; {@code what} names it in the log line if it is lost. */
+    public void send(String topic, String key, byte[] value, String what) {
+        sender.schedule(() -> {
+            try {
+                producer.send(new ProducerRecord<>(topic, key, value), (sent, failure) -> {
+                    if (failure != null) {
+                        lost(what, topic, failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                lost(what, topic, e);
+            }
+        });
+    }
+
+    private static void lost(String what, String topic, Exception failure) {
+        log.warn("{} not broadcast on {}", what, topic, failure);
+    }
+
+    @Override
+    public void close() {
+        sender.dispose();
+        producer.close(Duration.ofSeconds(5));
+    }
+}
