@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import cn.innovationchina.standin.StandInBackend;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -27,7 +27,7 @@ public final class MongoWireServer {
         int port = Integer.parseInt(args[0]);
         MongoBackend backend;
         if (args[1].equals(IN_MEMORY)) {
-            backend = new MemoryBackend();
+            backend = new StandInBackend();
         } else {
             Path file = Path.of(args[1]);
             Files.createDirectories(file.toAbsolutePath().getParent());

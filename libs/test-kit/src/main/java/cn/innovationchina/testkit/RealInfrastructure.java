@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import cn.innovationchina.events.Topics;
+import cn.innovationchina.standin.ScanLog;
+import cn.innovationchina.standin.StandInBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A real Kafka broker (KRaft, in-process) and a MongoDB wire-protocol server on a TCP port, started once per test
@@ -21,6 +22,7 @@ public final class RealInfrastructure {
     private static RealInfrastructure started;
 
     private final EmbeddedKafkaKraftBroker kafka;
+    private final StandInBackend mongoBackend = new StandInBackend();
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
 
@@ -30,7 +32,7 @@ public final class RealInfrastructure {
         kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions",
                 String.valueOf(PARTITIONS), "group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(mongoBackend);
         mongo.enableOplog();
         mongoAddress = mongo.bind();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,6 +50,11 @@ public final class RealInfrastructure {
 
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
+    }
+
+    /** The collections the Mongo stand-in read whole, so a test can tell a hot path that no index serves. */
+    public ScanLog mongoScans() {
+        return mongoBackend.scans();
     }
 
     public String mongoUri() {

@@ -114,8 +114,9 @@ class ObservabilityTest {
                 r -> demandId.equals(r.key()) && type.equals(EventJson.typeOf(r.value())));
     }
 
+    /** The scrape grows with the series every test of the shared context leaves behind: read it whole. */
     private String scrape() {
-        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 

@@ -31,6 +31,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 
@@ -52,8 +54,8 @@ import reactor.core.publisher.Mono;
  * hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store cannot
  * index the outbox); a scan of the collections, at most once per {@code platform.outbox.poll-interval} and only
  * when no local write waits (or 30 intervals have passed), finds everything else: writes of other instances, and
- * ids this instance lost in a restart. A claim by scan reads the collection where the outbox cannot be indexed, and
- * under load that cost the platform more than the events themselves (docs/benchmarks.md, ADR 0029).
+ * ids this instance lost in a restart. The scan asks for documents whose outbox has a first entry, which a sparse
+ * index on {@code outbox.0} answers without reading the documents that have none (ADR 0038).
  *
  * <p>It also measures the backlog every {@code platform.outbox.metrics-interval}: per collection, the events still
  * waiting ({@code platform.outbox.pending}) and how long the oldest of them has waited
@@ -141,6 +143,9 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        for (String collection : properties.collections()) {
+            indexPendingOutboxes(collection);
+        }
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -223,8 +228,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (relayed < batch.size()) {
             return relayed;
         }
-        // The scan is for what no hint names; while local writes wait it only runs when long overdue, since a claim
-        // by scan reads the collection where the outbox cannot be indexed.
+        // The scan is for what no hint names; while local writes wait it only runs when long overdue, since it costs a
+        // query per collection even when nothing else waits.
         Instant now = clock.instant();
         boolean due = scanFilledABatch || !now.isBefore(scannedAt.plus(properties.pollInterval()));
         boolean overdue = !now.isBefore(scannedAt.plus(properties.pollInterval().multipliedBy(SCAN_OVERDUE_POLLS)));
@@ -263,6 +268,12 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Measuring the outbox backlog failed; the gauges keep the last figures", e);
         }
+    }
+
+    /** Only documents with pending events are in this index, so finding them reads none of the others. */
+    private void indexPendingOutboxes(String collection) {
+        mongo.getCollection(collection).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending(OUTBOX + ".0"),
+                new IndexOptions().sparse(true).name("outbox_pending")))).block(properties.sendTimeout());
     }
 
     /** Counts the pending events of every document with a non-empty outbox, and finds the oldest one's time. */

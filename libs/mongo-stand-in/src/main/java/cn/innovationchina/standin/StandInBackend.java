@@ -1,0 +1,130 @@
+package cn.innovationchina.standin;
+
+import java.util.List;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * The platform's MongoDB stand-in for tests and the harnesses: mongo-java-server's in-memory backend, plus the
+ * secondary indexes the services create ({@link EqualityIndex}) and a {@link ScanLog} of every query that still
+ * reads a whole collection. Real MongoDB needs neither: it has the indexes, and its profiler shows the scans.
+ */
+public final class StandInBackend extends MemoryBackend {
+
+    private final ScanLog scans = new ScanLog();
+
+    public ScanLog scans() {
+        return scans;
+    }
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry(), scans);
+    }
+
+    private static final class Database extends MemoryDatabase {
+
+        private final ScanLog scans;
+
+        Database(String databaseName, CursorRegistry cursorRegistry, ScanLog scans) {
+            super(databaseName, cursorRegistry);
+            this.scans = scans;
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new ScanLoggingCollection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new UniqueIndex(indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new EqualityIndex(indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * A unique index that also serves a query asking more than its keys ({@code _id} and {@code version}, as every
+     * version-guarded write does): mongo-java-server uses a unique index only for a query on exactly its keys.
+     */
+    private static final class UniqueIndex extends MemoryUniqueIndex {
+
+        UniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            var own = ownConditions(query);
+            return own != null && super.canHandle(own);
+        }
+
+        @Override
+        public synchronized Iterable<Integer> getPositions(Document query) {
+            return super.getPositions(ownConditions(query));
+        }
+
+        /** The query's conditions on this index's keys, at its top level or in a top-level {@code $and}. */
+        private Document ownConditions(Document query) {
+            var own = new Document();
+            for (String key : keys()) {
+                var condition = conditionOn(key, query);
+                if (condition == null) {
+                    return null;
+                }
+                own.put(key, condition.get(key));
+            }
+            return own;
+        }
+
+        private static Document conditionOn(String key, Document query) {
+            if (query.containsKey(key)) {
+                return query;
+            }
+            if (query.get("$and") instanceof java.util.Collection<?> conjuncts) {
+                for (Object conjunct : conjuncts) {
+                    if (conjunct instanceof Document condition && condition.containsKey(key)) {
+                        return condition;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final class ScanLoggingCollection extends MemoryCollection {
+
+        ScanLoggingCollection(Database database, String collectionName, CollectionOptions options,
+                CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        /** The path of a query no index could answer: it reads every document. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            int documents = count();
+            // The scan log is the database's; the system collections opened while it is constructed have none yet.
+            if (documents > 0 && getDatabase() instanceof Database database && database.scans != null) {
+                database.scans.record(getFullName(), Set.copyOf(query.keySet()), documents);
+            }
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+    }
+}
