@@ -108,7 +108,8 @@ class ReferenceDataTest {
         assertThat(fields.proximity("ENERGY.HYDROGEN", "ENERGY.BATTERY")).isEqualTo(FieldTaxonomy.Proximity.SAME_PARENT);
         assertThat(fields.proximity("MATERIALS", "MATERIALS.CHEMICAL")).isEqualTo(FieldTaxonomy.Proximity.SAME_PARENT);
         assertThat(fields.proximity("MATERIALS.CHEMICAL", "MATERIALS")).isEqualTo(FieldTaxonomy.Proximity.SAME_PARENT);
-        assertThat(fields.proximity("MATERIALS", "CHEMICALS.FINE_CHEMICALS")).isEqualTo(FieldTaxonomy.Proximity.UNRELATED);
+        assertThat(fields.proximity("MATERIALS", "CHEMICALS.FINE_CHEMICALS"))
+                .isEqualTo(FieldTaxonomy.Proximity.UNRELATED);
         assertThat(fields.proximity("ENERGY.HYDROGEN", "IT.AI")).isEqualTo(FieldTaxonomy.Proximity.UNRELATED);
         assertThat(fields.proximity("ENERGY.HYDROGEN", "ENERGY.PERPETUAL_MOTION"))
                 .isEqualTo(FieldTaxonomy.Proximity.UNRELATED);

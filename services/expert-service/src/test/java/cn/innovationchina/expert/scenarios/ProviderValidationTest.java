@@ -49,12 +49,13 @@ class ProviderValidationTest extends Scenario {
 
     @Test
     void a_profile_written_as_senior_experts_write_them_is_accepted_with_its_long_title_and_full_citations() {
-        String title = "Professor and Doctoral Supervisor; Changjiang Scholar Distinguished Professor; Director, Hubei Key "
-                + "Laboratory of Fuel Cells; Vice Chair, Hydrogen Energy Committee, Chinese Renewable Energy Society";
-        String citation = "Zhang W, Li N, Wang Q, Chen X, Liu Y, Zhao J, Sun H, Zhou M, Wu T, Xu L, et al. Durability of "
-                + "low-platinum catalyst layers in proton exchange membrane fuel cells under heavy-duty vehicle drive cycles: "
-                + "degradation mechanisms, accelerated stress tests and mitigation strategies. Journal of Power Sources, "
-                + "2023, 556: 232451";
+        String title = "Professor and Doctoral Supervisor; Changjiang Scholar Distinguished Professor; "
+                + "Director, Hubei Key Laboratory of Fuel Cells; "
+                + "Vice Chair, Hydrogen Energy Committee, Chinese Renewable Energy Society";
+        String citation = "Zhang W, Li N, Wang Q, Chen X, Liu Y, Zhao J, Sun H, Zhou M, Wu T, Xu L, et al. "
+                + "Durability of low-platinum catalyst layers in proton exchange membrane fuel cells "
+                + "under heavy-duty vehicle drive cycles: degradation mechanisms, accelerated stress tests "
+                + "and mitigation strategies. Journal of Power Sources, 2023, 556: 232451";
         var papers = IntStream.range(0, 60).mapToObj(i -> Map.<String, Object>of("kind", "PAPER", "title", citation,
                 "reference", "10.1016/j.jpowsour.2023." + (232400 + i), "year", 2023)).toList();
 

@@ -109,9 +109,10 @@ class ProviderIndexTest {
 
     @Test
     void a_demand_naming_an_area_finds_the_providers_of_its_leaves_and_a_provider_naming_an_area_is_found_by_them() {
-        index.put(List.of(providerOf("p-leaf", provider("Leaf").fields("MATERIALS.CHEMICAL").summary("unrelated words")),
+        index.put(List.of(
+                providerOf("p-leaf", provider("Leaf").fields("MATERIALS.CHEMICAL").summary("unrelated words")),
                 providerOf("p-area", provider("Area").fields("MATERIALS").summary("unrelated words")),
-                providerOf("p-other", provider("Other").fields("CHEMICALS.FINE_CHEMICALS").summary("unrelated words"))));
+                providerOf("p-other", provider("Other").fields("CHEMICALS.FINE_CHEMICALS").summary("other words"))));
 
         assertThat(index.search(List.of("electrolyser"), List.of("MATERIALS"), List.of(), 10))
                 .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
