@@ -57,9 +57,9 @@ class EventJsonTest {
 
     @Test
     void every_catalogued_event_lives_on_the_topic_of_its_aggregate() {
-        assertThat(EventCatalog.entries()).hasSize(24).allSatisfy(entry -> assertThat(entry.topic())
+        assertThat(EventCatalog.entries()).hasSize(26).allSatisfy(entry -> assertThat(entry.topic())
                 .isEqualTo(switch (entry.aggregateType()) {
-                    case "Demand" -> Topics.DEMAND_EVENTS;
+                    case "Demand", "PilotCity" -> Topics.DEMAND_EVENTS;
                     case "Provider" -> Topics.PROVIDER_EVENTS;
                     case "Match" -> Topics.MATCH_EVENTS;
                     default -> Topics.NOTIFICATION_EVENTS;
