@@ -48,7 +48,10 @@ class ReferenceDataTest {
         var xianning = cities.find("XIANNING").orElseThrow();
         assertThat(xianning.nameZh()).isEqualTo("咸宁");
         assertThat(xianning.provinceEn()).isEqualTo("Hubei");
+        assertThat(xianning.region()).isEqualTo("YANGTZE_MIDDLE");
         assertThat(cities.relation("CHENGDU", "CHONGQING")).isEqualTo(PilotCities.Relation.SAME_REGION);
+        assertThat(cities.relation("TIANFU", "CHENGDU")).as("Tianfu New Area lies in Chengdu")
+                .isEqualTo(PilotCities.Relation.SAME_CITY);
         assertThat(cities.relation("XIANNING", "SHENZHEN")).isEqualTo(PilotCities.Relation.CROSS_REGION);
         assertThat(cities.relation("WUHAN", "WUHAN")).isEqualTo(PilotCities.Relation.SAME_CITY);
         assertThat(cities.cities()).anyMatch(PilotCity::reviewRequired).anyMatch(city -> !city.reviewRequired());
