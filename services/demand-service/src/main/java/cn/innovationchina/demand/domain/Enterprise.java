@@ -2,9 +2,10 @@ package cn.innovationchina.demand.domain;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.platform.problem.InvalidInput;
-import cn.innovationchina.reference.PilotCities;
 
 /**
  * An organisation that posts demands. Its id is the organisation id its users' tokens carry, so every user of
@@ -13,9 +14,19 @@ import cn.innovationchina.reference.PilotCities;
 public record Enterprise(String id, String name, CreditCode creditCode, String cityCode, String industry,
         EnterpriseSize size, Instant registeredAt) {
 
-    public static Enterprise register(String organisationId, String name, CreditCode creditCode, String cityCode,
-            String industry, EnterpriseSize size, PilotCities cities, Instant now) {
-        if (cities.find(cityCode).isEmpty()) {
+    /**
+     * An organisation registers in the pilot city its users' tokens name ({@code tokenCity}), so its demands go
+     * through that city's review; {@code city} is the live pilot city of that code, if there is one.
+     */
+    public static Enterprise register(String organisationId, @Nullable String tokenCity, String name,
+            CreditCode creditCode, String cityCode, @Nullable PilotCity city, String industry, EnterpriseSize size,
+            Instant now) {
+        if (!cityCode.equals(tokenCity)) {
+            throw new InvalidInput("cityCode", tokenCity == null
+                    ? "cannot be chosen: your token names no pilot city"
+                    : "must be " + tokenCity + ", the city your token names");
+        }
+        if (city == null) {
             throw new InvalidInput("cityCode", "is not a pilot city");
         }
         return new Enterprise(organisationId, name, creditCode, cityCode, industry, size, now);

@@ -69,6 +69,16 @@ class EnterpriseRegistrationTest extends DemandScenario {
     }
 
     @Test
+    void an_organisation_registers_only_in_the_city_its_token_names() {
+        var xianningEnterprise = unregisteredEnterprise(REVIEWED_CITY);
+
+        var refused = xianningEnterprise.registers("Elsewhere Ltd", CreditCodes.fresh(), UNREVIEWED_CITY);
+
+        assertThat(refused.invalidField()).isEqualTo("cityCode");
+        xianningEnterprise.get("/enterprises/me").expect(404);
+    }
+
+    @Test
     void an_expert_may_not_register_an_enterprise() {
         expert().call(HttpMethod.POST, "/enterprises", Map.of("name", "x", "creditCode",
                 CreditCodes.fresh(), "cityCode", REVIEWED_CITY, "industry", "x", "size", "SMALL"), null).expect(403);
