@@ -33,11 +33,14 @@ import cn.innovationchina.events.MatchExplanation;
 import cn.innovationchina.events.MatchShortlisted;
 import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.PilotCityDesignated;
+import cn.innovationchina.events.PilotCityEvent;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.Eventually;
 import reactor.core.publisher.Mono;
@@ -51,6 +54,8 @@ final class Bus {
     private static final String ENTERPRISE = "e-1";
     private static final MatchExplanation EXPLANATION = new MatchExplanation(List.of("vision"), List.of("IT.AI"),
             LocationRelation.SAME_CITY, 2, "close fit");
+
+    private static boolean firstCitiesDesignated;
 
     private final String city;
     private final String prefix;
@@ -136,6 +141,29 @@ final class Bus {
 
     List<EventEnvelope<?>> sent() {
         return List.copyOf(sent);
+    }
+
+    /**
+     * What demand-service announces at its first start: the pilot cities of the reference file, each designated
+     * once. Sent once per test run; waits until monitoring-service has handled them.
+     */
+    static synchronized void theFirstPilotCitiesAreDesignated(ReactiveMongoTemplate mongo) {
+        if (firstCitiesDesignated) {
+            return;
+        }
+        List<EventEnvelope<?>> designations = PilotCities.standard().cities().stream()
+                .<EventEnvelope<?>>map(city -> designation(new PilotCityDesignated(city.code(), city.nameZh(),
+                        city.nameEn(), city.divisionCode(), city.batch(), city.reviewRequired(), List.of()), 1))
+                .toList();
+        designations.forEach(EventPublisher::publish);
+        awaitHandled(mongo, designations);
+        firstCitiesDesignated = true;
+    }
+
+    /** An event of the pilot-city list as demand-service writes it: keyed by the city, at the city's version. */
+    static EventEnvelope<PilotCityEvent> designation(PilotCityEvent event, long version) {
+        return EventEnvelope.wrap(event, event.cityCode(), version, event.cityCode(),
+                new EventEnvelope.Tracing("list-" + event.cityCode(), null), "demand-service", Instant.now());
     }
 
     /** Waits until monitoring-service has handled every event sent (its marker is written after the fact). */

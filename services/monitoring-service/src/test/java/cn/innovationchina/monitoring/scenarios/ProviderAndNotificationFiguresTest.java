@@ -45,6 +45,7 @@ class ProviderAndNotificationFiguresTest {
 
     @Test
     void providers_and_notifications_of_the_city_are_counted_and_overloaded_and_idle_providers_named() {
+        Bus.theFirstPilotCitiesAreDesignated(mongo);
         var sent = List.of(
                 publish(new ProviderRegistered("jx-p1", profile(3, false)), "jx-p1", "2022-07-04T02:00:00Z"),
                 publish(new ProviderRegistered("jx-p2", profile(3, false)), "jx-p2", "2022-07-05T02:00:00Z"),
