@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.demand.domain.CreditCode;
@@ -15,25 +16,29 @@ import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.reference.Divisions;
 import reactor.core.publisher.Mono;
 
 /** Registers the caller's organisation as an enterprise: once per organisation, once per credit code. */
 @Service
 public class Enterprises {
 
-    public record Registration(String name, String creditCode, String cityCode, String industry,
-            EnterpriseSize size) {
+    public record Registration(String name, String creditCode, String cityCode, @Nullable String divisionCode,
+            String industry, EnterpriseSize size) {
     }
 
     private final AggregateStore store;
     private final EnterpriseDocuments documents;
     private final PilotCityList cities;
+    private final Divisions divisions;
     private final Clock clock;
 
-    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCityList cities, Clock clock) {
+    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCityList cities, Divisions divisions,
+            Clock clock) {
         this.store = store;
         this.documents = documents;
         this.cities = cities;
+        this.divisions = divisions;
         this.clock = clock;
     }
 
@@ -43,8 +48,8 @@ public class Enterprises {
             var code = CreditCode.parse(registration.creditCode());
             return cities.lookUp(registration.cityCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .map(city -> Enterprise.register(user.organisationId(), user.cityCode(), registration.name(),
-                            code, registration.cityCode(), city.orElse(null), registration.industry(),
-                            registration.size(), clock.instant()));
+                            code, registration.cityCode(), registration.divisionCode(), city.orElse(null),
+                            registration.industry(), registration.size(), divisions, clock.instant()));
         }).flatMap(enterprise -> {
             String credit = enterprise.creditCode().value();
             return documents.creditCodeTaken(credit)
