@@ -1,4 +1,5 @@
-// The shared reference data (field taxonomy, pilot cities), public and cached for the tab's life.
+// The shared reference data (field taxonomy, regions), public and cached for the tab's life, and the live pilot-city
+// list demand-service keeps (reloaded when the platform administrator changes it).
 import { api } from './api.js';
 import { t, lang } from './i18n.js';
 import { h, clear } from './ui.js';
@@ -9,12 +10,13 @@ const byCode = new Map();
 
 export async function loadReference() {
   if (!fields || !cities) {
-    const [taxonomy, registry] = await Promise.all([
+    const [taxonomy, registry, live] = await Promise.all([
       api('demand', '/reference/fields'),
       api('demand', '/reference/cities'),
+      api('demand', '/pilot-cities'),
     ]);
     fields = taxonomy.data.areas || [];
-    cities = registry.data;
+    cities = { ...registry.data, cities: live.data.cities };
     byCode.clear();
     for (const area of fields) {
       byCode.set(area.code, area);
@@ -22,6 +24,13 @@ export async function loadReference() {
     }
   }
   return { fields, cities };
+}
+
+/** The pilot-city list as demand-service holds it now; the names everywhere else follow. */
+export async function reloadPilotCities() {
+  const live = await api('demand', '/pilot-cities');
+  cities = { ...(cities || { regions: [] }), cities: live.data.cities };
+  return cities.cities;
 }
 
 function named(item) {
