@@ -3,7 +3,7 @@
 import { api, etagOf } from '../api.js';
 import { t } from '../i18n.js';
 import { h, clear, act, field, input, textarea, showProblem, loading, splitList, toast, section, badge } from '../ui.js';
-import { reloadPilotCities } from '../reference.js';
+import { reloadPilotCities, divisionPicker } from '../reference.js';
 
 export async function pilotCitiesView(root) {
   const body = h('div', { test: 'pilot-cities' }, loading());
@@ -17,14 +17,13 @@ export async function pilotCitiesView(root) {
     showProblem(body, e);
     return;
   }
-  const divisions = await divisionList();
   const editing = h('div', {});
   const edit = city => {
-    clear(editing).append(cityForm(city, divisions, reload));
+    clear(editing).append(cityForm(city, reload));
     editing.querySelector('input:not([disabled])').focus();
   };
   clear(body).append(table(cities, edit), editing);
-  root.append(cityForm(null, divisions, reload));
+  root.append(cityForm(null, reload));
 }
 
 function table(cities, edit) {
@@ -43,25 +42,13 @@ function table(cities, edit) {
       h('td', {}, h('button', { type: 'button', test: `change-${city.code}`, onclick: () => edit(city) }, t('cities.change'))))))));
 }
 
-/** The divisions of China for the division field's suggestions; without them the field still takes a code. */
-async function divisionList() {
-  try {
-    const { data } = await api('demand', '/reference/divisions');
-    return (data.provinces || []).flatMap(province => (province.divisions || [])
-      .map(division => [division.code, `${division.nameZh} ${division.nameEn} (${province.nameZh})`]));
-  } catch (e) {
-    return [];
-  }
-}
-
 /** A new city (city null) or the whole new terms of one, sent with its version as If-Match. */
-function cityForm(city, divisions, done) {
+function cityForm(city, done) {
   const c = city || { batch: 1, reviewRequired: true, administrators: [] };
   const code = input({ maxlength: 40, value: c.code || '', disabled: Boolean(city), autocapitalize: 'characters' });
   const nameZh = input({ maxlength: 100, value: c.nameZh || '' });
   const nameEn = input({ maxlength: 100, value: c.nameEn || '' });
-  const listId = `divisions-${city ? city.code : 'new'}`;
-  const divisionCode = input({ maxlength: 6, inputmode: 'numeric', value: c.divisionCode || '', list: listId });
+  const place = divisionPicker(c.divisionCode || '');
   const batch = input({ type: 'number', min: 1, step: 1, value: c.batch });
   const review = h('input', { type: 'checkbox', checked: c.reviewRequired, test: 'input-reviewRequired' });
   const administrators = textarea({ rows: 3, value: (c.administrators || []).join('\n') });
@@ -72,13 +59,13 @@ function cityForm(city, divisions, done) {
       field('code', t('cities.code'), code, { hint: t('cities.codeHint') }),
       field('batch', t('cities.batch'), batch)),
     h('div', { class: 'row' }, field('nameZh', t('cities.nameZh'), nameZh), field('nameEn', t('cities.nameEn'), nameEn)),
-    field('divisionCode', t('cities.division'), divisionCode, { hint: t('cities.divisionHint') }),
-    h('datalist', { id: listId }, divisions.map(([value, label]) => h('option', { value }, label))),
+    h('div', { class: 'row' }, field('divisionProvince', t('cities.province'), place.province, { test: 'division-province' }),
+      field('divisionCode', t('cities.division'), place.city, { test: 'division-city', hint: t('cities.divisionHint') })),
     h('div', { class: 'field', 'data-field': 'reviewRequired' },
       h('label', { class: 'check' }, review, ' ', t('cities.reviewLabel')),
       h('p', { class: 'field-error', 'data-error-for': 'reviewRequired', test: 'error-reviewRequired' })),
     field('administrators', t('cities.administrators'), administrators, { hint: t('cities.administratorsHint') }),
-    h('p', { class: 'field-error', 'data-error-for': 'If-Match', id: `if-match-error-${listId}` }),
+    h('p', { class: 'field-error', 'data-error-for': 'If-Match' }),
     h('div', { class: 'actions' }, save));
   const card = section(city ? t('cities.changeTitle', { city: `${city.nameZh} · ${city.nameEn}` }) : t('cities.add'), form);
   form.addEventListener('submit', async e => {
@@ -87,7 +74,7 @@ function cityForm(city, divisions, done) {
       code: city ? city.code : code.value.trim().toUpperCase(),
       nameZh: nameZh.value,
       nameEn: nameEn.value,
-      divisionCode: divisionCode.value.trim(),
+      divisionCode: place.value(),
       batch: batch.value === '' ? null : Number(batch.value),
       reviewRequired: review.checked,
       administrators: splitList(administrators.value, true),
