@@ -8,6 +8,7 @@ import { organisationView, demandListView, demandFormView, demandDetailView } fr
 import { profileView, invitationsView } from './views/expert.js';
 import { inboxView, preferencesView } from './views/inbox.js';
 import { dashboardView, reviewView, rankingView } from './views/city.js';
+import { pilotCitiesView } from './views/pilotcities.js';
 
 const ENTERPRISE = 'ENTERPRISE';
 const EXPERT = 'EXPERT';
@@ -20,13 +21,13 @@ const MENUS = {
   [ENTERPRISE]: ['demands', 'demands/new', 'organisation', 'inbox', 'preferences'],
   [EXPERT]: ['invitations', 'profile', 'inbox', 'preferences'],
   [CITY_ADMIN]: ['dashboard', 'review', 'demands', 'inbox', 'preferences'],
-  [PLATFORM_ADMIN]: ['ranking', 'dashboard', 'demands'],
+  [PLATFORM_ADMIN]: ['ranking', 'dashboard', 'demands', 'pilot-cities'],
 };
 
 const NAV_KEYS = {
   demands: 'nav.demands', 'demands/new': 'nav.newDemand', organisation: 'nav.organisation', inbox: 'nav.inbox',
   preferences: 'nav.preferences', invitations: 'nav.invitations', profile: 'nav.profile', dashboard: 'nav.dashboard',
-  review: 'nav.review', ranking: 'nav.ranking',
+  review: 'nav.review', ranking: 'nav.ranking', 'pilot-cities': 'nav.pilotCities',
 };
 
 const ROUTES = [
@@ -42,6 +43,7 @@ const ROUTES = [
   { path: /^dashboard$/, roles: [CITY_ADMIN, PLATFORM_ADMIN], view: dashboardView },
   { path: /^review$/, roles: [CITY_ADMIN], view: reviewView },
   { path: /^ranking$/, roles: [PLATFORM_ADMIN], view: rankingView },
+  { path: /^pilot-cities$/, roles: [PLATFORM_ADMIN], view: pilotCitiesView },
 ];
 
 let dispose = null;

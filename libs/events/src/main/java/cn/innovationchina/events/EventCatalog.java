@@ -17,6 +17,8 @@ public final class EventCatalog {
     static {
         demand(DemandSubmitted.class, DemandPublished.class, DemandRevised.class, DemandRejected.class,
                 DemandWithdrawn.class, DemandClosed.class, DemandExpired.class);
+        // demand-service keeps the pilot-city list too (ADR 0033); its events share the demands' topic.
+        on(Topics.DEMAND_EVENTS, "PilotCity", PilotCityDesignated.class, PilotCityChanged.class);
         on(Topics.PROVIDER_EVENTS, "Provider", ProviderRegistered.class, ProviderProfileUpdated.class,
                 ProviderAvailabilityChanged.class, ProviderVerified.class, ProviderDeactivated.class);
         on(Topics.MATCH_EVENTS, "Match", MatchesProposed.class, MatchShortlisted.class, MatchDismissed.class,

@@ -29,7 +29,6 @@ import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
 import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,20 +42,24 @@ public class Demands {
     private final DemandDocuments documents;
     private final EnterpriseDocuments enterprises;
     private final Invitations invitations;
+    private final PilotCityList cities;
     private final DemandRules rules;
     private final Clock clock;
 
     Demands(AggregateStore store, DemandDocuments documents, EnterpriseDocuments enterprises,
-            Invitations invitations, FieldTaxonomy fields, PilotCities cities, Clock clock) {
+            Invitations invitations, PilotCityList cities, FieldTaxonomy fields, Clock clock) {
         this.store = store;
         this.documents = documents;
         this.enterprises = enterprises;
         this.invitations = invitations;
-        this.rules = new DemandRules(fields, cities);
+        this.cities = cities;
+        this.rules = new DemandRules(fields);
         this.clock = clock;
     }
 
-    public Mono<Demand> draft(PlatformUser user, String cityCode, DemandContent content, ContactPerson contact) {
+    /** {@code cityCode} as the request names it, if it does: only the enterprise's own city is accepted. */
+    public Mono<Demand> draft(PlatformUser user, @Nullable String cityCode, DemandContent content,
+            ContactPerson contact) {
         return enterprises.find(user.organisationId()).map(EnterpriseDocument::toDomain)
                 .switchIfEmpty(Mono.error(new Conflict("Organisation " + user.organisationId()
                         + " is not registered as an enterprise: POST /enterprises first")))
@@ -68,14 +71,16 @@ public class Demands {
                 });
     }
 
-    public Mono<Demand> change(PlatformUser user, String id, long expectedVersion, DemandContent content,
-            ContactPerson contact) {
-        return decide(owned(user, id), expectedVersion, demand -> demand.change(content, contact, rules, clock));
+    public Mono<Demand> change(PlatformUser user, String id, long expectedVersion, @Nullable String cityCode,
+            DemandContent content, ContactPerson contact) {
+        return decide(owned(user, id), expectedVersion,
+                demand -> demand.change(cityCode, content, contact, rules, clock));
     }
 
+    /** Whether the demand waits for review is the city's rule at the moment of submission. */
     public Mono<Demand> submit(PlatformUser user, String id, long expectedVersion) {
-        return decide(owned(user, id), expectedVersion,
-                demand -> demand.submit(rules.reviewRequired(demand.cityCode()), clock));
+        return owned(user, id).flatMap(demand -> cities.reviewRequired(demand.cityCode())
+                .flatMap(review -> decide(Mono.just(demand), expectedVersion, owned -> owned.submit(review, clock))));
     }
 
     public Mono<Demand> withdraw(PlatformUser user, String id, long expectedVersion, @Nullable String reason) {

@@ -2,7 +2,9 @@ package cn.innovationchina.demand.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.demand.domain.CreditCode;
@@ -14,37 +16,45 @@ import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
-import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.reference.Divisions;
 import reactor.core.publisher.Mono;
 
 /** Registers the caller's organisation as an enterprise: once per organisation, once per credit code. */
 @Service
 public class Enterprises {
 
-    public record Registration(String name, String creditCode, String cityCode, String industry,
-            EnterpriseSize size) {
+    public record Registration(String name, String creditCode, String cityCode, @Nullable String divisionCode,
+            String industry, EnterpriseSize size) {
     }
 
     private final AggregateStore store;
     private final EnterpriseDocuments documents;
-    private final PilotCities cities;
+    private final PilotCityList cities;
+    private final Divisions divisions;
     private final Clock clock;
 
-    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCities cities, Clock clock) {
+    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCityList cities, Divisions divisions,
+            Clock clock) {
         this.store = store;
         this.documents = documents;
         this.cities = cities;
+        this.divisions = divisions;
         this.clock = clock;
     }
 
+    /** In the city the user's token names, if it is a pilot city now. */
     public Mono<Enterprise> register(PlatformUser user, Registration registration) {
         return Mono.defer(() -> {
             var code = CreditCode.parse(registration.creditCode());
-            var enterprise = Enterprise.register(user.organisationId(), registration.name(), code,
-                    registration.cityCode(), registration.industry(), registration.size(), cities, clock.instant());
-            return documents.creditCodeTaken(code.value())
+            return cities.lookUp(registration.cityCode()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .map(city -> Enterprise.register(user.organisationId(), user.cityCode(), registration.name(),
+                            code, registration.cityCode(), registration.divisionCode(), city.orElse(null),
+                            registration.industry(), registration.size(), divisions, clock.instant()));
+        }).flatMap(enterprise -> {
+            String credit = enterprise.creditCode().value();
+            return documents.creditCodeTaken(credit)
                     .flatMap(taken -> taken
-                            ? Mono.error(new Conflict("Credit code " + code.value() + " is already registered"))
+                            ? Mono.error(new Conflict("Credit code " + credit + " is already registered"))
                             // No event: nothing outside this service needs a registration yet.
                             : store.create(EnterpriseDocument.of(enterprise), enterprise.id(), enterprise.cityCode(),
                                     List.of()))

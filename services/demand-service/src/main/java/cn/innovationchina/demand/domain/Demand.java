@@ -18,6 +18,7 @@ import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.platform.problem.IllegalTransition;
+import cn.innovationchina.platform.problem.InvalidInput;
 
 /**
  * An enterprise's technology demand. Owned by the enterprise (organisation), not by the user who typed it.
@@ -33,12 +34,17 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
     /** Deadlines are calendar days in China: a demand expires once its deadline day is over there. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    public static Demand draft(String id, Enterprise enterprise, String cityCode, DemandContent content,
-            ContactPerson contact, DemandRules rules, Clock clock) {
-        rules.check(cityCode, content, today(clock));
+    /**
+     * A demand is posted in its enterprise's city, where that city's review applies: naming another city is refused,
+     * not quietly corrected. {@code requestedCity} may be left out.
+     */
+    public static Demand draft(String id, Enterprise enterprise, @Nullable String requestedCity,
+            DemandContent content, ContactPerson contact, DemandRules rules, Clock clock) {
+        stays(enterprise.cityCode(), requestedCity, "the city of your enterprise");
+        rules.check(content, today(clock));
         Instant now = clock.instant();
-        return new Demand(id, enterprise.ref(), cityCode, content, contact, DemandStatus.DRAFT, 0, null, null, null,
-                now, now, null, 0);
+        return new Demand(id, enterprise.ref(), enterprise.cityCode(), content, contact, DemandStatus.DRAFT, 0, null,
+                null, null, now, now, null, 0);
     }
 
     public static LocalDate today(Clock clock) {
@@ -57,14 +63,15 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
 
     /**
      * Replaces the content: a draft is simply edited; a published demand is revised, stays published and is
-     * matched again. Nothing else may change (the city keeps what it reviewed).
+     * matched again. Nothing else may change (the city keeps what it reviewed): another city is refused.
      */
-    public Decision<Demand> change(DemandContent newContent, ContactPerson newContact, DemandRules rules,
-            Clock clock) {
+    public Decision<Demand> change(@Nullable String requestedCity, DemandContent newContent,
+            ContactPerson newContact, DemandRules rules, Clock clock) {
         if (status != DemandStatus.DRAFT && status != DemandStatus.PUBLISHED) {
             throw new IllegalTransition(status, DemandStatus.PUBLISHED);
         }
-        rules.check(cityCode, newContent, today(clock));
+        stays(cityCode, requestedCity, "the city it was posted in");
+        rules.check(newContent, today(clock));
         Instant now = clock.instant();
         if (status == DemandStatus.DRAFT) {
             return Decision.of(with(newContent, newContact, status, revision, now));
@@ -124,6 +131,13 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
         }
         return Decision.of(ended(DemandStatus.EXPIRED, null, null, clock),
                 new DemandExpired(id, ownerId(), cityCode, content.deadline()));
+    }
+
+    private static void stays(String city, @Nullable String requestedCity, String which) {
+        if (requestedCity != null && !requestedCity.equals(city)) {
+            throw new InvalidInput("cityCode", "must be " + city + ", " + which
+                    + ": a demand is reviewed and counted where its enterprise is");
+        }
     }
 
     private void require(DemandStatus from, DemandStatus to) {

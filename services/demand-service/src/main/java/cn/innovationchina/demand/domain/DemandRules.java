@@ -6,24 +6,17 @@ import cn.innovationchina.events.BudgetRange;
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.PilotCities;
-import cn.innovationchina.reference.PilotCity;
 
 /** The rules on a demand's content that need reference data or more than one field. */
 public final class DemandRules {
 
     private final FieldTaxonomy fields;
-    private final PilotCities cities;
 
-    public DemandRules(FieldTaxonomy fields, PilotCities cities) {
+    public DemandRules(FieldTaxonomy fields) {
         this.fields = fields;
-        this.cities = cities;
     }
 
-    public void check(String cityCode, DemandContent content, LocalDate today) {
-        if (cities.find(cityCode).isEmpty()) {
-            throw new InvalidInput("cityCode", "is not a pilot city");
-        }
+    public void check(DemandContent content, LocalDate today) {
         for (String code : content.fieldCodes()) {
             if (!fields.isKnown(code)) {
                 throw new InvalidInput("fieldCodes", code + " is not a field of the taxonomy (an area or a leaf)");
@@ -35,10 +28,6 @@ public final class DemandRules {
             throw new InvalidInput("budget", "minCny must not exceed maxCny");
         }
         checkDeadline(content.deadline(), today);
-    }
-
-    public boolean reviewRequired(String cityCode) {
-        return cities.find(cityCode).map(PilotCity::reviewRequired).orElse(true);
     }
 
     static void checkDeadline(LocalDate deadline, LocalDate today) {

@@ -69,8 +69,8 @@ class DemandController {
     Mono<ResponseEntity<DemandView>> change(@PathVariable String id, @Valid @RequestBody DemandRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return answer(Mono.defer(() -> demands.change(user, id, Versions.expected(ifMatch), request.content(),
-                request.contactPerson())));
+        return answer(Mono.defer(() -> demands.change(user, id, Versions.expected(ifMatch), request.cityCode(),
+                request.content(), request.contactPerson())));
     }
 
     @PostMapping("/{id}/submit")

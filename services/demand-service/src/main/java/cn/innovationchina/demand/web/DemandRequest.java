@@ -20,7 +20,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What an enterprise writes into a demand. Server-owned properties (id, status, owner, version, revision,
- * timestamps, review outcome) are not part of it: sent anyway, they are ignored (ADR 0007).
+ * timestamps, review outcome) are not part of it: sent anyway, they are ignored (ADR 0007). {@code cityCode} may be
+ * left out: a demand is always in its enterprise's city, and naming another one is refused (ADR 0033).
  */
 record DemandRequest(
         @NotBlank @Size(max = 200) String title,
@@ -34,7 +35,7 @@ record DemandRequest(
         @NotNull LocalDate deadline,
         @NotNull Visibility visibility,
         @Size(max = 100) @Nullable String industry,
-        @NotBlank String cityCode,
+        @Nullable String cityCode,
         @NotNull @Valid Contact contact) {
 
     record Budget(@PositiveOrZero @Nullable Long minCny, @PositiveOrZero @Nullable Long maxCny) {

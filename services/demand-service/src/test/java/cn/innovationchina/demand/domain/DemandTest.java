@@ -27,15 +27,15 @@ import cn.innovationchina.events.Visibility;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.PilotCities;
 
 /** The lifecycle decided by the aggregate alone: no Spring, no database. */
 class DemandTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneOffset.UTC);
-    private static final DemandRules RULES = new DemandRules(FieldTaxonomy.standard(), PilotCities.standard());
+    private static final DemandRules RULES = new DemandRules(FieldTaxonomy.standard());
     private static final Enterprise ENTERPRISE = new Enterprise("org-1", "Xianning Hydrogen",
-            new CreditCode("914403001922038216"), "XIANNING", "energy", EnterpriseSize.SMALL, CLOCK.instant());
+            new CreditCode("914403001922038216"), "XIANNING", "421200", "energy", EnterpriseSize.SMALL,
+            CLOCK.instant());
 
     @Test
     void a_draft_belongs_to_the_enterprise_and_has_produced_nothing_yet() {
@@ -76,7 +76,7 @@ class DemandTest {
     void a_revision_keeps_the_demand_published_and_counts_up() {
         var published = published();
 
-        var revised = published.change(content(LocalDate.of(2026, 7, 1)), contact(), RULES, CLOCK);
+        var revised = published.change("XIANNING", content(LocalDate.of(2026, 7, 1)), contact(), RULES, CLOCK);
 
         assertThat(revised.state().status()).isEqualTo(DemandStatus.PUBLISHED);
         assertThat(revised.state().revision()).isEqualTo(1);
@@ -111,7 +111,7 @@ class DemandTest {
         assertThatThrownBy(() -> published().submit(true, CLOCK)).isInstanceOf(IllegalTransition.class)
                 .hasMessage("Cannot go from PUBLISHED to SUBMITTED");
         var closed = published().close(ClosureReason.NO_LONGER_NEEDED, null, CLOCK).state();
-        assertThatThrownBy(() -> closed.change(content(LocalDate.of(2026, 6, 1)), contact(), RULES, CLOCK))
+        assertThatThrownBy(() -> closed.change(null, content(LocalDate.of(2026, 6, 1)), contact(), RULES, CLOCK))
                 .isInstanceOf(IllegalTransition.class).hasMessage("Cannot go from CLOSED to PUBLISHED");
         assertThatThrownBy(() -> closed.expire(CLOCK)).isInstanceOf(IllegalTransition.class);
     }
@@ -143,6 +143,27 @@ class DemandTest {
     private static DemandContent withFields(List<String> fieldCodes) {
         return new DemandContent("t", "", List.of("p"), "", fieldCodes, List.of(), List.of(CooperationMode.JOINT_RND),
                 new BudgetRange(null, null), LocalDate.of(2026, 6, 1), Visibility.PUBLIC, null);
+    }
+
+    @Test
+    void a_demand_is_posted_in_its_enterprises_city_whether_or_not_the_request_names_it() {
+        assertThat(Demand.draft("dmd-1", ENTERPRISE, null, content(LocalDate.of(2026, 6, 1)), contact(), RULES,
+                CLOCK).cityCode()).isEqualTo("XIANNING");
+        assertThat(draft(content(LocalDate.of(2026, 6, 1))).cityCode()).isEqualTo("XIANNING");
+    }
+
+    @Test
+    void a_demand_naming_another_city_than_its_enterprises_is_refused_naming_the_city() {
+        assertThatThrownBy(() -> Demand.draft("dmd-1", ENTERPRISE, "WUHAN", content(LocalDate.of(2026, 6, 1)),
+                contact(), RULES, CLOCK)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("cityCode"));
+    }
+
+    @Test
+    void a_change_may_not_move_a_demand_to_another_city() {
+        assertThatThrownBy(() -> published().change("WUHAN", content(LocalDate.of(2026, 7, 1)), contact(), RULES,
+                CLOCK)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("cityCode"));
     }
 
     private static Demand draft(DemandContent content) {

@@ -72,6 +72,11 @@ abstract class DemandScenario {
         return new Caller(http, TOKENS.cityAdmin(cityCode));
     }
 
+    /** A city administrator signed in under their own user name, as the pilot-city list names them. */
+    Caller cityAdmin(String userName, String cityCode) {
+        return new Caller(http, TOKENS.mint("CITY_ADMIN", userName, Map.of("cityCode", cityCode)));
+    }
+
     Caller expert() {
         return expertOf("prv-" + UUID.randomUUID());
     }
@@ -90,8 +95,8 @@ abstract class DemandScenario {
                 new EventEnvelope.Tracing("invite-" + demand.id(), null), "matching-service", Instant.now()));
     }
 
-    Caller platformAdmin() {
-        return new Caller(http, TOKENS.platformAdmin());
+    PlatformAdmin platformAdmin() {
+        return new PlatformAdmin(http, TOKENS.platformAdmin());
     }
 
     Map<String, Object> hydrogen(String cityCode) {

@@ -169,6 +169,36 @@ class RefusedChangesTest extends DemandScenario {
     }
 
     @Test
+    void a_demand_naming_another_city_than_its_enterprises_is_refused_and_nothing_is_published() {
+        var xianningEnterprise = registeredEnterprise(REVIEWED_CITY);
+
+        var refused = xianningEnterprise.drafts(hydrogen(UNREVIEWED_CITY));
+
+        assertThat(refused.invalidField()).isEqualTo("cityCode");
+        assertThat(xianningEnterprise.lists("size=50").items()).isEmpty();
+    }
+
+    @Test
+    void a_later_change_of_city_is_refused_naming_the_field() {
+        var enterprise = registeredEnterprise(REVIEWED_CITY);
+        var draft = enterprise.hasDrafted(hydrogen(REVIEWED_CITY));
+
+        var refused = enterprise.edits(draft, hydrogen(UNREVIEWED_CITY));
+
+        assertThat(refused.invalidField()).isEqualTo("cityCode");
+        assertThat(enterprise.reads(draft).ok().text("cityCode")).isEqualTo(REVIEWED_CITY);
+    }
+
+    @Test
+    void a_demand_that_names_no_city_is_posted_in_its_enterprises_city() {
+        var enterprise = registeredEnterprise(REVIEWED_CITY);
+        var demand = hydrogen(REVIEWED_CITY);
+        demand.remove("cityCode");
+
+        assertThat(enterprise.drafts(demand).expect(201).text("cityCode")).isEqualTo(REVIEWED_CITY);
+    }
+
+    @Test
     void an_unregistered_organisation_cannot_draft_a_demand() {
         var stranger = unregisteredEnterprise(REVIEWED_CITY);
 

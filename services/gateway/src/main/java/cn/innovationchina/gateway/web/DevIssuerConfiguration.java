@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.innovationchina.gateway.application.DevIssuerProperties;
 import cn.innovationchina.gateway.application.DevTokenIssuer;
+import cn.innovationchina.gateway.application.PilotCityAdministrators;
 
 /**
  * The development token issuer exists only with the {@code dev} profile: without it there is no login page, no key
@@ -34,7 +35,7 @@ class DevIssuerConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> devIssuerRoutes(DevTokenIssuer issuer) {
-        return new DevIssuerRoutes(issuer).routes();
+    RouterFunction<ServerResponse> devIssuerRoutes(DevTokenIssuer issuer, DevIssuerProperties properties) {
+        return new DevIssuerRoutes(issuer, new PilotCityAdministrators(issuer, properties)).routes();
     }
 }

@@ -5,7 +5,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -17,6 +19,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
 
 import cn.innovationchina.gateway.application.DevTokenIssuer;
+import cn.innovationchina.gateway.application.PilotCityAdministrators;
 import cn.innovationchina.gateway.domain.DemoUser;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.security.Role;
@@ -25,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * The development issuer's endpoints: the login page listing the demo users of each role ({@code GET /dev/login}),
  * the same list as JSON ({@code GET /dev/users}), a token for one of them ({@code POST /dev/token} with
- * {@code {"user": id}} or the form field {@code user}) and the public key ({@code GET /.well-known/jwks.json}).
+ * {@code {"user": id}} or the form field {@code user}) and the public key ({@code GET /.well-known/jwks.json}). The
+ * demo users are the configured ones and the city administrators the pilot-city list names at that moment.
  * The login page keeps the token in the tab's {@code sessionStorage} ({@code innovation-china.token}, and the user as
  * {@code innovation-china.user}) and returns to the console with it in the fragment ({@code #access_token=...}).
  */
@@ -40,15 +44,19 @@ class DevIssuerRoutes {
             Role.PLATFORM_ADMIN, "平台管理员 Platform administrator");
 
     private final DevTokenIssuer issuer;
+    private final PilotCityAdministrators administrators;
 
-    DevIssuerRoutes(DevTokenIssuer issuer) {
+    DevIssuerRoutes(DevTokenIssuer issuer, PilotCityAdministrators administrators) {
         this.issuer = issuer;
+        this.administrators = administrators;
     }
 
     RouterFunction<ServerResponse> routes() {
-        return route(GET("/dev/login"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-                        .cacheControl(CacheControl.noStore()).bodyValue(loginPage()))
-                .andRoute(GET("/dev/users"), request -> ServerResponse.ok().bodyValue(issuer.users()))
+        return route(GET("/dev/login"), request -> users().flatMap(users -> ServerResponse.ok()
+                        .contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore())
+                        .bodyValue(loginPage(users))))
+                .andRoute(GET("/dev/users"), request -> users().flatMap(users -> ServerResponse.ok()
+                        .cacheControl(CacheControl.noStore()).bodyValue(users)))
                 .andRoute(POST("/dev/token"), this::token)
                 .andRoute(GET(JWKS_PATH), request -> ServerResponse.ok()
                         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).bodyValue(issuer.jwks()));
@@ -61,8 +69,9 @@ class DevIssuerRoutes {
                 ? request.formData().mapNotNull(data -> data.getFirst("user"))
                 : request.bodyToMono(JSON_OBJECT).mapNotNull(body -> body.get("user"));
         return userId.defaultIfEmpty("")
-                .map(id -> issuer.user(id).orElseThrow(() -> new InvalidInput("user",
-                        "Not a demo user: '" + id + "'; GET /dev/users lists them")))
+                .flatMap(id -> users().map(users -> users.stream().filter(user -> user.id().equals(id)).findFirst()
+                        .orElseThrow(() -> new InvalidInput("user",
+                                "Not a demo user: '" + id + "'; GET /dev/users lists them"))))
                 .flatMap(user -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("access_token", issuer.mint(user));
@@ -73,11 +82,20 @@ class DevIssuerRoutes {
                 });
     }
 
-    private String loginPage() {
+    /** The configured demo users, then the administrators the pilot-city list names (a configured id wins). */
+    private Mono<List<DemoUser>> users() {
+        return administrators.all().map(listed -> {
+            List<DemoUser> users = new ArrayList<>(issuer.users());
+            listed.stream().filter(user -> issuer.user(user.id()).isEmpty()).forEach(users::add);
+            return users;
+        });
+    }
+
+    private String loginPage(List<DemoUser> users) {
         var sections = new StringBuilder();
         for (Role role : Role.values()) {
             sections.append("<section><h2>").append(HtmlUtils.htmlEscape(ROLE_NAMES.get(role))).append("</h2><ul>");
-            for (DemoUser user : issuer.users()) {
+            for (DemoUser user : users) {
                 if (user.role() == role) {
                     sections.append("<li><button type=\"button\" data-user=\"").append(HtmlUtils.htmlEscape(user.id()))
                             .append("\">").append(HtmlUtils.htmlEscape(user.name())).append("</button> <small>")

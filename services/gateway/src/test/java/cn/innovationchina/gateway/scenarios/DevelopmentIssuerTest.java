@@ -84,6 +84,29 @@ class DevelopmentIssuerTest {
     }
 
     @Test
+    void the_administrator_of_a_pilot_city_designated_a_minute_ago_signs_in_as_that_citys_administrator() {
+        var demandService = Platform.service("demand");
+        demandService.answers("/pilot-cities", """
+                {"cities": [{"code": "XIANNING", "nameZh": "咸宁", "nameEn": "Xianning", "administrators": []},
+                            {"code": "CHANGSHA", "nameZh": "长沙", "nameEn": "Changsha", "batch": 2,
+                             "administrators": ["changsha-admin"]}]}
+                """);
+
+        String page = http.get().uri("/dev/login").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String token = login("changsha-admin");
+
+        assertThat(page).contains("data-user=\"changsha-admin\"", "长沙管理员 Changsha administrator");
+        PlatformUser user = platformUser(servicesDecoder(KEYS.resolve("dev-signing.pub.pem")), token);
+        assertThat(user).isEqualTo(new PlatformUser("changsha-admin", Role.CITY_ADMIN, null, null, "CHANGSHA"));
+        // The issuer read the list as a platform administrator, with a token the services trust.
+        String asked = demandService.received().stream().filter(call -> call.path().equals("/pilot-cities"))
+                .reduce((first, last) -> last).orElseThrow().header("Authorization");
+        assertThat(platformUser(servicesDecoder(KEYS.resolve("dev-signing.pub.pem")), asked.substring(7)).role())
+                .isEqualTo(Role.PLATFORM_ADMIN);
+    }
+
+    @Test
     void the_console_is_told_to_log_in_at_the_development_login_page() {
         http.get().uri("/auth/config").exchange()
                 .expectStatus().isOk()

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -21,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was
  * asked for (a POST with 201 and a {@code Location} by its own path), remembers what it received, and on {@code /live} streams two server-sent events, the second only once
  * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; and
- * on {@code /slow} answers only after 3 s.
+ * on {@code /slow} answers only after 3 s. A test may give a path a JSON answer of its own ({@link #answers}).
  */
 final class FakeService {
 
@@ -37,6 +38,7 @@ final class FakeService {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
     private volatile CountDownLatch secondEvent = new CountDownLatch(1);
 
     private FakeService(String name) {
@@ -76,6 +78,11 @@ final class FakeService {
         return received.get(received.size() - 1);
     }
 
+    /** From now on, answers every call of {@code path} with this JSON instead of naming itself. */
+    void answers(String path, String json) {
+        answers.put(path, json);
+    }
+
     void releaseSecondEvent() {
         secondEvent.countDown();
     }
@@ -91,7 +98,8 @@ final class FakeService {
         if (exchange.getRequestURI().getPath().equals("/slow")) {
             pause(Duration.ofSeconds(3));
         }
-        byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+        String path = exchange.getRequestURI().getPath();
+        byte[] body = answers.getOrDefault(path, "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         // Like a platform service: the correlation id answered back, what a POST created named by its own path.

@@ -3,6 +3,7 @@ package cn.innovationchina.gateway.scenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +79,8 @@ class IdentityProviderTrustTest {
     }
 
     private static DevTokenIssuer issuer(String name) {
-        return new DevTokenIssuer(new DevIssuerProperties(KEY, name, Duration.ofMinutes(5), List.of(EXPERT)),
-                Clock.systemUTC());
+        return new DevTokenIssuer(new DevIssuerProperties(KEY, name, Duration.ofMinutes(5), List.of(EXPERT),
+                URI.create(FakeService.nowhere() + "/pilot-cities")), Clock.systemUTC());
     }
 
     private static HttpServer serve(DevTokenIssuer issuer) {

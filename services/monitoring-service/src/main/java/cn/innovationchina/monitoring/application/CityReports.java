@@ -18,13 +18,13 @@ import cn.innovationchina.monitoring.domain.AttentionItem;
 import cn.innovationchina.monitoring.domain.Fact;
 import cn.innovationchina.monitoring.domain.Figures;
 import cn.innovationchina.monitoring.domain.Granularity;
+import cn.innovationchina.monitoring.domain.PilotCity;
 import cn.innovationchina.monitoring.domain.ProviderLoad;
 import cn.innovationchina.monitoring.persistence.Facts;
+import cn.innovationchina.monitoring.persistence.PilotCityList;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
-import cn.innovationchina.reference.PilotCities;
-import cn.innovationchina.reference.PilotCity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,12 +33,12 @@ import reactor.core.publisher.Mono;
 public class CityReports {
 
     private final Facts facts;
-    private final PilotCities cities;
+    private final PilotCityList cities;
     private final int attentionAfterDays;
     private final int maxRangeDays;
     private final FigureUpdates updates;
 
-    CityReports(Facts facts, PilotCities cities, FigureUpdates updates,
+    CityReports(Facts facts, PilotCityList cities, FigureUpdates updates,
             @Value("${monitoring.attention-after-days}") int attentionAfterDays,
             @Value("${monitoring.max-range-days}") int maxRangeDays) {
         this.facts = facts;
@@ -63,8 +63,12 @@ public class CityReports {
 
     /** Another city's report, or an unknown city's, is not found: its existence is not the caller's business. */
     public Mono<CityReport> report(PlatformUser user, String cityCode, Range range) {
-        PilotCity city = cities.find(cityCode).filter(known -> user.administers(known.code()))
-                .orElseThrow(() -> new NotFound("pilot city", cityCode));
+        return cities.find(cityCode).filter(known -> user.administers(known.code()))
+                .switchIfEmpty(Mono.error(() -> new NotFound("pilot city", cityCode)))
+                .flatMap(city -> report(city, range));
+    }
+
+    private Mono<CityReport> report(PilotCity city, Range range) {
         return facts.ofCity(city.code(), range.to()).collectList().flatMap(history ->
                 providerFacts(history, range.to()).map(providerFacts -> new CityReport(city, range,
                         Figures.of(history, range.from(), range.to()),
@@ -87,11 +91,11 @@ public class CityReports {
                 .concatWith(updates.of(first.city().code()).concatMap(city -> report(user, city, range), 1)));
     }
 
-    /** Every pilot city by contract value, then contracts signed, then dockings. */
+    /** Every pilot city, those without a fact yet too, by contract value, then contracts signed, then dockings. */
     public Mono<List<CityRank>> ranking(LocalDate from, LocalDate to) {
-        return facts.upTo(to).collectList().map(all -> {
-            Map<String, List<Fact>> byCity = all.stream().collect(Collectors.groupingBy(Fact::cityCode));
-            List<Map.Entry<PilotCity, Figures>> figures = cities.cities().stream()
+        return Mono.zip(cities.all().collectList(), facts.upTo(to).collectList()).map(known -> {
+            Map<String, List<Fact>> byCity = known.getT2().stream().collect(Collectors.groupingBy(Fact::cityCode));
+            List<Map.Entry<PilotCity, Figures>> figures = known.getT1().stream()
                     .map(city -> Map.entry(city, Figures.of(byCity.getOrDefault(city.code(), List.of()), from, to)))
                     .sorted(Comparator.comparing((Map.Entry<PilotCity, Figures> entry) ->
                                     entry.getValue().contractValueTotalCny()).reversed()

@@ -4,26 +4,37 @@ import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.PilotCityEvent;
 import cn.innovationchina.monitoring.domain.Fact;
+import cn.innovationchina.monitoring.domain.PilotCity;
 import cn.innovationchina.monitoring.persistence.Facts;
+import cn.innovationchina.monitoring.persistence.PilotCityList;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
-/** Keeps every event the figures need as a fact; events without a pilot city count for no city and are skipped. */
+/**
+ * Keeps every event the figures need as a fact; events without a pilot city count for no city and are skipped. A
+ * pilot city's own events are not matchmaking: they keep the list of cities that have reports and are ranked.
+ */
 @Service
 public class EventRecorder {
 
     private final Facts facts;
+    private final PilotCityList pilotCities;
     private final PilotCities cities;
     private final FigureUpdates updates;
 
-    EventRecorder(Facts facts, PilotCities cities, FigureUpdates updates) {
+    EventRecorder(Facts facts, PilotCityList pilotCities, PilotCities cities, FigureUpdates updates) {
         this.facts = facts;
+        this.pilotCities = pilotCities;
         this.cities = cities;
         this.updates = updates;
     }
 
     public Mono<Void> record(EventEnvelope<? extends DomainEvent> event) {
+        if (event.payload() instanceof PilotCityEvent city) {
+            return pilotCities.record(PilotCity.of(city), event.aggregateVersion());
+        }
         String city = event.cityCode();
         if (city == null) {
             return Mono.empty();

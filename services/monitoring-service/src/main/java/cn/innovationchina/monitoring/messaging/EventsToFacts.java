@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.NotificationEvent;
 import cn.innovationchina.events.ProviderEvent;
@@ -17,9 +17,10 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 @Configuration
 class EventsToFacts {
 
+    /** demand.events carries the demands and the pilot-city list: one consumer reads both, in order per key. */
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(DemandEvent.class, recorder::record);
+        return inbound.handle(DomainEvent.class, recorder::record);
     }
 
     @Bean

@@ -22,9 +22,9 @@ import cn.innovationchina.monitoring.application.CityReports.CityReport;
 import cn.innovationchina.monitoring.application.CityReports.PeriodFigures;
 import cn.innovationchina.monitoring.domain.AttentionItem;
 import cn.innovationchina.monitoring.domain.Figures;
+import cn.innovationchina.monitoring.domain.PilotCity;
 import cn.innovationchina.monitoring.domain.ProviderLoad;
 import cn.innovationchina.platform.security.PlatformUser;
-import cn.innovationchina.reference.PilotCity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -34,6 +34,7 @@ class CityFiguresTest {
 
     @BeforeEach
     void play_march_2021_once() {
+        Bus.theFirstPilotCitiesAreDesignated(mongo);
         if (played) {
             return;
         }

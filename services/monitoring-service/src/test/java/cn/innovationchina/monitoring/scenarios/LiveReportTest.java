@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,6 +27,13 @@ class LiveReportTest {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @BeforeEach
+    void the_pilot_cities_are_designated() {
+        Bus.theFirstPilotCitiesAreDesignated(mongo);
+    }
 
     @Test
     void a_new_event_of_the_city_pushes_updated_figures() {

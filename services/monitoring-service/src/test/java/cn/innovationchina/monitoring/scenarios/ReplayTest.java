@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,6 +31,11 @@ class ReplayTest {
     WebTestClient http;
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @BeforeEach
+    void the_pilot_cities_are_designated() {
+        Bus.theFirstPilotCitiesAreDesignated(mongo);
+    }
 
     @Test
     void events_delivered_twice_leave_every_figure_unchanged() {
