@@ -34,9 +34,21 @@ final class ApiRequests {
 
     static final int MAX_TERM = 50;
 
-    /** A provider's profile and the availability it is then set to, if not AVAILABLE. */
+    /**
+     * A provider's profile and the availability it is then set to, if not AVAILABLE; on leave, it is back only
+     * on the day its demands' deadlines fall, after the run.
+     */
     record ProviderRequest(String id, Map<String, Object> profile, @Nullable Availability availability,
-            boolean verified) {
+            LocalDate backOn, boolean verified) {
+
+        Map<String, Object> availabilityChange() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("availability", String.valueOf(availability));
+            if (availability == Availability.ON_LEAVE) {
+                body.put("until", backOn.toString());
+            }
+            return body;
+        }
     }
 
     record EnterpriseRequest(String organisationId, String cityCode, Map<String, Object> registration) {
@@ -147,7 +159,7 @@ final class ApiRequests {
         }
         profile.put("conflictCreditCodes", conflicts(provider));
         return new ProviderRequest(provider.id(), profile,
-                availability == Availability.AVAILABLE ? null : availability, provider.verified());
+                availability == Availability.AVAILABLE ? null : availability, deadline, provider.verified());
     }
 
     private List<String> conflicts(LabelledSet.Provider provider) {

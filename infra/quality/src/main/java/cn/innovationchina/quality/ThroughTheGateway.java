@@ -59,9 +59,8 @@ final class ThroughTheGateway implements AutoCloseable {
         Answer saved = ok(api.put("expert", path, token, provider.profile(), null), "PUT " + path);
         providerEvents.addAndGet(saved.status() == 201 ? 1 : 0);
         if (provider.availability() != null) {
-            saved = ok(api.put("expert", path + "/availability", token,
-                    Map.of("availability", provider.availability().name()), saved.etag()), "PUT availability of "
-                    + provider.id());
+            saved = ok(api.put("expert", path + "/availability", token, provider.availabilityChange(), saved.etag()),
+                    "PUT availability of " + provider.id());
             providerEvents.incrementAndGet();
         }
         if (provider.verified()) {

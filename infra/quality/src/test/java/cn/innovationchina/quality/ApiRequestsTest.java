@@ -73,7 +73,9 @@ class ApiRequestsTest {
         var leave = provider("leave");
 
         assertThat(leave.availability()).isEqualTo(Availability.ON_LEAVE);
+        assertThat(leave.availabilityChange()).containsEntry("until", "2027-01-01");
         assertThat(leave.verified()).isFalse();
+        assertThat(provider("full").availabilityChange()).containsOnlyKeys("availability");
     }
 
     @Test
