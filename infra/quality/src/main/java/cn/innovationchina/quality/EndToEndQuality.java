@@ -125,9 +125,12 @@ public final class EndToEndQuality {
             long start = System.nanoTime();
             gateway.loadProviders(requests.providers());
             double loaded = seconds(start);
+            log("%d providers loaded through the gateway in %.1f s; waiting for matching to read their %d events ...",
+                    set.providers().size(), loaded, gateway.providerEvents());
             var look = ProviderEventsRead.await(stack.kafkaBootstrap(), gateway.providerEvents(),
                     Duration.ofMinutes(5));
             double read = seconds(start);
+            log("Matching has read them (%.1f s); publishing %d demands ...", read, set.demands().size());
             gateway.registerEnterprises(requests.enterprises());
             var rankings = gateway.rankings(requests.demands(), options.matchTimeout());
             double ranked = seconds(start);

@@ -55,6 +55,7 @@ final class ProviderEventsRead {
     static Look await(String bootstrap, long expectedEvents, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             Look look = null;
             while (System.nanoTime() < deadline) {
