@@ -360,7 +360,8 @@ public record LabelledSet(List<Demand> demands, List<Provider> providers, List<J
             if (all == null) {
                 return List.of();
             }
-            return Arrays.stream(all.get(0).text().split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(all.get(0).text().split(separator)).map(String::strip).filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         private static List<String> fieldCodes(String text) {

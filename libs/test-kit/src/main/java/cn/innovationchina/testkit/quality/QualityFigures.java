@@ -148,12 +148,16 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
                 .sorted(Comparator.comparingDouble(DemandFigures::ndcgAt10)).toList();
     }
 
-    /** The summary line, {@code quality: set=... demands=... ndcg@10=...}. */
+    /**
+     * The summary line, {@code quality: set=... demands=... ndcg@10=...}; {@code unjudged_top3} says how many of
+     * the {@code grade0_top3} were not judged at all (a gap of the set rather than a proven miss).
+     */
     public String line(String setName) {
+        long unjudged = gradeZeroInTopThree.stream().filter(p -> !p.judged()).count();
         return String.format(Locale.ROOT, "quality: set=%s demands=%d providers=%d ndcg@10=%.3f p@5=%.3f mrr=%.3f "
-                + "recall3_same=%s recall3_cross=%s grade0_top3=%d violations=%d", setName, demands, providers,
-                ndcgAt10, precisionAt5, mrr, gradeThreeSameLanguage.figure(), gradeThreeCrossLanguage.figure(),
-                gradeZeroInTopThree.size(), violations.size());
+                + "recall3_same=%s recall3_cross=%s grade0_top3=%d unjudged_top3=%d violations=%d", setName, demands,
+                providers, ndcgAt10, precisionAt5, mrr, gradeThreeSameLanguage.figure(),
+                gradeThreeCrossLanguage.figure(), gradeZeroInTopThree.size(), unjudged, violations.size());
     }
 
     private static double ndcg(List<String> ranked, Map<String, Integer> eligibleGrades) {

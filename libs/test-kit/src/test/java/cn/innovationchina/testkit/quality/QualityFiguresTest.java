@@ -71,6 +71,7 @@ class QualityFiguresTest {
         assertThat(figures.precisionAt5()).isCloseTo(0.4, within(1e-9));
         assertThat(figures.gradeZeroInTopThree()).singleElement()
                 .satisfies(p -> assertThat(p.label()).isEqualTo("x=unjudged"));
+        assertThat(figures.line("first")).contains("grade0_top3=1 unjudged_top3=1");
         assertThat(figures.perDemand().get("D1").topFive()).extracting(QualityFigures.Proposed::label)
                 .containsExactly("c=1", "a=3", "x=unjudged", "b=2");
     }
@@ -104,8 +105,8 @@ class QualityFiguresTest {
         String text = SET.replace("name: 乙", "name: 乙\nflags: unverified");
 
         var open = QualityFigures.measure(set(text), Map.of("D1", List.of("b")));
-        var confidential = QualityFigures.measure(set(text.replace("| JOINT_RND | PUBLIC", "| JOINT_RND | CONFIDENTIAL")),
-                Map.of("D1", List.of("b")));
+        var confidential = QualityFigures.measure(
+                set(text.replace("| JOINT_RND | PUBLIC", "| JOINT_RND | CONFIDENTIAL")), Map.of("D1", List.of("b")));
 
         assertThat(open.violations()).isEmpty();
         assertThat(confidential.violationsByKind()).containsEntry(Exclusion.UNVERIFIED_FOR_CONFIDENTIAL, 1);
@@ -142,7 +143,8 @@ class QualityFiguresTest {
         assertThat(figures.perDemand().get("D1").ranked()).isFalse();
         assertThat(figures.weak(0.6)).extracting(QualityFigures.DemandFigures::demandId).containsExactly("D1");
         assertThat(figures.line("first")).isEqualTo("quality: set=first demands=1 providers=9 ndcg@10=0.000 "
-                + "p@5=0.000 mrr=0.000 recall3_same=0.000 recall3_cross=n/a grade0_top3=0 violations=0");
+                + "p@5=0.000 mrr=0.000 recall3_same=0.000 recall3_cross=n/a grade0_top3=0 unjudged_top3=0 "
+                + "violations=0");
     }
 
     private static double log2(int x) {
