@@ -1,27 +1,37 @@
-// The shared reference data (field taxonomy, pilot cities), public and cached for the tab's life.
+// The shared reference data (field taxonomy, pilot cities, divisions of China), public and cached for the tab's life.
 import { api } from './api.js';
 import { t, lang } from './i18n.js';
-import { h, clear } from './ui.js';
+import { h, clear, select } from './ui.js';
 
 let fields = null;
 let cities = null;
+let places = null;
 const byCode = new Map();
+const divisionsByCode = new Map();
 
 export async function loadReference() {
-  if (!fields || !cities) {
-    const [taxonomy, registry] = await Promise.all([
+  if (!fields || !cities || !places) {
+    const [taxonomy, registry, geography] = await Promise.all([
       api('demand', '/reference/fields'),
       api('demand', '/reference/cities'),
+      api('demand', '/reference/divisions'),
     ]);
     fields = taxonomy.data.areas || [];
     cities = registry.data;
+    places = geography.data;
     byCode.clear();
     for (const area of fields) {
       byCode.set(area.code, area);
       for (const leaf of area.fields || []) byCode.set(leaf.code, leaf);
     }
+    divisionsByCode.clear();
+    for (const province of places.provinces || []) {
+      for (const division of province.divisions || []) {
+        divisionsByCode.set(division.code, { ...division, provinceCode: province.code });
+      }
+    }
   }
-  return { fields, cities };
+  return { fields, cities, places };
 }
 
 function named(item) {
@@ -36,6 +46,49 @@ export function fieldName(code) {
 export function cityName(code) {
   const city = cities && cities.cities.find(c => c.code === code);
   return city ? named(city) : code;
+}
+
+/** A division of China by its GB/T 2260 code (430100: 长沙市 / Changsha). */
+export function divisionName(code) {
+  const division = divisionsByCode.get(code);
+  return division ? named(division) : code;
+}
+
+/** Where a provider or a match is: its own division if known, else its pilot city. */
+export function placeName(divisionCode, cityCode) {
+  return divisionCode && divisionsByCode.has(divisionCode) ? divisionName(divisionCode) : cityName(cityCode);
+}
+
+/** The division a pilot city lies in. */
+export function cityDivision(code) {
+  const city = cities && cities.cities.find(c => c.code === code);
+  return city ? city.divisionCode : '';
+}
+
+export function provinceOptions() {
+  return (places ? places.provinces : []).map(p => [p.code, `${p.nameZh} · ${p.nameEn}`]);
+}
+
+/**
+ * The division picker: a province, then a city of it, each named in Chinese and English. Returns the two selects
+ * and value(), the chosen division's code or null.
+ */
+export function divisionPicker(chosen) {
+  const current = divisionsByCode.get(chosen);
+  const province = select(provinceOptions(), { value: current ? current.provinceCode : '', blank: t('common.choose') });
+  const city = h('select', {});
+  function fill(value) {
+    clear(city);
+    city.append(h('option', { value: '' }, t('common.choose')));
+    const chosenProvince = (places ? places.provinces : []).find(p => p.code === province.value);
+    for (const division of chosenProvince ? chosenProvince.divisions : []) {
+      city.append(h('option', { value: division.code, selected: division.code === value },
+        `${division.nameZh} · ${division.nameEn}`));
+    }
+  }
+  province.addEventListener('change', () => fill(''));
+  fill(chosen);
+  return { province, city, value: () => city.value || null };
 }
 
 export function regionName(code) {

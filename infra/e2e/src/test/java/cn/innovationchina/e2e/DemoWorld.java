@@ -30,7 +30,7 @@ final class DemoWorld {
                  "keywords": ["fuel cell", "PEM"],
                  "summary": "质子交换膜燃料电池电堆设计与寿命测试 PEM fuel-cell stack design and durability testing",
                  "services": ["JOINT_RND", "TECHNICAL_CONSULTING"], "cityCode": "WUHAN",
-                 "regionsServed": ["MIDDLE_YANGTZE"], "languages": ["zh", "en"], "capacity": 5,
+                 "regionsServed": ["YANGTZE_MIDDLE"], "languages": ["zh", "en"], "capacity": 5,
                  "email": "EMAIL"}""".replace("EMAIL", EXPERT_EMAIL), null).status();
         assertThat(profile).as("the expert's profile saved").isIn(200, 201);
         int registration = enterprise.post("/api/demand/enterprises", Map.of("name", "咸宁氢能科技有限公司",

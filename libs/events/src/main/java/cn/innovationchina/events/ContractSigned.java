@@ -2,7 +2,13 @@ package cn.innovationchina.events;
 
 import java.time.LocalDate;
 
-/** A signed technology contract: the unit of success a pilot city is judged by. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A signed technology contract: the unit of success a pilot city is judged by. {@code providerCityCode}: the
+ * provider's pilot city, if any; {@code location}: where the provider is seen from the demand, as matched (absent
+ * only in events written before it existed).
+ */
 public record ContractSigned(
         String matchId,
         String demandId,
@@ -13,5 +19,6 @@ public record ContractSigned(
         long valueCny,
         CooperationMode mode,
         LocalDate signedOn,
-        String providerCityCode) implements MatchEvent {
+        @Nullable String providerCityCode,
+        @Nullable LocationRelation location) implements MatchEvent {
 }

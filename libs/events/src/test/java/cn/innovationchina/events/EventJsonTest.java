@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EventJsonTest {
 
     private final DemandPublished hydrogenStack = new DemandPublished("d-1",
-            new EnterpriseRef("e-1", "咸宁氢能科技有限公司", "91421200MA4F0XXXXX"), "XIANNING",
+            new EnterpriseRef("e-1", "咸宁氢能科技有限公司", "91421200MA4F0XXXXX", "421200"), "XIANNING",
             new DemandContent("氢燃料电池电堆 fuel cell stack", "背景", List.of("膜电极寿命"), "寿命 10000 h",
                     List.of("ENERGY.HYDROGEN"), List.of("PEMFC"), List.of(CooperationMode.JOINT_RND),
                     new BudgetRange(500_000L, null), LocalDate.of(2027, 6, 30), Visibility.PUBLIC, null),
@@ -43,6 +43,19 @@ class EventJsonTest {
 
         assertThat(read.content().title()).isEqualTo("氢燃料电池电堆 fuel cell stack");
         assertThat(read.content().cooperationModes()).containsExactly((CooperationMode) null);
+    }
+
+    @Test
+    void a_demand_written_before_enterprises_named_their_division_reads_without_one() {
+        var json = new String(EventJson.write(EventEnvelope.wrap(hydrogenStack, "d-1", 1, "XIANNING",
+                new EventEnvelope.Tracing("c", null), "demand-service", Instant.now())), StandardCharsets.UTF_8)
+                .replace(",\"divisionCode\":\"421200\"", "");
+
+        var read = (DemandPublished) EventJson.read(json.getBytes(StandardCharsets.UTF_8)).payload();
+
+        assertThat(json).doesNotContain("divisionCode");
+        assertThat(read.enterprise().divisionCode()).isNull();
+        assertThat(read.enterprise().creditCode()).isEqualTo("91421200MA4F0XXXXX");
     }
 
     @Test

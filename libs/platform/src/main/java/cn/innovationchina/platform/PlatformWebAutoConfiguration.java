@@ -18,6 +18,7 @@ import cn.innovationchina.platform.web.BodySizeWebFilter;
 import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
@@ -64,7 +65,13 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> referenceDataRoutes(FieldTaxonomy fields, PilotCities cities) {
-        return new ReferenceDataRoutes(fields, cities).routes();
+    Divisions divisions() {
+        return Divisions.standard();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> referenceDataRoutes(FieldTaxonomy fields, PilotCities cities,
+            Divisions divisions) {
+        return new ReferenceDataRoutes(fields, cities, divisions).routes();
     }
 }

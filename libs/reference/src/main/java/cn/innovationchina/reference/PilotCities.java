@@ -6,29 +6,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The pilot-city registry and its regions, loaded from {@code reference/pilot-cities.v<version>.json}. */
+/**
+ * The pilot-city registry, loaded from {@code reference/pilot-cities.v<version>.json}. A pilot city is a programme
+ * code, not a place: each names the division it lies in, and its region is that division's zone.
+ */
 public final class PilotCities {
 
-    /** How two places relate, for ranking and for counting cross-region results. */
+    /**
+     * How two places relate, for ranking and for counting cross-region results: the same division, the same
+     * province or economic zone, or neither.
+     */
     public enum Relation {
         SAME_CITY,
         SAME_REGION,
         CROSS_REGION
     }
 
-    record File(int version, List<Region> regions, List<PilotCity> cities) {
+    record File(int version, List<PilotCity> cities) {
     }
 
     private final int version;
+    private final Divisions divisions;
     private final Map<String, PilotCity> cities = new LinkedHashMap<>();
-    private final Map<String, Region> regions = new LinkedHashMap<>();
 
-    private PilotCities(File file) {
+    private PilotCities(File file, Divisions divisions) {
         this.version = file.version();
-        file.regions().forEach(region -> regions.put(region.code(), region));
+        this.divisions = divisions;
         for (PilotCity city : file.cities()) {
-            if (!regions.containsKey(city.region())) {
-                throw new IllegalStateException("City " + city.code() + " names unknown region " + city.region());
+            var division = divisions.find(city.divisionCode()).orElseThrow(() -> new IllegalStateException(
+                    "City " + city.code() + " names unknown division " + city.divisionCode()));
+            if (!division.zone().equals(city.region())) {
+                throw new IllegalStateException("City " + city.code() + " names region " + city.region()
+                        + " but its division lies in " + division.zone());
             }
             cities.put(city.code(), city);
         }
@@ -36,7 +45,8 @@ public final class PilotCities {
 
     /** The registry shipped with this build. */
     public static PilotCities standard() {
-        return new PilotCities(ReferenceFiles.read("reference/pilot-cities.v1.json", File.class));
+        return new PilotCities(ReferenceFiles.read("reference/pilot-cities.v1.json", File.class),
+                Divisions.standard());
     }
 
     public int version() {
@@ -51,18 +61,20 @@ public final class PilotCities {
         return cities.values();
     }
 
+    /** The regions the pilot cities lie in are the economic zones of {@link Divisions}. */
     public Collection<Region> regions() {
-        return regions.values();
+        return divisions.zones();
     }
 
+    /** As {@link Divisions#relation} of the divisions the two cities lie in. */
     public Relation relation(String cityCode, String otherCityCode) {
         if (cityCode.equals(otherCityCode)) {
             return Relation.SAME_CITY;
         }
         var city = find(cityCode);
         var other = find(otherCityCode);
-        if (city.isPresent() && other.isPresent() && city.get().region().equals(other.get().region())) {
-            return Relation.SAME_REGION;
+        if (city.isPresent() && other.isPresent()) {
+            return divisions.relation(city.get().divisionCode(), other.get().divisionCode());
         }
         return Relation.CROSS_REGION;
     }

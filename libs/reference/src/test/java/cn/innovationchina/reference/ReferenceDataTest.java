@@ -48,9 +48,23 @@ class ReferenceDataTest {
         var xianning = cities.find("XIANNING").orElseThrow();
         assertThat(xianning.nameZh()).isEqualTo("咸宁");
         assertThat(xianning.provinceEn()).isEqualTo("Hubei");
+        assertThat(xianning.region()).isEqualTo("YANGTZE_MIDDLE");
         assertThat(cities.relation("CHENGDU", "CHONGQING")).isEqualTo(PilotCities.Relation.SAME_REGION);
+        assertThat(cities.relation("TIANFU", "CHENGDU")).as("Tianfu New Area lies in Chengdu")
+                .isEqualTo(PilotCities.Relation.SAME_CITY);
         assertThat(cities.relation("XIANNING", "SHENZHEN")).isEqualTo(PilotCities.Relation.CROSS_REGION);
         assertThat(cities.relation("WUHAN", "WUHAN")).isEqualTo(PilotCities.Relation.SAME_CITY);
         assertThat(cities.cities()).anyMatch(PilotCity::reviewRequired).anyMatch(city -> !city.reviewRequired());
+    }
+
+    @Test
+    void every_pilot_city_names_the_division_it_lies_in_and_its_batch() {
+        assertThat(cities.find("XIANNING").orElseThrow().divisionCode()).isEqualTo("421200");
+        assertThat(cities.find("TIANFU").orElseThrow().divisionCode()).isEqualTo("510100");
+        assertThat(cities.find("JIAXING").orElseThrow().divisionCode()).isEqualTo("330400");
+        assertThat(cities.cities()).allSatisfy(city -> {
+            assertThat(city.divisionCode()).matches("\\d{6}");
+            assertThat(city.batch()).isEqualTo(1);
+        });
     }
 }

@@ -6,7 +6,9 @@ import {
   h, clear, act, field, fieldset, input, textarea, select, checkboxes, problemBlock, loading, badge, splitList,
   toast, section, formatDate,
 } from '../ui.js';
-import { fieldPicker, cityOptions, regionOptions, cityName } from '../reference.js';
+import {
+  fieldPicker, cityOptions, regionOptions, cityName, divisionPicker, cityDivision, provinceOptions,
+} from '../reference.js';
 import { matchCard, COOPERATION_MODES } from './matches.js';
 
 const KINDS = ['EXPERT', 'INSTITUTE', 'UNIVERSITY_LAB', 'SOCIETY', 'SERVICE_ORG'];
@@ -65,8 +67,10 @@ export async function profileView(root, { user }) {
   const keywords = input({ value: (p.keywords || []).join(', ') });
   const summary = textarea({ rows: 4, value: p.summary || '' });
   const services = checkboxes('services', enumOptions('CooperationMode', COOPERATION_MODES), p.services || [], { test: 'service' });
-  const city = select(cityOptions(), { value: p.cityCode || user.cityCode || '', blank: t('common.choose') });
-  const regions = checkboxes('regionsServed', regionOptions(), p.regionsServed || [], { test: 'region' });
+  const place = divisionPicker(p.divisionCode || cityDivision(p.cityCode || user.cityCode));
+  const city = select(cityOptions(), { value: p.cityCode || user.cityCode || '', blank: t('profile.noPilotCity') });
+  const zones = checkboxes('regionsServed', regionOptions(), p.regionsServed || [], { test: 'region' });
+  const provinces = checkboxes('regionsServed', provinceOptions(), p.regionsServed || [], { test: 'region' });
   const languages = checkboxes('languages', LANGUAGES, p.languages || ['zh'], { test: 'language' });
   const capacity = input({ type: 'number', min: 1, max: 50, step: 1, value: p.capacity ?? 3 });
   const conflicts = input({ value: (p.conflictCreditCodes || []).join(', ') });
@@ -104,8 +108,12 @@ export async function profileView(root, { user }) {
     fieldset('achievements', t('profile.achievements'), [achievementList,
       h('button', { type: 'button', test: 'add-achievement', onclick: () => addAchievement() }, t('profile.addAchievement'))]),
     fieldset('services', t('profile.services'), services.element),
-    h('div', { class: 'row' }, field('cityCode', t('common.city'), city), field('capacity', t('profile.capacity'), capacity, { hint: t('profile.capacityHint') })),
-    fieldset('regionsServed', t('profile.regions'), regions.element),
+    h('div', { class: 'row' }, field('divisionProvince', t('profile.province'), place.province, { test: 'division-province' }),
+      field('divisionCode', t('profile.division'), place.city, { test: 'division-city' })),
+    h('div', { class: 'row' }, field('cityCode', t('profile.pilotCity'), city, { hint: t('profile.pilotCityHint') }),
+      field('capacity', t('profile.capacity'), capacity, { hint: t('profile.capacityHint') })),
+    fieldset('regionsServed', t('profile.regions'), [h('strong', {}, t('profile.zones')), zones.element,
+      h('strong', {}, t('profile.provinces')), provinces.element], { hint: t('profile.regionsHint') }),
     fieldset('languages', t('profile.languages'), languages.element),
     field('conflictCreditCodes', t('profile.conflicts'), conflicts, { hint: t('profile.conflictsHint') }),
     fieldset('contact', t('profile.contact'), h('div', { class: 'row' },
@@ -125,7 +133,8 @@ export async function profileView(root, { user }) {
         kind: r.kind.value, title: r.title.value, reference: r.reference.value || null,
         year: r.year.value === '' ? null : Number(r.year.value),
       })),
-      services: services.values(), cityCode: city.value || null, regionsServed: regions.values(),
+      services: services.values(), cityCode: city.value || null, divisionCode: place.value(),
+      regionsServed: [...zones.values(), ...provinces.values()],
       languages: languages.values(), capacity: capacity.value === '' ? null : Number(capacity.value),
       conflictCreditCodes: splitList(conflicts.value), email: email.value || null, phone: phone.value || null,
     };

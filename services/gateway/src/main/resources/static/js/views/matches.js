@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { t, enumLabel, enumOptions } from '../i18n.js';
 import { h, clear, act, field, input, textarea, select, badge, formatNumber, isoDay, toast } from '../ui.js';
-import { fieldName, cityName } from '../reference.js';
+import { fieldName, cityName, placeName } from '../reference.js';
 
 export const DISMISS_REASONS = ['NOT_RELEVANT', 'INSUFFICIENT_EXPERIENCE', 'TOO_FAR', 'ALREADY_IN_CONTACT', 'CONFLICT_OF_INTEREST', 'OTHER'];
 export const DECLINE_REASONS = ['OUTSIDE_EXPERTISE', 'NO_CAPACITY', 'BUDGET', 'TIMELINE', 'CONFLICT_OF_INTEREST', 'UNCLEAR_DEMAND', 'LOCATION', 'OTHER'];
@@ -47,7 +47,7 @@ export function matchCard(match, { party, state = {}, onChanged, demandModes = [
   h('p', { class: 'muted' },
     party === 'PROVIDER'
       ? t('match.demandIn', { city: cityName(state.demandCity || '') || '—' })
-      : `${enumLabel('ProviderKind', match.providerKind)} · ${cityName(match.providerCityCode)}`,
+      : `${enumLabel('ProviderKind', match.providerKind)} · ${placeName(match.providerDivisionCode, match.providerCityCode)}`,
     ' · ', t('match.score'), ': ', h('strong', { test: 'match-score' }, formatNumber(match.score, 3))),
   explanation(match),
   match.invitationMessage ? h('blockquote', { class: 'invitation-message', test: 'invitation-message' },

@@ -28,8 +28,13 @@ public final class Profiles {
         return new DemandBuilder(title);
     }
 
+    /** An enterprise as events written before enterprises named their division show it. */
     public static EnterpriseRef enterprise(String id, String name, String creditCode) {
-        return new EnterpriseRef(id, name, creditCode);
+        return new EnterpriseRef(id, name, creditCode, null);
+    }
+
+    public static EnterpriseRef enterprise(String id, String name, String creditCode, String divisionCode) {
+        return new EnterpriseRef(id, name, creditCode, divisionCode);
     }
 
     public static final class ProviderBuilder {
@@ -45,6 +50,7 @@ public final class Profiles {
         private List<CooperationMode> services = List.of(CooperationMode.TECHNICAL_CONSULTING,
                 CooperationMode.JOINT_RND, CooperationMode.COMMISSIONED_DEVELOPMENT);
         private String cityCode = "XIANNING";
+        private String divisionCode;
         private List<String> regionsServed = List.of();
         private int capacity = 3;
         private Availability availability = Availability.AVAILABLE;
@@ -102,6 +108,13 @@ public final class Profiles {
             return this;
         }
 
+        /** A provider where the CAST network's experts are: any division of China, in no pilot city's group. */
+        public ProviderBuilder locatedIn(String division) {
+            cityCode = null;
+            divisionCode = division;
+            return this;
+        }
+
         public ProviderBuilder serves(String... regions) {
             regionsServed = List.of(regions);
             return this;
@@ -134,7 +147,8 @@ public final class Profiles {
 
         public ProviderProfile build() {
             return new ProviderProfile(name, kind, affiliation, affiliationCreditCode, "Professor", fieldCodes,
-                    skills, keywords, summary, List.copyOf(achievements), services, cityCode, regionsServed,
+                    skills, keywords, summary, List.copyOf(achievements), services, cityCode, divisionCode,
+                    regionsServed,
                     List.of("zh", "en"), capacity, availability, null, conflicts, memberOf, verified);
         }
     }

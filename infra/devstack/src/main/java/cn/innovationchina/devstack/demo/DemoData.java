@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.innovationchina.reference.Division;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.reference.PilotCity;
@@ -53,8 +55,11 @@ final class DemoData {
             List<String> enterpriseFeedback, List<String> providerFeedback, String closingNote) {
     }
 
-    /** A provider to register: its id, city, whether the platform administrator verifies it, and its profile. */
-    record Provider(String id, String kind, String cityCode, boolean verify, Map<String, Object> profile) {
+    /**
+     * A provider to register: its id, its pilot city (none for one outside every pilot city's service group),
+     * whether the platform administrator verifies it, and its profile.
+     */
+    record Provider(String id, String kind, @Nullable String cityCode, boolean verify, Map<String, Object> profile) {
     }
 
     private record Expertise(String code, List<String> cities, String journal, List<String> skills,
@@ -100,6 +105,7 @@ final class DemoData {
 
     private final FieldTaxonomy taxonomy = FieldTaxonomy.standard();
     private final PilotCities cities = PilotCities.standard();
+    private final Divisions divisions = Divisions.standard();
     private final List<Enterprise> enterprises;
     private final List<Demand> demands;
     private final Phrases phrases;
@@ -141,6 +147,13 @@ final class DemoData {
         return cities.find(code).orElseThrow(() -> new IllegalStateException("Not a pilot city: " + code));
     }
 
+    /** A pilot city's division, or a division named by its GB/T 2260 code. */
+    Division place(String code) {
+        String divisionCode = cities.find(code).map(PilotCity::divisionCode).orElse(code);
+        return divisions.find(divisionCode)
+                .orElseThrow(() -> new IllegalStateException("Neither a pilot city nor a division: " + code));
+    }
+
     List<PilotCity> cities() {
         return List.copyOf(cities.cities());
     }
@@ -176,17 +189,19 @@ final class DemoData {
     }
 
     /**
-     * Expert {@code n} works in leaf field {@code n mod L} (L leaves), in one of the cities where that field is
-     * strong; the first expert of every field is verified, so even confidential demands find someone.
+     * Expert {@code n} works in leaf field {@code n mod L} (L leaves), in one of the places where that field is
+     * strong (a pilot city, or a division outside every pilot city); the first expert of every field is verified,
+     * so even confidential demands find someone.
      */
     private Provider expert(int n) {
         List<TechnologyField> leaves = taxonomy.leaves();
         TechnologyField field = leaves.get(n % leaves.size());
         int round = n / leaves.size();
         Expertise skill = expertise(field.code());
-        String cityCode = skill.cities().get(round % skill.cities().size());
-        PilotCity city = city(cityCode);
-        List<University> local = universities.get(cityCode);
+        String placeCode = skill.cities().get(round % skill.cities().size());
+        String cityCode = cities.find(placeCode).map(PilotCity::code).orElse(null);
+        Division place = place(placeCode);
+        List<University> local = universities.get(placeCode);
         University university = local.get((n + round) % local.size());
         String title = TITLES.get(n % TITLES.size());
         int year = 2016 + n % 9;
@@ -208,11 +223,11 @@ final class DemoData {
         achievements.add(achievement("PROJECT", skill.projects().get(round % skill.projects().size()), null,
                 2019 + n % 6));
         if (n % 4 == 0) {
-            achievements.add(achievement("AWARD", provincialAward(city), null, 2020 + n % 5));
+            achievements.add(achievement("AWARD", provincialAward(place), null, 2020 + n % 5));
         }
-        List<String> regions = new ArrayList<>(List.of(city.region()));
+        List<String> regions = new ArrayList<>(List.of(place.zone()));
         if (n % 5 == 0) {
-            cities.regions().stream().map(r -> r.code()).filter(r -> !regions.contains(r))
+            divisions.zones().stream().map(r -> r.code()).filter(r -> !regions.contains(r))
                     .skip(n % 4).findFirst().ifPresent(regions::add);
         }
         String id = "EXP-%04d".formatted(n + 1);
@@ -229,7 +244,11 @@ final class DemoData {
         profile.put("summary", "从事该方向%d年。".formatted(8 + n % 17) + skill.summaries().get(round % 2));
         profile.put("achievements", achievements);
         profile.put("services", skill.modes().subList(0, Math.min(skill.modes().size(), 3 + n % 2)));
-        profile.put("cityCode", cityCode);
+        if (cityCode != null) {
+            profile.put("cityCode", cityCode);
+        } else {
+            profile.put("divisionCode", place.code());
+        }
         profile.put("regionsServed", regions);
         profile.put("languages", n % 2 == 0 ? List.of("zh", "en") : List.of("zh"));
         profile.put("capacity", 1 + n % 4);
@@ -250,12 +269,15 @@ final class DemoData {
         return achievement;
     }
 
-    /** Beijing and Chongqing are municipalities, Guangxi an autonomous region; the others provinces. */
-    private static String provincialAward(PilotCity city) {
-        String province = city.provinceZh();
+    /** Municipalities and autonomous regions award as such; the others are provinces. */
+    private static String provincialAward(Division place) {
+        String province = place.provinceZh();
         String authority = switch (province) {
-            case "北京", "重庆" -> province + "市";
+            case "北京", "天津", "上海", "重庆" -> province + "市";
             case "广西" -> "广西壮族自治区";
+            case "内蒙古", "西藏" -> province + "自治区";
+            case "宁夏" -> "宁夏回族自治区";
+            case "新疆" -> "新疆维吾尔自治区";
             default -> province + "省";
         };
         return authority + "科学技术进步奖二等奖";
@@ -271,7 +293,7 @@ final class DemoData {
         taxonomy.leaves().forEach(leaf -> expertise(leaf.code()));
         for (Expertise field : expertise) {
             field.cities().forEach(code -> {
-                city(code);
+                place(code);
                 if (!universities.containsKey(code)) {
                     throw new IllegalStateException("organisations.json has no university in " + code);
                 }

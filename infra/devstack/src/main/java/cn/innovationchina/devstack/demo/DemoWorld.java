@@ -152,7 +152,9 @@ public final class DemoWorld {
                 registered++;
             }
             providerCities.put(provider.id(), provider.cityCode());
-            figures.get(provider.cityCode()).providers++;
+            if (provider.cityCode() != null) {
+                figures.get(provider.cityCode()).providers++;
+            }
             if (provider.verify()) {
                 if (!"VERIFIED".equals(saved.body().path("verification").asString(""))) {
                     platform.expectPost("expert", "/providers/" + provider.id() + "/verification",
@@ -263,7 +265,7 @@ public final class DemoWorld {
         step(posted, first, posted.token(), "invite", Map.of("message", message));
         city.invitations++;
         String expert = tokens.expert(first.path("providerId").asString(),
-                providerCities.getOrDefault(first.path("providerId").asString(), posted.enterprise().cityCode()));
+                providerCities.get(first.path("providerId").asString()));
         if (posted.demand().story().equals("declined")) {
             String reason = DECLINES.get(n % DECLINES.size());
             step(posted, first, expert, "decline", Map.of("reason", reason, "note", phrases.decline().get(reason)));

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,8 +53,10 @@ public final class DevTokens {
                 "cityCode", cityCode));
     }
 
-    public String expert(String providerId, String cityCode) {
-        return mint("EXPERT", "user-of-" + providerId, Map.of("providerId", providerId, "cityCode", cityCode));
+    /** {@code cityCode}: the pilot city of the provider's service group, if it is in one. */
+    public String expert(String providerId, @Nullable String cityCode) {
+        return mint("EXPERT", "user-of-" + providerId, cityCode == null ? Map.of("providerId", providerId)
+                : Map.of("providerId", providerId, "cityCode", cityCode));
     }
 
     public String cityAdmin(String cityCode) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.innovationchina.devstack.demo.DemoData.Provider;
 import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 
 /** The whole world as the files and rules build it, without a stack: what the small world of DemoWorldTest skips. */
@@ -32,6 +33,16 @@ class DemoDataTest {
         assertThat(providers).extracting(Provider::cityCode).containsAll(PilotCities.standard().cities().stream()
                 .map(c -> c.code()).toList());
         assertThat(providers.stream().filter(Provider::verify).count()).isBetween(30L, 80L);
+    }
+
+    @Test
+    void experts_outside_every_pilot_city_register_with_their_own_division() {
+        var outside = world.providers(DemoData.WORLD_PROVIDERS).stream().filter(p -> p.cityCode() == null).toList();
+
+        assertThat(outside).extracting(p -> p.profile().get("divisionCode"))
+                .contains("430100", "610100", "340100", "230100");
+        assertThat(outside).allSatisfy(p -> assertThat(Divisions.standard().find((String) p.profile()
+                .get("divisionCode"))).isPresent());
     }
 
     @Test

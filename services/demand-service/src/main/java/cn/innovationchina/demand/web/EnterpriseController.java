@@ -3,6 +3,7 @@ package cn.innovationchina.demand.web;
 import java.net.URI;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,15 +29,17 @@ import reactor.core.publisher.Mono;
 class EnterpriseController {
 
     record Registration(@NotBlank @Size(max = 200) String name, @NotBlank String creditCode,
-            @NotBlank String cityCode, @NotBlank @Size(max = 100) String industry, @NotNull EnterpriseSize size) {
+            @NotBlank String cityCode, @Nullable String divisionCode, @NotBlank @Size(max = 100) String industry,
+            @NotNull EnterpriseSize size) {
     }
 
-    record EnterpriseView(String id, String name, String creditCode, String cityCode, String industry,
-            EnterpriseSize size, Instant registeredAt) {
+    record EnterpriseView(String id, String name, String creditCode, String cityCode, @Nullable String divisionCode,
+            String industry, EnterpriseSize size, Instant registeredAt) {
 
         static EnterpriseView of(Enterprise enterprise) {
             return new EnterpriseView(enterprise.id(), enterprise.name(), enterprise.creditCode().value(),
-                    enterprise.cityCode(), enterprise.industry(), enterprise.size(), enterprise.registeredAt());
+                    enterprise.cityCode(), enterprise.divisionCode(), enterprise.industry(), enterprise.size(),
+                    enterprise.registeredAt());
         }
     }
 
@@ -51,7 +54,7 @@ class EnterpriseController {
     Mono<ResponseEntity<EnterpriseView>> register(@Valid @RequestBody Registration registration,
             @AuthenticationPrincipal PlatformUser user) {
         return enterprises.register(user, new Enterprises.Registration(registration.name(), registration.creditCode(),
-                registration.cityCode(), registration.industry(), registration.size()))
+                registration.cityCode(), registration.divisionCode(), registration.industry(), registration.size()))
                 .map(enterprise -> ResponseEntity.created(URI.create("/enterprises/me"))
                         .body(EnterpriseView.of(enterprise)));
     }

@@ -35,7 +35,8 @@ class DemandTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneOffset.UTC);
     private static final DemandRules RULES = new DemandRules(FieldTaxonomy.standard(), PilotCities.standard());
     private static final Enterprise ENTERPRISE = new Enterprise("org-1", "Xianning Hydrogen",
-            new CreditCode("914403001922038216"), "XIANNING", "energy", EnterpriseSize.SMALL, CLOCK.instant());
+            new CreditCode("914403001922038216"), "XIANNING", "421200", "energy", EnterpriseSize.SMALL,
+            CLOCK.instant());
 
     @Test
     void a_draft_belongs_to_the_enterprise_and_has_produced_nothing_yet() {

@@ -8,6 +8,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
+import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.testkit.ServiceTest;
 
 /** An enterprise registers its organisation once, with a valid Unified Social Credit Code. */
@@ -25,6 +26,28 @@ class EnterpriseRegistrationTest extends DemandScenario {
         assertThat(mine.text("id")).isEqualTo(enterprise.organisationId());
         assertThat(mine.text("name")).isEqualTo("咸宁氢能科技有限公司");
         assertThat(mine.text("creditCode")).isEqualTo(code);
+        assertThat(mine.text("divisionCode")).as("lies in its pilot city's division").isEqualTo("421200");
+    }
+
+    @Test
+    void an_enterprise_of_a_pilot_city_names_the_division_it_is_in_and_its_demands_carry_it() {
+        var enterprise = unregisteredEnterprise(UNREVIEWED_CITY);
+        enterprise.registers("孝感光电有限公司", CreditCodes.fresh(), UNREVIEWED_CITY, "420900").expect(201);
+
+        assertThat(enterprise.get("/enterprises/me").ok().text("divisionCode")).isEqualTo("420900");
+        var demand = publishedBy(enterprise, hydrogen(UNREVIEWED_CITY));
+
+        var published = events().expect(DemandPublished.class, demand.id()).exactlyOnce().payload();
+        assertThat(published.enterprise().divisionCode()).isEqualTo("420900");
+        assertThat(published.cityCode()).as("its pilot city is chosen as before").isEqualTo(UNREVIEWED_CITY);
+    }
+
+    @Test
+    void a_division_code_that_is_no_place_in_china_is_refused_naming_the_field() {
+        var refused = unregisteredEnterprise(REVIEWED_CITY).registers("Nowhere Ltd", CreditCodes.fresh(),
+                REVIEWED_CITY, "999999");
+
+        assertThat(refused.invalidField()).isEqualTo("divisionCode");
     }
 
     @Test

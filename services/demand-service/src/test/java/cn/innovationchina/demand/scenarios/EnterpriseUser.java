@@ -24,6 +24,13 @@ public final class EnterpriseUser extends Caller {
                 "cityCode", cityCode, "industry", "manufacturing", "size", "SMALL"), null);
     }
 
+    /** An enterprise of a pilot city that lies in a division of its own (outside the pilot city's). */
+    public Reply registers(String name, String creditCode, String cityCode, String divisionCode) {
+        return call(HttpMethod.POST, "/enterprises", Map.of("name", name, "creditCode", creditCode,
+                "cityCode", cityCode, "divisionCode", divisionCode, "industry", "manufacturing", "size", "SMALL"),
+                null);
+    }
+
     public Reply drafts(Map<String, Object> demand) {
         return call(HttpMethod.POST, "/demands", demand, null);
     }

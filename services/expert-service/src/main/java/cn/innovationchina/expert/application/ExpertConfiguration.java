@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.innovationchina.expert.domain.ProfileRules;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
@@ -11,7 +12,7 @@ import cn.innovationchina.reference.PilotCities;
 class ExpertConfiguration {
 
     @Bean
-    ProfileRules profileRules(FieldTaxonomy fields, PilotCities cities) {
-        return new ProfileRules(fields, cities);
+    ProfileRules profileRules(FieldTaxonomy fields, PilotCities cities, Divisions divisions) {
+        return new ProfileRules(fields, cities, divisions);
     }
 }

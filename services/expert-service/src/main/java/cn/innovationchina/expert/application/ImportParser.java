@@ -33,7 +33,7 @@ class ImportParser {
 
     private static final List<String> CSV_COLUMNS = List.of("externalId", "name", "kind", "affiliation",
             "affiliationCreditCode", "title", "fieldCodes", "skills", "keywords", "summary", "services", "cityCode",
-            "regionsServed", "languages", "capacity", "conflictCreditCodes", "email", "phone");
+            "divisionCode", "regionsServed", "languages", "capacity", "conflictCreditCodes", "email", "phone");
 
     private final JsonMapper json;
 
@@ -121,7 +121,7 @@ class ImportParser {
         var draft = new ProfileDraft(cells.get("name"), kind, cells.get("affiliation"),
                 cells.get("affiliationCreditCode"), cells.get("title"), list(cells.get("fieldCodes")),
                 list(cells.get("skills")), list(cells.get("keywords")), cells.get("summary"), List.of(), services,
-                cells.get("cityCode"), list(cells.get("regionsServed")), list(cells.get("languages")), capacity,
+                cells.get("cityCode"), cells.get("divisionCode"), list(cells.get("regionsServed")), list(cells.get("languages")), capacity,
                 list(cells.get("conflictCreditCodes")), cells.get("email"), cells.get("phone"));
         return new Row(line, cells.get("externalId"), draft, List.of());
     }

@@ -9,14 +9,12 @@ import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.expert.domain.Provider;
 
 /**
- * A search among active providers. A city matches providers located in it or serving its region.
- *
- * @param regionCode the region of {@code cityCode}, resolved by the application
+ * A search among active providers. Each place matches the providers located in it or serving its province or
+ * economic zone; a pilot city also matches the members of its service group.
  */
 public record ProviderSearch(
         @Nullable String fieldCode,
-        @Nullable String cityCode,
-        @Nullable String regionCode,
+        List<Place> places,
         @Nullable ProviderKind kind,
         @Nullable Availability availability,
         @Nullable String memberOf,
@@ -28,5 +26,12 @@ public record ProviderSearch(
     public static final int MAX_PAGE_SIZE = 100;
 
     public record Page(List<Provider> items, int page, int size, long total) {
+    }
+
+    /**
+     * A place searched for, resolved by the application: the pilot city named (if it was one), the division, and
+     * the province and zone codes a provider may serve it by.
+     */
+    public record Place(@Nullable String cityCode, String divisionCode, List<String> areas) {
     }
 }

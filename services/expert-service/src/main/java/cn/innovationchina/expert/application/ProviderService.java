@@ -2,6 +2,8 @@ package cn.innovationchina.expert.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,8 @@ import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
+import cn.innovationchina.reference.Division;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
@@ -32,12 +36,14 @@ public class ProviderService {
     private final Providers providers;
     private final ProfileRules rules;
     private final PilotCities cities;
+    private final Divisions divisions;
     private final Clock clock;
 
-    ProviderService(Providers providers, ProfileRules rules, PilotCities cities, Clock clock) {
+    ProviderService(Providers providers, ProfileRules rules, PilotCities cities, Divisions divisions, Clock clock) {
         this.providers = providers;
         this.rules = rules;
         this.cities = cities;
+        this.divisions = divisions;
         this.clock = clock;
     }
 
@@ -90,10 +96,10 @@ public class ProviderService {
     }
 
     public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
-            @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String text, int page,
-            int size) {
-        return Mono.fromCallable(() -> criteria(fieldCode, cityCode, kind, availability, null, text, page, size))
-                .flatMap(providers::search);
+            @Nullable String divisionCode, @Nullable ProviderKind kind, @Nullable Availability availability,
+            @Nullable String text, int page, int size) {
+        return Mono.fromCallable(() -> criteria(fieldCode, places(cityCode, divisionCode), kind, availability, null,
+                text, page, size)).flatMap(providers::search);
     }
 
     /** The providers located in a city or serving its region, for that city's administrator. */
@@ -101,7 +107,7 @@ public class ProviderService {
         if (!administrator.administers(cityCode)) {
             return Mono.error(new NotFound("City", cityCode));
         }
-        return Mono.fromCallable(() -> criteria(null, cityCode, null, null, null, null, page, size))
+        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null, page, size))
                 .flatMap(providers::search);
     }
 
@@ -110,7 +116,7 @@ public class ProviderService {
         return providers.find(organisationId)
                 .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
-                .map(p -> criteria(null, null, null, null, organisationId, null, page, size))
+                .map(p -> criteria(null, List.of(), null, null, organisationId, null, page, size))
                 .flatMap(providers::search);
     }
 
@@ -138,17 +144,30 @@ public class ProviderService {
                 .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
     }
 
-    private ProviderSearch criteria(@Nullable String fieldCode, @Nullable String cityCode,
+    private ProviderSearch criteria(@Nullable String fieldCode, List<ProviderSearch.Place> places,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
             @Nullable String text, int page, int size) {
         PageRequest.of(page, size, ProviderSearch.MAX_PAGE_SIZE);
-        String region = null;
-        if (cityCode != null) {
-            region = cities.find(cityCode).orElseThrow(() -> new InvalidInput("city", "is not a pilot city: "
-                    + cityCode)).region();
-        }
         String needle = text == null || text.isBlank() ? null : text.strip();
-        return new ProviderSearch(fieldCode, cityCode, region, kind, availability, memberOf, needle, page, size);
+        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle, page, size);
+    }
+
+    private List<ProviderSearch.Place> places(@Nullable String cityCode, @Nullable String divisionCode) {
+        List<ProviderSearch.Place> places = new ArrayList<>();
+        if (cityCode != null) {
+            var city = cities.find(cityCode).orElseThrow(() -> new InvalidInput("city", "is not a pilot city: "
+                    + cityCode));
+            places.add(place(cityCode, divisions.find(city.divisionCode()).orElseThrow()));
+        }
+        if (divisionCode != null) {
+            places.add(place(null, divisions.find(divisionCode).orElseThrow(() -> new InvalidInput("division",
+                    "is not a division of China (a GB/T 2260 code such as 430100): " + divisionCode))));
+        }
+        return places;
+    }
+
+    private static ProviderSearch.Place place(@Nullable String cityCode, Division division) {
+        return new ProviderSearch.Place(cityCode, division.code(), List.of(division.provinceCode(), division.zone()));
     }
 
     private Mono<Provider> own(PlatformUser user, String id) {

@@ -8,7 +8,11 @@ import cn.innovationchina.events.Achievement;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.ProviderKind;
 
-/** What a provider says about itself; {@link ProfileRules} decides whether it is acceptable. */
+/**
+ * What a provider says about itself; {@link ProfileRules} decides whether it is acceptable. {@code divisionCode}:
+ * where it is (GB/T 2260, any division of China); {@code cityCode}: the pilot city whose service group it belongs
+ * to, if any; {@code regionsServed}: economic zones or provinces it also serves.
+ */
 public record Profile(
         String name,
         ProviderKind kind,
@@ -21,7 +25,8 @@ public record Profile(
         String summary,
         List<Achievement> achievements,
         List<CooperationMode> services,
-        String cityCode,
+        @Nullable String cityCode,
+        String divisionCode,
         List<String> regionsServed,
         List<String> languages,
         int capacity,

@@ -22,6 +22,7 @@ public record ProfileDraft(
         @Nullable List<Achievement> achievements,
         @Nullable List<CooperationMode> services,
         @Nullable String cityCode,
+        @Nullable String divisionCode,
         @Nullable List<String> regionsServed,
         @Nullable List<String> languages,
         @Nullable Integer capacity,

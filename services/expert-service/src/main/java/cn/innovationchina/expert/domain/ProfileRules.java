@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.Achievement;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.platform.problem.InvalidInput;
@@ -29,10 +30,12 @@ public final class ProfileRules {
 
     private final FieldTaxonomy fields;
     private final PilotCities cities;
+    private final Divisions divisions;
 
-    public ProfileRules(FieldTaxonomy fields, PilotCities cities) {
+    public ProfileRules(FieldTaxonomy fields, PilotCities cities, Divisions divisions) {
         this.fields = fields;
         this.cities = cities;
+        this.divisions = divisions;
     }
 
     public sealed interface Outcome permits Accepted, Refused {
@@ -73,15 +76,28 @@ public final class ProfileRules {
             achievement(violations, "achievements[" + i + "]", achievements.get(i));
         }
         var services = list(violations, "services", draft.services(), 20);
-        if (text(violations, "cityCode", draft.cityCode(), true, 40)
-                && cities.find(draft.cityCode()).isEmpty()) {
-            violations.add(new Violation("cityCode", "is not a pilot city: " + draft.cityCode()));
+        String cityCode = blankToNull(draft.cityCode());
+        var city = cityCode == null ? null : cities.find(cityCode).orElse(null);
+        if (cityCode != null && city == null) {
+            violations.add(new Violation("cityCode", "is not a pilot city: " + cityCode));
+        }
+        String divisionCode = blankToNull(draft.divisionCode());
+        if (divisionCode == null && city != null) {
+            divisionCode = city.divisionCode();
+        }
+        if (divisionCode == null && cityCode == null) {
+            violations.add(new Violation("divisionCode", "is required: the GB/T 2260 code of the city where the "
+                    + "provider is, such as 430100 for Changsha (or a pilot city as cityCode)"));
+        } else if (divisionCode != null && divisions.find(divisionCode).isEmpty()) {
+            violations.add(new Violation("divisionCode", "is not a division of China (a GB/T 2260 code such as "
+                    + "430100): " + divisionCode));
         }
         var regions = list(violations, "regionsServed", draft.regionsServed(), 10);
         for (int i = 0; i < regions.size(); i++) {
             String region = regions.get(i);
-            if (cities.regions().stream().noneMatch(r -> r.code().equals(region))) {
-                violations.add(new Violation("regionsServed[" + i + "]", "is not a region: " + region));
+            if (!divisions.isArea(region)) {
+                violations.add(new Violation("regionsServed[" + i + "]", "is neither an economic zone (such as "
+                        + "YANGTZE_MIDDLE) nor a province code (such as 430000): " + region));
             }
         }
         var languages = list(violations, "languages", draft.languages(), 10);
@@ -114,7 +130,7 @@ public final class ProfileRules {
         var profile = new Profile(draft.name().strip(), draft.kind(), blankToNull(draft.affiliation()),
                 draft.affiliationCreditCode(), blankToNull(draft.title()), fieldCodes,
                 stripped(draft.skills()), stripped(draft.keywords()), draft.summary().strip(), achievements,
-                services, draft.cityCode(), regions, languages, draft.capacity(), conflicts);
+                services, cityCode, divisionCode, regions, languages, draft.capacity(), conflicts);
         return new Accepted(profile, new Contact(blankToNull(draft.email()), blankToNull(draft.phone())));
     }
 

@@ -134,7 +134,7 @@ public record Provider(
         return new ProviderProfile(profile.name(), profile.kind(), profile.affiliation(),
                 profile.affiliationCreditCode(), profile.title(), profile.fieldCodes(), profile.skills(),
                 profile.keywords(), profile.summary(), profile.achievements(), profile.services(), profile.cityCode(),
-                profile.regionsServed(), profile.languages(), profile.capacity(), availability, availableFrom,
+                profile.divisionCode(), profile.regionsServed(), profile.languages(), profile.capacity(), availability, availableFrom,
                 profile.conflictCreditCodes(), memberOf, verification == Verification.VERIFIED);
     }
 

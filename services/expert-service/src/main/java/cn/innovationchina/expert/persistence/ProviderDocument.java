@@ -19,6 +19,8 @@ import cn.innovationchina.expert.domain.Profile;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderStatus;
 import cn.innovationchina.expert.domain.Verification;
+import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.reference.PilotCity;
 
 /**
  * A provider as stored: flat, so search can filter on each property. {@code searchText} is the lower-cased text
@@ -40,7 +42,8 @@ public record ProviderDocument(
         String summary,
         List<Achievement> achievements,
         List<CooperationMode> services,
-        String cityCode,
+        @Nullable String cityCode,
+        @Nullable String divisionCode,
         List<String> regionsServed,
         List<String> languages,
         int capacity,
@@ -61,16 +64,20 @@ public record ProviderDocument(
         Profile p = provider.profile();
         return new ProviderDocument(provider.id(), provider.externalId(), provider.memberOf(), p.name(), p.kind(),
                 p.affiliation(), p.affiliationCreditCode(), p.title(), p.fieldCodes(), p.skills(), p.keywords(),
-                p.summary(), p.achievements(), p.services(), p.cityCode(), p.regionsServed(), p.languages(),
+                p.summary(), p.achievements(), p.services(), p.cityCode(), p.divisionCode(), p.regionsServed(), p.languages(),
                 p.capacity(), p.conflictCreditCodes(), provider.contact().email(), provider.contact().phone(),
                 provider.availability(), provider.availableFrom(), provider.verification(), provider.verifiedBy(),
                 provider.status(), searchText(p), null);
     }
 
-    Provider toProvider() {
+    /** A provider stored before it named its division lies in its pilot city's. */
+    Provider toProvider(PilotCities cities) {
+        String division = divisionCode != null ? divisionCode
+                : cities.find(cityCode).map(PilotCity::divisionCode).orElseThrow(() -> new IllegalStateException(
+                        "Provider " + id + " has neither a division nor a pilot city"));
         var profile = new Profile(name, kind, affiliation, affiliationCreditCode, title, orEmpty(fieldCodes),
                 orEmpty(skills), orEmpty(keywords), summary, orEmpty(achievements), orEmpty(services), cityCode,
-                orEmpty(regionsServed), orEmpty(languages), capacity, orEmpty(conflictCreditCodes));
+                division, orEmpty(regionsServed), orEmpty(languages), capacity, orEmpty(conflictCreditCodes));
         return new Provider(id, externalId, memberOf, profile, new Contact(email, phone), availability, availableFrom,
                 verification, verifiedBy, status, version == null ? 0 : version);
     }

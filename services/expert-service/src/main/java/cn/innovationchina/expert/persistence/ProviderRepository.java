@@ -21,6 +21,7 @@ import cn.innovationchina.expert.application.Providers;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderStatus;
 import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
 /** Providers in MongoDB: reads by query, writes only through the {@link AggregateStore} (state and events together). */
@@ -29,15 +30,17 @@ class ProviderRepository implements Providers {
 
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;
+    private final PilotCities cities;
 
-    ProviderRepository(ReactiveMongoTemplate mongo, AggregateStore store) {
+    ProviderRepository(ReactiveMongoTemplate mongo, AggregateStore store, PilotCities cities) {
         this.mongo = mongo;
         this.store = store;
+        this.cities = cities;
     }
 
     @Override
     public Mono<Provider> find(String id) {
-        return mongo.findById(id, ProviderDocument.class).map(ProviderDocument::toProvider);
+        return mongo.findById(id, ProviderDocument.class).map(document -> document.toProvider(cities));
     }
 
     @Override
@@ -67,7 +70,7 @@ class ProviderRepository implements Providers {
         return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
                 .find(Query.of(query).with(Sort.by("name", "_id")).skip((long) search.page() * search.size())
                         .limit(search.size()), ProviderDocument.class)
-                .map(ProviderDocument::toProvider).collectList()
+                .map(document -> document.toProvider(cities)).collectList()
                 .map(items -> new ProviderSearch.Page(items, search.page(), search.size(), total)));
     }
 
@@ -77,10 +80,14 @@ class ProviderRepository implements Providers {
         if (search.fieldCode() != null) {
             all.add(Criteria.where("fieldCodes").is(search.fieldCode()));
         }
-        if (search.cityCode() != null) {
-            all.add(search.regionCode() == null ? Criteria.where("cityCode").is(search.cityCode())
-                    : new Criteria().orOperator(Criteria.where("cityCode").is(search.cityCode()),
-                            Criteria.where("regionsServed").is(search.regionCode())));
+        for (ProviderSearch.Place place : search.places()) {
+            var located = new ArrayList<Criteria>();
+            if (place.cityCode() != null) {
+                located.add(Criteria.where("cityCode").is(place.cityCode()));
+            }
+            located.add(Criteria.where("divisionCode").is(place.divisionCode()));
+            located.add(Criteria.where("regionsServed").in(place.areas()));
+            all.add(new Criteria().orOperator(located));
         }
         if (search.kind() != null) {
             all.add(Criteria.where("kind").is(search.kind()));

@@ -111,11 +111,12 @@ class ProviderController {
     @GetMapping("/providers")
     Mono<PageView> search(@RequestParam(required = false) @Nullable String field,
             @RequestParam(required = false) @Nullable String city,
+            @RequestParam(required = false) @Nullable String division,
             @RequestParam(required = false) @Nullable ProviderKind kind,
             @RequestParam(required = false) @Nullable Availability availability,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return service.search(field, city, kind, availability, text, page, size).map(PageView::of);
+        return service.search(field, city, division, kind, availability, text, page, size).map(PageView::of);
     }
 
     @GetMapping("/cities/{city}/providers")

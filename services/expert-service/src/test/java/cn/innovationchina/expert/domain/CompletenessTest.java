@@ -7,12 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
 class CompletenessTest {
 
-    private static final ProfileRules RULES = new ProfileRules(FieldTaxonomy.standard(), PilotCities.standard());
+    private static final ProfileRules RULES = new ProfileRules(FieldTaxonomy.standard(), PilotCities.standard(),
+            Divisions.standard());
 
     private static Completeness of(ProfileDraft draft) {
         var accepted = RULES.require(draft);
@@ -43,7 +45,7 @@ class CompletenessTest {
         var expert = Drafts.hydrogenExpert();
         var institute = new ProfileDraft("武汉氢能研究院", ProviderKind.INSTITUTE, expert.affiliation(), null, null,
                 expert.fieldCodes(), expert.skills(), expert.keywords(), expert.summary(), expert.achievements(),
-                expert.services(), expert.cityCode(), expert.regionsServed(), expert.languages(), 10, List.of(),
+                expert.services(), expert.cityCode(), expert.divisionCode(), expert.regionsServed(), expert.languages(), 10, List.of(),
                 expert.email(), null);
 
         var completeness = of(institute);

@@ -19,11 +19,11 @@ final class Drafts {
                         + "可为企业提供电堆选型、寿命测试与中试放大方面的技术咨询和联合研发服务。",
                 List.of(new Achievement(Achievement.Kind.PATENT, "一种燃料电池双极板", "CN112345678A", 2021)),
                 List.of(CooperationMode.JOINT_RND, CooperationMode.TECHNICAL_CONSULTING), "WUHAN",
-                List.of("MIDDLE_YANGTZE"), List.of("zh", "en"), 3, List.of(), "zhang.wei@example.cn", "+86 27 8765 4321");
+                "420100", List.of("YANGTZE_MIDDLE"), List.of("zh", "en"), 3, List.of(), "zhang.wei@example.cn", "+86 27 8765 4321");
     }
 
     static ProfileDraft thinExpert() {
         return new ProfileDraft("李娜", ProviderKind.EXPERT, null, null, null, List.of(), List.of(), List.of(),
-                "氢能", List.of(), List.of(), "WUHAN", List.of(), List.of(), 1, List.of(), null, null);
+                "氢能", List.of(), List.of(), "WUHAN", null, List.of(), List.of(), 1, List.of(), null, null);
     }
 }

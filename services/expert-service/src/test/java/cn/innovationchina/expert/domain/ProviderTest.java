@@ -17,12 +17,14 @@ import cn.innovationchina.events.ProviderVerified;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
 class ProviderTest {
 
-    private static final ProfileRules RULES = new ProfileRules(FieldTaxonomy.standard(), PilotCities.standard());
+    private static final ProfileRules RULES = new ProfileRules(FieldTaxonomy.standard(), PilotCities.standard(),
+            Divisions.standard());
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
 
     private static Provider registered() {
@@ -58,7 +60,7 @@ class ProviderTest {
         var draft = Drafts.hydrogenExpert();
         var changed = RULES.require(new ProfileDraft(draft.name(), draft.kind(), draft.affiliation(), null, "研究员",
                 draft.fieldCodes(), draft.skills(), draft.keywords(), draft.summary(), draft.achievements(),
-                draft.services(), draft.cityCode(), draft.regionsServed(), draft.languages(), 5, draft.conflictCreditCodes(),
+                draft.services(), draft.cityCode(), draft.divisionCode(), draft.regionsServed(), draft.languages(), 5, draft.conflictCreditCodes(),
                 draft.email(), draft.phone()));
 
         var event = (ProviderProfileUpdated) provider.revise(changed.profile(), changed.contact()).events().get(0);
@@ -109,7 +111,7 @@ class ProviderTest {
         assertThat(member.provider().joinGroup("SOC-1").events()).isEmpty();
         assertThatThrownBy(() -> member.provider().joinGroup("SOC-2")).isInstanceOf(Conflict.class);
         var society = RULES.require(new ProfileDraft("中国通信学会", ProviderKind.SOCIETY, null, null, null, null, null,
-                null, "通信", null, null, "XIANNING", null, null, 20, null, null, null));
+                null, "通信", null, null, "XIANNING", null, null, null, 20, null, null, null));
         var group = Provider.register("SOC-1", null, null, society.profile(), society.contact()).provider();
         assertThatThrownBy(() -> group.joinGroup("SOC-2")).isInstanceOf(Conflict.class);
     }

@@ -75,12 +75,13 @@ class BulkImportTest extends Scenario {
     @Test
     void a_csv_file_with_chinese_text_quoted_commas_and_a_bad_row_is_imported() {
         var society = given.aSociety();
-        String csv = "\uFEFFexternalId,name,kind,affiliation,fieldCodes,skills,summary,services,cityCode,capacity,phone\r\n"
-                + "C001,赵敏,EXPERT,武汉大学,IT.AI;IT.BIGDATA,机器视觉；深度学习,\"工业视觉检测, 缺陷识别\",TECHNICAL_CONSULTING,WUHAN,3,+86 27 1234 5678\r\n"
-                + "C002,孙浩,EXPERT,武汉大学,IT.AI,算法,\"说明\",TELEPORTATION,WUHAN,3,\r\n";
+        String csv = "\uFEFFexternalId,name,kind,affiliation,fieldCodes,skills,summary,services,cityCode,divisionCode,capacity,phone\r\n"
+                + "C001,赵敏,EXPERT,武汉大学,IT.AI;IT.BIGDATA,机器视觉；深度学习,\"工业视觉检测, 缺陷识别\",TECHNICAL_CONSULTING,WUHAN,,3,+86 27 1234 5678\r\n"
+                + "C002,孙浩,EXPERT,武汉大学,IT.AI,算法,\"说明\",TELEPORTATION,WUHAN,,3,\r\n"
+                + "C003,王磊,EXPERT,西安交通大学,IT.AI,机器视觉,\"视觉检测\",TECHNICAL_CONSULTING,,610100,2,\r\n";
 
         society.upload("text/csv", csv).expectStatus().isOk()
-                .expectBody().jsonPath("$.registered").isEqualTo(1)
+                .expectBody().jsonPath("$.registered").isEqualTo(2)
                 .jsonPath("$.rejected[0].line").isEqualTo(3)
                 .jsonPath("$.rejected[0].errors[0].field").isEqualTo("services[0]");
 
@@ -88,6 +89,9 @@ class BulkImportTest extends Scenario {
         assertThat(registered.payload().profile().skills()).containsExactly("机器视觉", "深度学习");
         assertThat(registered.payload().profile().summary()).isEqualTo("工业视觉检测, 缺陷识别");
         assertThat(registered.payload().profile().fieldCodes()).containsExactly("IT.AI", "IT.BIGDATA");
+        assertThat(registered.payload().profile().divisionCode()).isEqualTo("420100");
+        var inXian = events.expect(ProviderRegistered.class, society.id + "-C003").exactlyOnce();
+        assertThat(inXian.payload().profile().divisionCode()).as("a row naming its own city").isEqualTo("610100");
     }
 
     @Test

@@ -29,7 +29,7 @@ final class Profiles {
                 "reference", "CN112345678A", "year", 2021)));
         profile.put("services", List.of("JOINT_RND", "TECHNICAL_CONSULTING"));
         profile.put("cityCode", "WUHAN");
-        profile.put("regionsServed", List.of("MIDDLE_YANGTZE"));
+        profile.put("regionsServed", List.of("YANGTZE_MIDDLE"));
         profile.put("languages", List.of("zh", "en"));
         profile.put("capacity", 3);
         profile.put("conflictCreditCodes", List.of("91420100MA4K2N3P7Q"));
@@ -50,6 +50,13 @@ final class Profiles {
         profile.put("cityCode", "XIANNING");
         profile.put("capacity", 20);
         return profile;
+    }
+
+    /** The same expert where a provider of the CAST network may be: any division of China, no pilot city. */
+    static Map<String, Object> locatedIn(Map<String, Object> profile, String divisionCode) {
+        Map<String, Object> changed = with(profile, "divisionCode", divisionCode);
+        changed.remove("cityCode");
+        return changed;
     }
 
     static Map<String, Object> with(Map<String, Object> profile, String property, Object value) {

@@ -74,15 +74,18 @@ class ProviderAccessTest extends Scenario {
                 "regionsServed", List.of()));
         var servingTheRegion = given.anExpert();
         servingTheRegion.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "BEIJING"),
-                "regionsServed", List.of("YANGTZE_RIVER_DELTA")));
+                "regionsServed", List.of("EAST_COAST")));
+        var livingInJiaxing = given.anExpert();
+        livingInJiaxing.registers(Profiles.with(Profiles.locatedIn(Profiles.hydrogenExpert(), "330400"),
+                "regionsServed", List.of()));
         var elsewhere = given.anExpert();
         elsewhere.registers(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "cityCode", "GUANGZHOU"),
-                "regionsServed", List.of("GREATER_BAY_AREA")));
+                "regionsServed", List.of("SOUTH_COAST")));
 
         String body = given.cityAdmin("JIAXING").get("/cities/JIAXING/providers?size=100").expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains(inJiaxing.id, servingTheRegion.id).doesNotContain(elsewhere.id)
+        assertThat(body).contains(inJiaxing.id, servingTheRegion.id, livingInJiaxing.id).doesNotContain(elsewhere.id)
                 .doesNotContain(Profiles.EMAIL);
     }
 

@@ -32,7 +32,27 @@ class ProviderLifecycleTest extends Scenario {
         assertThat(registered.payload().profile().kind()).isEqualTo(ProviderKind.EXPERT);
         assertThat(registered.payload().profile().fieldCodes()).containsExactly("ENERGY.HYDROGEN");
         assertThat(registered.cityCode()).isEqualTo("WUHAN");
+        assertThat(registered.payload().profile().divisionCode()).as("the division of its pilot city")
+                .isEqualTo("420100");
         assertNoContactDataPublishedFor(expert.id);
+    }
+
+    @Test
+    void a_provider_in_changsha_registers_with_its_own_city() {
+        var expert = given.anExpert();
+
+        expert.saves(Profiles.with(Profiles.locatedIn(Profiles.hydrogenExpert(), "430100"), "regionsServed",
+                        List.of("430000", "YANGTZE_MIDDLE")), null)
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.profile.divisionCode").isEqualTo("430100")
+                .jsonPath("$.profile.regionsServed[0]").isEqualTo("430000");
+
+        var registered = events.expect(ProviderRegistered.class, expert.id).exactlyOnce();
+        assertThat(registered.payload().profile().divisionCode()).isEqualTo("430100");
+        assertThat(registered.payload().profile().cityCode()).isNull();
+        assertThat(registered.cityCode()).as("in no pilot city's service group").isNull();
+        expert.readsOwnProfile().expectStatus().isOk()
+                .expectBody().jsonPath("$.profile.divisionCode").isEqualTo("430100");
     }
 
     @Test

@@ -35,6 +35,25 @@ class ProviderSearchTest extends Scenario {
     }
 
     @Test
+    void providers_are_found_by_the_division_they_are_in_or_the_province_they_serve() {
+        String skill = "燃料" + Actors.newId("");
+        var inChangsha = given.anExpert();
+        inChangsha.registers(Profiles.with(Profiles.locatedIn(Profiles.hydrogenExpert(), "430100"), "skills",
+                List.of(skill)));
+        var servingHunan = given.anExpert();
+        servingHunan.registers(Profiles.with(Profiles.with(Profiles.locatedIn(Profiles.hydrogenExpert(), "420100"),
+                "skills", List.of(skill)), "regionsServed", List.of("430000")));
+        var inKunming = given.anExpert();
+        inKunming.registers(Profiles.with(Profiles.with(Profiles.locatedIn(Profiles.hydrogenExpert(), "530100"),
+                "skills", List.of(skill)), "regionsServed", List.of()));
+
+        assertThat(found("division=430100&text=" + skill)).contains(inChangsha.id, servingHunan.id)
+                .doesNotContain(inKunming.id);
+        given.enterprise().get("/providers?division=999999").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("division");
+    }
+
+    @Test
     void providers_are_found_by_availability() {
         String skill = "电堆" + Actors.newId("");
         var busy = given.anExpert();

@@ -16,6 +16,22 @@ class ProviderValidationTest extends Scenario {
     }
 
     @Test
+    void a_division_code_that_is_no_place_in_china_is_refused_naming_division_code() {
+        given.anExpert().saves(Profiles.locatedIn(Profiles.hydrogenExpert(), "999999"), null)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("divisionCode");
+    }
+
+    @Test
+    void a_region_served_that_is_neither_a_zone_nor_a_province_is_refused_naming_its_position() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "regionsServed",
+                        List.of("SOUTHWEST", "MIDDLE_YANGTZE")), null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("regionsServed[1]");
+    }
+
+    @Test
     void a_field_code_outside_the_taxonomy_is_refused_naming_its_position() {
         given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "fieldCodes",
                         List.of("ENERGY.HYDROGEN", "ALCHEMY")), null)

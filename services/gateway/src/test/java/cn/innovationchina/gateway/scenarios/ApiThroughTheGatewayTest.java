@@ -167,6 +167,10 @@ class ApiThroughTheGatewayTest {
         http.get().uri("/reference/cities").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.cities[?(@.code == 'XIANNING')]").exists();
+        http.get().uri("/reference/divisions").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.provinces[?(@.code == '530000')].divisions[?(@.code == '530100')].nameEn")
+                .isEqualTo("Kunming");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.domain.RankingWeights;
 import cn.innovationchina.matching.persistence.ProviderIndex;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
@@ -19,10 +20,10 @@ class MatchingConfiguration {
 
     /** Weights from {@code matching.ranking}; any left out keep their documented default. */
     @Bean
-    Ranking ranking(FieldTaxonomy fields, PilotCities cities, Environment environment) {
+    Ranking ranking(FieldTaxonomy fields, PilotCities cities, Divisions divisions, Environment environment) {
         var weights = Binder.get(environment).bind("matching.ranking", RankingWeights.class)
                 .orElse(RankingWeights.standard());
-        return new Ranking(fields, cities, weights);
+        return new Ranking(fields, cities, divisions, weights);
     }
 
     @Bean(destroyMethod = "close")

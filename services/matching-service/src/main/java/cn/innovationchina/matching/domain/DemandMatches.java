@@ -73,7 +73,8 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                     .findFirst()
                     .map(m -> m.reranked(rank, ranked.score(), ranked.explanation()))
                     .orElseGet(() -> new Match(matchIds.get(), provider.id(), provider.profile().name(),
-                            provider.profile().kind(), provider.profile().cityCode(), rank, ranked.score(),
+                            provider.profile().kind(), provider.profile().cityCode(),
+                            provider.profile().divisionCode(), rank, ranked.score(),
                             ranked.explanation(), MatchStatus.PROPOSED, false, false, null)));
         }
         kept.addAll(proposed);
@@ -95,7 +96,8 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
         }
         var profile = ranked.provider().profile();
         var match = new Match(matchId, ranked.provider().id(), profile.name(), profile.kind(), profile.cityCode(),
-                ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED, false, false, null);
+                profile.divisionCode(), ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED,
+                false, false, null);
         List<Match> all = new ArrayList<>(matches);
         all.add(match);
         var event = new MatchesProposed(id, enterpriseId, cityCode, MatchTrigger.PROVIDER_CHANGED,
@@ -172,7 +174,8 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
         }
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.CONTRACTED, MatchStatus.DOCKING);
         return decide(match.with(MatchStatus.CONTRACTED), new ContractSigned(matchId, id, match.providerId(),
-                enterpriseId, cityCode, contractId, valueCny, mode, signedOn, match.providerCityCode()));
+                enterpriseId, cityCode, contractId, valueCny, mode, signedOn, match.providerCityCode(),
+                match.explanation().location()));
     }
 
     /** Either side ends the engagement: COMPLETED after a contract, TERMINATED with or without one. */
@@ -245,6 +248,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
 
     private static Proposal proposal(Match match) {
         return new Proposal(match.matchId(), match.providerId(), match.providerName(), match.providerKind(),
-                match.providerCityCode(), match.rank(), match.score(), match.explanation());
+                match.providerCityCode(), match.providerDivisionCode(), match.rank(), match.score(),
+                match.explanation());
     }
 }

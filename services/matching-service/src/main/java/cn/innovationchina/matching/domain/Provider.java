@@ -50,16 +50,16 @@ public record Provider(String id, ProviderProfile profile, boolean active, long 
         var p = profile;
         return withProfile(new ProviderProfile(p.name(), p.kind(), p.affiliation(), p.affiliationCreditCode(),
                 p.title(), p.fieldCodes(), p.skills(), p.keywords(), p.summary(), p.achievements(), p.services(),
-                p.cityCode(), p.regionsServed(), p.languages(), p.capacity(), availability, p.availableFrom(),
-                p.conflictCreditCodes(), p.memberOf(), p.verified()), newVersion);
+                p.cityCode(), p.divisionCode(), p.regionsServed(), p.languages(), p.capacity(), availability,
+                p.availableFrom(), p.conflictCreditCodes(), p.memberOf(), p.verified()), newVersion);
     }
 
     public Provider verified(long newVersion) {
         var p = profile;
         return withProfile(new ProviderProfile(p.name(), p.kind(), p.affiliation(), p.affiliationCreditCode(),
                 p.title(), p.fieldCodes(), p.skills(), p.keywords(), p.summary(), p.achievements(), p.services(),
-                p.cityCode(), p.regionsServed(), p.languages(), p.capacity(), p.availability(), p.availableFrom(),
-                p.conflictCreditCodes(), p.memberOf(), true), newVersion);
+                p.cityCode(), p.divisionCode(), p.regionsServed(), p.languages(), p.capacity(), p.availability(),
+                p.availableFrom(), p.conflictCreditCodes(), p.memberOf(), true), newVersion);
     }
 
     public Provider deactivated(long newVersion) {

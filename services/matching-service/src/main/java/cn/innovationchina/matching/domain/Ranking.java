@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.innovationchina.events.LocationRelation;
 import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.reference.Division;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.reference.PilotCity;
 
 /**
  * Ranks the index's candidates for one demand (ADR 0013):
@@ -21,6 +26,7 @@ import cn.innovationchina.reference.PilotCities;
  * score = w.text * bm25 / max(bm25 of the candidates)
  *       + w.field * mean over the demand's fields of the best proximity (same field 1, same parent 0.5)
  *       + w.location * (same city 1, same region 0.6, cross-region 0.2; 0.6 if the provider serves the region)
+ *         (places are divisions: same division; else same province or economic zone; else across regions)
  *       + w.capacity * free capacity / capacity
  *       + w.trackRecord * TrackRecord.score()
  *       - w.mismatchPenalty * min(1, similar mismatches / 2)
@@ -33,11 +39,13 @@ public final class Ranking {
 
     private final FieldTaxonomy fields;
     private final PilotCities cities;
+    private final Divisions divisions;
     private final RankingWeights weights;
 
-    public Ranking(FieldTaxonomy fields, PilotCities cities, RankingWeights weights) {
+    public Ranking(FieldTaxonomy fields, PilotCities cities, Divisions divisions, RankingWeights weights) {
         this.fields = fields;
         this.cities = cities;
+        this.divisions = divisions;
         this.weights = weights;
     }
 
@@ -67,7 +75,7 @@ public final class Ranking {
     }
 
     private record Scored(Candidate candidate, double score, double fieldScore, List<String> matchedFields,
-            LocationRelation location, int freeCapacity) {
+            LocationRelation location, @Nullable Division place, int freeCapacity) {
     }
 
     private Scored score(Demand demand, Candidate candidate, double maxText) {
@@ -89,11 +97,13 @@ public final class Ranking {
             fieldSum += best;
         }
         double fieldScore = demandFields.isEmpty() ? 0 : fieldSum / demandFields.size();
-        var relation = LocationRelation.valueOf(cities.relation(demand.cityCode(), profile.cityCode()).name());
+        String demandDivision = divisionOf(demand.enterprise().divisionCode(), demand.cityCode());
+        String providerDivision = divisionOf(profile.divisionCode(), profile.cityCode());
+        var relation = LocationRelation.valueOf(divisions.relation(demandDivision, providerDivision).name());
         double locationScore = switch (relation) {
             case SAME_CITY -> 1.0;
             case SAME_REGION -> 0.6;
-            case CROSS_REGION -> servesRegionOf(demand, profile.regionsServed()) ? 0.6 : 0.2;
+            case CROSS_REGION -> serves(profile.regionsServed(), demandDivision) ? 0.6 : 0.2;
         };
         int free = HardRules.freeCapacity(candidate);
         double headroom = profile.capacity() <= 0 ? 0 : (double) free / profile.capacity();
@@ -102,11 +112,21 @@ public final class Ranking {
         double score = weights.text() * text + weights.field() * fieldScore + weights.location() * locationScore
                 + weights.capacity() * headroom + weights.trackRecord() * candidate.trackRecord().score()
                 - weights.mismatchPenalty() * penalty;
-        return new Scored(candidate, score, fieldScore, List.copyOf(matchedFields), relation, free);
+        return new Scored(candidate, score, fieldScore, List.copyOf(matchedFields), relation,
+                divisions.find(providerDivision).orElse(null), free);
     }
 
-    private boolean servesRegionOf(Demand demand, List<String> regionsServed) {
-        return cities.find(demand.cityCode()).map(city -> regionsServed.contains(city.region())).orElse(false);
+    /** Where a side is: its own division, or for events written before they carried one, its pilot city's. */
+    private String divisionOf(@Nullable String divisionCode, @Nullable String cityCode) {
+        if (divisionCode != null) {
+            return divisionCode;
+        }
+        return cityCode == null ? "" : cities.find(cityCode).map(PilotCity::divisionCode).orElse("");
+    }
+
+    /** A provider serves the demand's place when it names the demand's province or economic zone. */
+    private boolean serves(List<String> regionsServed, String demandDivision) {
+        return regionsServed.stream().anyMatch(area -> divisions.liesIn(demandDivision, area));
     }
 
     private List<RankedProvider> diverse(List<Scored> scored) {
@@ -140,10 +160,11 @@ public final class Ranking {
 
     private static MatchExplanation explain(Scored s) {
         var terms = readable(s.candidate().matchedTerms());
+        String in = s.place() == null ? "in" : "in " + s.place().nameEn() + ",";
         String where = switch (s.location()) {
             case SAME_CITY -> "in the same city";
-            case SAME_REGION -> "in the same region";
-            case CROSS_REGION -> "in another region (a cross-region match)";
+            case SAME_REGION -> in + " the same region";
+            case CROSS_REGION -> in + " another region (a cross-region match)";
         };
         var summary = new StringBuilder();
         summary.append(terms.isEmpty() ? "No shared terms" : "Matches " + String.join(", ", terms.subList(0,

@@ -306,7 +306,9 @@ public final class ProviderIndex implements AutoCloseable {
                     .ifPresent(area -> doc.add(new StringField(AREA, area, Field.Store.NO)));
         }
         doc.add(new StringField(KIND, profile.kind().name(), Field.Store.NO));
-        doc.add(new StringField(CITY, profile.cityCode(), Field.Store.NO));
+        if (profile.cityCode() != null) {
+            doc.add(new StringField(CITY, profile.cityCode(), Field.Store.NO));
+        }
         profile.services().forEach(mode -> doc.add(new StringField(MODE, mode.name(), Field.Store.NO)));
         boolean open = provider.active() && profile.availability() == Availability.AVAILABLE;
         doc.add(new StringField(OPEN, open ? "yes" : "no", Field.Store.NO));

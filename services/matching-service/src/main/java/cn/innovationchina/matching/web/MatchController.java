@@ -45,15 +45,16 @@ class MatchController {
      * (an invitation in the provider's list carries its own demand's).
      */
     record MatchView(String demandId, String matchId, String providerId, String providerName,
-            ProviderKind providerKind, String providerCityCode, int rank, double score, MatchExplanation explanation,
+            ProviderKind providerKind, @Nullable String providerCityCode, @Nullable String providerDivisionCode,
+            int rank, double score, MatchExplanation explanation,
             MatchStatus status, String invitationMessage, boolean enterpriseGaveFeedback,
             boolean providerGaveFeedback, long version) {
 
         static MatchView of(String demandId, Match match, long version) {
             return new MatchView(demandId, match.matchId(), match.providerId(), match.providerName(),
-                    match.providerKind(), match.providerCityCode(), match.rank(), match.score(), match.explanation(),
-                    match.status(), match.invitationMessage(), match.enterpriseGaveFeedback(),
-                    match.providerGaveFeedback(), version);
+                    match.providerKind(), match.providerCityCode(), match.providerDivisionCode(), match.rank(),
+                    match.score(), match.explanation(), match.status(), match.invitationMessage(),
+                    match.enterpriseGaveFeedback(), match.providerGaveFeedback(), version);
         }
     }
 

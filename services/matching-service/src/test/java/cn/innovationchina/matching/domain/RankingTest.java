@@ -18,13 +18,14 @@ import cn.innovationchina.events.LocationRelation;
 import cn.innovationchina.events.ProviderProfile;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.matching.Profiles;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
 class RankingTest {
 
     private static final String CREDIT_CODE = "91421200MA4XN0001K";
-    private final Ranking ranking = new Ranking(FieldTaxonomy.standard(), PilotCities.standard(),
+    private final Ranking ranking = new Ranking(FieldTaxonomy.standard(), PilotCities.standard(), Divisions.standard(),
             RankingWeights.standard());
 
     @Test
@@ -113,6 +114,43 @@ class RankingTest {
         assertThat(result.proposals()).extracting(p -> p.explanation().location())
                 .containsExactly(LocationRelation.SAME_CITY, LocationRelation.SAME_REGION,
                         LocationRelation.CROSS_REGION);
+    }
+
+    @Test
+    void a_provider_is_placed_by_its_own_division_not_bent_onto_a_pilot_city() {
+        var inChangsha = candidate("p-changsha", provider("Changsha").locatedIn("430100"), 5);
+        var inKunming = candidate("p-kunming", provider("Kunming").locatedIn("530100"), 5);
+
+        var forWuhan = ranking.rank(demandIn("420100", "WUHAN"), List.of(inChangsha, inKunming)).proposals();
+        var forBeijing = ranking.rank(demandIn("110100", "BEIJING"), List.of(inKunming)).proposals();
+
+        assertThat(forWuhan).extracting(p -> p.explanation().location()).as("Hunan and Hubei: middle Yangtze")
+                .containsExactly(LocationRelation.SAME_REGION, LocationRelation.CROSS_REGION);
+        assertThat(forWuhan.get(0).explanation().summary()).contains("in Changsha, the same region");
+        assertThat(forWuhan.get(1).explanation().summary()).contains("in Kunming, another region");
+        assertThat(forBeijing.get(0).explanation().location()).isEqualTo(LocationRelation.CROSS_REGION);
+    }
+
+    @Test
+    void an_enterprise_outside_its_pilot_city_is_placed_by_its_own_division() {
+        var inXiaogan = candidate("p-xiaogan", provider("Xiaogan").locatedIn("420900"), 5);
+
+        var forXiaogan = ranking.rank(demandIn("420900", "WUHAN"), List.of(inXiaogan)).proposals();
+
+        assertThat(forXiaogan.get(0).explanation().location()).isEqualTo(LocationRelation.SAME_CITY);
+    }
+
+    @Test
+    void serving_the_demands_province_or_zone_lifts_a_provider_from_another_region() {
+        var servingHubei = candidate("p-hubei", provider("Serves Hubei").locatedIn("530100").serves("420000"), 5);
+        var servingZone = candidate("p-zone", provider("Serves zone").locatedIn("530100").serves("YANGTZE_MIDDLE"), 5);
+        var servingElsewhere = candidate("p-else", provider("Serves west").locatedIn("530100").serves("NORTHWEST"), 5);
+
+        var result = ranking.rank(hydrogenDemand(), List.of(servingElsewhere, servingHubei, servingZone));
+
+        assertThat(ids(result)).endsWith("p-else");
+        assertThat(result.proposals().get(0).score()).isEqualTo(result.proposals().get(1).score());
+        assertThat(result.proposals().get(1).score()).isGreaterThan(result.proposals().get(2).score());
     }
 
     @Test
@@ -228,6 +266,11 @@ class RankingTest {
     private static Demand demandOf(DemandContent content) {
         return new Demand("d-1", enterprise("e-1", "Xianning Fuel Cells Co., Ltd.", CREDIT_CODE), "XIANNING", content,
                 true, 1);
+    }
+
+    private static Demand demandIn(String divisionCode, String cityCode) {
+        return new Demand("d-1", enterprise("e-1", "Fuel Cells Co., Ltd.", CREDIT_CODE, divisionCode), cityCode,
+                demand("Fuel cell stack durability").build(), true, 1);
     }
 
     private static Candidate candidate(String id, Profiles.ProviderBuilder profile, double relevance) {

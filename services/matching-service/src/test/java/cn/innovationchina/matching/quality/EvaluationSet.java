@@ -29,6 +29,7 @@ import cn.innovationchina.events.Visibility;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.TrackRecord;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 
@@ -41,7 +42,7 @@ import cn.innovationchina.reference.PilotCities;
  * <p>Format: lines starting with {@code #} are comments. A record starts with a header line and goes on with
  * {@code key: value} lines; lists inside a value are separated by {@code ;}.
  * <pre>
- * provider ID | KIND | CITY | CAPACITY/ACTIVE-ENGAGEMENTS | FIELD... | MODE...
+ * provider ID | KIND | CITY or DIVISION | CAPACITY/ACTIVE-ENGAGEMENTS | FIELD... | MODE...
  *   name, org (name [| credit code]), title, skills, keywords, summary, ach (KIND title; ...), regions,
  *   lang (default zh), conflicts (credit codes), member, flags (unverified, busy, on-leave)
  * demand ID | CITY | zh, en or mixed | FIELD... | MODE... | VISIBILITY
@@ -49,8 +50,9 @@ import cn.innovationchina.reference.PilotCities;
  *   judge (one per line: provider id, grade 0-3, why)
  * </pre>
  * Modes are written short: TRANSFER, LICENSING, JOINT_RND, COMMISSIONED, CONSULTING, PILOT, TESTING, TRAINING,
- * CONSORTIUM. Field codes must be leaves of the reference taxonomy, cities pilot cities: the loader refuses
- * anything else, and a judgement of an unknown provider.
+ * CONSORTIUM. Field codes must be leaves of the reference taxonomy, cities pilot cities; a provider may instead be
+ * placed by its GB/T 2260 division (430100), and its regions are economic zones or province codes: the loader
+ * refuses anything else, and a judgement of an unknown provider.
  */
 record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, List<Judgement> judgements) {
 
@@ -91,7 +93,7 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
     }
 
     static EvaluationSet load() {
-        var parser = new Parser(FieldTaxonomy.standard(), PilotCities.standard());
+        var parser = new Parser(FieldTaxonomy.standard(), PilotCities.standard(), Divisions.standard());
         for (String file : FILES) {
             parser.read(file);
         }
@@ -110,6 +112,7 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
 
         private final FieldTaxonomy fields;
         private final PilotCities cities;
+        private final Divisions divisions;
         private final List<DemandEntry> demands = new ArrayList<>();
         private final Map<String, ProviderEntry> providers = new LinkedHashMap<>();
         private final List<Judgement> judgements = new ArrayList<>();
@@ -117,9 +120,10 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
         private Map<String, List<String>> values = new LinkedHashMap<>();
         private String where;
 
-        Parser(FieldTaxonomy fields, PilotCities cities) {
+        Parser(FieldTaxonomy fields, PilotCities cities, Divisions divisions) {
             this.fields = fields;
             this.cities = cities;
+            this.divisions = divisions;
         }
 
         void read(String file) {
@@ -191,10 +195,12 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
             var availability = flags.contains("busy") ? Availability.BUSY
                     : flags.contains("on-leave") ? Availability.ON_LEAVE : Availability.AVAILABLE;
             List<String> languages = list("lang", " ");
+            var place = place(head[2]);
             var profile = new ProviderProfile(one("name", null), ProviderKind.valueOf(head[1].strip()),
                     org[0].isBlank() ? null : org[0].strip(), org.length > 1 ? org[1].strip() : null,
                     one("title", null), fieldCodes(head[4]), list("skills", ";"), list("keywords", ";"),
-                    one("summary", ""), achievements, modes(head[5]), city(head[2]), list("regions", " "),
+                    one("summary", ""), achievements, modes(head[5]), place.cityCode(), place.divisionCode(),
+                    regions(list("regions", " ")),
                     languages.isEmpty() ? List.of("zh") : languages, Integer.parseInt(load[0]), availability, null,
                     list("conflicts", " "), one("member", null), !flags.contains("unverified"));
             require(profile.name() != null, id + " has no name");
@@ -217,8 +223,9 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
                 require(grade >= 0 && grade <= 3, id + ": grade out of 0-3: " + line);
                 judgements.add(new Judgement(id, parts[0], grade, parts.length > 2 ? parts[2] : ""));
             }
-            return new DemandEntry(id, new EnterpriseRef("E-" + id, enterprise[0].strip(), enterprise[1].strip()),
-                    city(head[1]), head[2].strip(), content);
+            String city = city(head[1]);
+            return new DemandEntry(id, new EnterpriseRef("E-" + id, enterprise[0].strip(), enterprise[1].strip(),
+                    cities.find(city).orElseThrow().divisionCode()), city, head[2].strip(), content);
         }
 
         private String one(String key, String fallback) {
@@ -244,6 +251,23 @@ record EvaluationSet(List<DemandEntry> demands, List<ProviderEntry> providers, L
             String code = text.strip();
             require(cities.find(code).isPresent(), "not a pilot city: " + code);
             return code;
+        }
+
+        private record Place(String cityCode, String divisionCode) {
+        }
+
+        /** A pilot city (the provider is in its group and its division), or a division alone. */
+        private Place place(String text) {
+            String code = text.strip();
+            if (divisions.find(code).isPresent()) {
+                return new Place(null, code);
+            }
+            return new Place(city(code), cities.find(code).orElseThrow().divisionCode());
+        }
+
+        private List<String> regions(List<String> codes) {
+            codes.forEach(code -> require(divisions.isArea(code), "not an economic zone or province: " + code));
+            return codes;
         }
 
         private static List<CooperationMode> modes(String text) {

@@ -21,6 +21,7 @@ import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.domain.RankingWeights;
 import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 
 /**
@@ -38,6 +39,7 @@ class QualityHarness {
 
     private static final int K = 10;
     /** The baseline: text relevance alone decides, after the same hard rules. */
+    private static final Divisions DIVISIONS = Divisions.standard();
     private static final RankingWeights TEXT_ONLY = new RankingWeights(1, 0, 0, 0, 0, 0, Integer.MAX_VALUE, K);
 
     @Test
@@ -49,11 +51,12 @@ class QualityHarness {
                 .collect(Collectors.toMap(EvaluationSet.ProviderEntry::id, Function.identity()));
         try (var index = new ProviderIndex(fields)) {
             index.put(set.providers().stream().map(EvaluationSet.ProviderEntry::provider).toList());
-            var baseline = run(set, providers, index, new Ranking(fields, cities, TEXT_ONLY));
-            var standard = run(set, providers, index, new Ranking(fields, cities, RankingWeights.standard()));
+            var baseline = run(set, providers, index, new Ranking(fields, cities, DIVISIONS, TEXT_ONLY));
+            var standard = run(set, providers, index, new Ranking(fields, cities, DIVISIONS,
+                    RankingWeights.standard()));
             System.out.println("set: " + set.demands().size() + " demands, " + set.providers().size()
                     + " providers, " + set.judgements().size() + " judgements");
-            System.out.println(composition(set, providers, fields, cities));
+            System.out.println(composition(set, providers, fields));
             standard.perDemand().entrySet().stream().filter(e -> e.getValue() < 0.6)
                     .sorted(Map.Entry.comparingByValue())
                     .forEach(e -> System.out.println(String.format(Locale.ROOT, "  weak: %s ndcg@10=%.3f top5=%s",
@@ -110,7 +113,6 @@ class QualityHarness {
         Map<String, List<String>> tops = new HashMap<>();
         Map<String, List<String>> unjudged = new TreeMap<>();
         int[] recall = new int[6];
-        var cities = PilotCities.standard();
         for (var entry : set.demands()) {
             var demand = entry.demand();
             var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
@@ -141,8 +143,7 @@ class QualityHarness {
                     int slot = otherLanguage(entry, provider) ? 2 : 0;
                     recall[slot]++;
                     recall[slot + 1] += found;
-                    if (cities.relation(entry.cityCode(), provider.profile().cityCode())
-                            == PilotCities.Relation.CROSS_REGION) {
+                    if (crossRegion(entry, provider)) {
                         recall[4]++;
                         recall[5] += found;
                     }
@@ -209,6 +210,12 @@ class QualityHarness {
     }
 
     /** A profile a reader of the demand's language could not read: Chinese demand, English-only profile, etc. */
+    /** As the ranking places them: the enterprise's division against the provider's. */
+    private static boolean crossRegion(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
+        return DIVISIONS.relation(demand.enterprise().divisionCode(), provider.profile().divisionCode())
+                == PilotCities.Relation.CROSS_REGION;
+    }
+
     private static boolean otherLanguage(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
         var languages = provider.profile().languages();
         return (!demand.language().equals("en") && !languages.contains("zh"))
@@ -251,7 +258,7 @@ class QualityHarness {
 
     /** What the set holds, counted from the data: the kinds of hard case among the judged pairs. */
     private static String composition(EvaluationSet set, Map<String, EvaluationSet.ProviderEntry> providers,
-            FieldTaxonomy fields, PilotCities cities) {
+            FieldTaxonomy fields) {
         Map<String, Long> languages = set.demands().stream()
                 .collect(Collectors.groupingBy(EvaluationSet.DemandEntry::language, Collectors.counting()));
         Map<String, Long> kinds = set.providers().stream()
@@ -279,8 +286,7 @@ class QualityHarness {
             confidential += hiddenFrom(demand, provider) ? 1 : 0;
             unavailable += unavailable(provider) ? 1 : 0;
             if (judgement.grade() == 3 && eligible(demand, provider)) {
-                crossRegionBest += cities.relation(demand.cityCode(), profile.cityCode())
-                        == PilotCities.Relation.CROSS_REGION ? 1 : 0;
+                crossRegionBest += crossRegion(demand, provider) ? 1 : 0;
                 crossLanguageBest += otherLanguage(demand, provider) ? 1 : 0;
             }
             if (judgement.grade() <= 1) {

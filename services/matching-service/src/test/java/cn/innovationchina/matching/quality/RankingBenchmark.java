@@ -25,6 +25,8 @@ import cn.innovationchina.matching.domain.RankingResult;
 import cn.innovationchina.matching.domain.RankingWeights;
 import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.Division;
+import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 
 /**
@@ -37,8 +39,8 @@ import cn.innovationchina.reference.PilotCities;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RankingBenchmark {
 
-    private static final List<String> CITIES = List.of("XIANNING", "WUHAN", "CHENGDU", "CHONGQING", "SHENZHEN",
-            "GUANGZHOU", "BEIJING", "JIAXING", "QUANZHOU", "NANNING", "MIANYANG", "PANZHIHUA");
+    /** The providers live all over China, as the CAST network's experts do. */
+    private static final List<String> PLACES = Divisions.standard().all().stream().map(Division::code).toList();
 
     @Param({"1000", "10000", "100000"})
     public int providers;
@@ -54,7 +56,7 @@ public class RankingBenchmark {
     public void build() {
         var set = EvaluationSet.load();
         fields = FieldTaxonomy.standard();
-        ranking = new Ranking(fields, PilotCities.standard(), RankingWeights.standard());
+        ranking = new Ranking(fields, PilotCities.standard(), Divisions.standard(), RankingWeights.standard());
         byId = population(set, providers);
         index = new ProviderIndex(fields);
         index.put(byId.values().stream().map(EvaluationSet.ProviderEntry::provider).toList());
@@ -91,7 +93,7 @@ public class RankingBenchmark {
             keywords.addAll(mixed.keywords());
             var profile = new ProviderProfile(p.name() + " #" + i, p.kind(), p.affiliation() + " #" + (i % 5000),
                     p.affiliationCreditCode(), p.title(), p.fieldCodes(), p.skills(), keywords, p.summary(),
-                    p.achievements(), p.services(), CITIES.get(i % CITIES.size()), p.regionsServed(), p.languages(),
+                    p.achievements(), p.services(), null, PLACES.get(i % PLACES.size()), p.regionsServed(), p.languages(),
                     p.capacity(), p.availability(), p.availableFrom(), p.conflictCreditCodes(), p.memberOf(),
                     p.verified());
             String id = original.id() + "-" + i;

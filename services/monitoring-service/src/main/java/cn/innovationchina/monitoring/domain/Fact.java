@@ -18,6 +18,7 @@ import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.MatchShortlisted;
 import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.LocationRelation;
 import cn.innovationchina.events.EngagementClosed;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderEvent;
@@ -82,11 +83,12 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
             proposals = proposed.proposals().size();
             proposedIds = proposed.proposals().stream().map(Proposal::providerId).toList();
             crossRegionProposals = (int) proposed.proposals().stream()
-                    .filter(proposal -> crossRegion(cities, proposed.cityCode(), proposal.providerCityCode()))
+                    .filter(proposal -> proposal.explanation().location() == LocationRelation.CROSS_REGION)
                     .count();
         } else if (payload instanceof ContractSigned contract) {
             value = contract.valueCny();
-            crossRegion = crossRegion(cities, contract.cityCode(), contract.providerCityCode());
+            crossRegion = contract.location() != null ? contract.location() == LocationRelation.CROSS_REGION
+                    : crossRegion(cities, contract.cityCode(), contract.providerCityCode());
         }
         return new Fact(event.eventId().toString(), event.type(), event.cityCode(),
                 LocalDate.ofInstant(event.occurredAt(), CHINA), event.occurredAt(), demandId, title, fields,
@@ -119,7 +121,8 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
         return null;
     }
 
-    private static boolean crossRegion(PilotCities cities, String demandCity, String providerCity) {
+    /** For contracts signed before they carried where the provider was: by the two pilot cities. */
+    private static boolean crossRegion(PilotCities cities, String demandCity, @Nullable String providerCity) {
         return cities.relation(demandCity, providerCity) == PilotCities.Relation.CROSS_REGION;
     }
 }

@@ -38,6 +38,7 @@ import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.Eventually;
 import reactor.core.publisher.Mono;
@@ -51,6 +52,7 @@ final class Bus {
     private static final String ENTERPRISE = "e-1";
     private static final MatchExplanation EXPLANATION = new MatchExplanation(List.of("vision"), List.of("IT.AI"),
             LocationRelation.SAME_CITY, 2, "close fit");
+    private static final PilotCities CITIES = PilotCities.standard();
 
     private final String city;
     private final String prefix;
@@ -75,7 +77,8 @@ final class Bus {
         var content = new DemandContent(title, "background", List.of("problem"), "outcome", List.of(fields),
                 List.of("keyword"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null),
                 LocalDate.parse("2030-01-01"), Visibility.PUBLIC, null);
-        send(new DemandPublished(demand(demand), new EnterpriseRef(ENTERPRISE, "Enterprise", "91421200MA4XN0003K"),
+        send(new DemandPublished(demand(demand), new EnterpriseRef(ENTERPRISE, "Enterprise", "91421200MA4XN0003K",
+                "421200"),
                 city, content, Instant.parse(at)), demand, at);
     }
 
@@ -96,8 +99,10 @@ final class Bus {
     void proposes(String demand, String at, String... providerCities) {
         List<Proposal> proposals = new ArrayList<>();
         for (int i = 0; i < providerCities.length; i++) {
+            var explanation = new MatchExplanation(List.of("vision"), List.of("IT.AI"), seenFromDemand(providerCities[i]),
+                    2, "close fit");
             proposals.add(new Proposal(match(demand, i + 1), provider(i + 1), "Provider " + (i + 1),
-                    ProviderKind.EXPERT, providerCities[i], i + 1, 0.9 - i * 0.1, EXPLANATION));
+                    ProviderKind.EXPERT, providerCities[i], null, i + 1, 0.9 - i * 0.1, explanation));
         }
         send(new MatchesProposed(demand(demand), ENTERPRISE, city, MatchTrigger.DEMAND_PUBLISHED, proposals,
                 proposals.isEmpty() ? "nobody qualified" : null), demand, at);
@@ -131,7 +136,12 @@ final class Bus {
     void signs(String demand, int provider, String at, long valueCny, String providerCity) {
         send(new ContractSigned(match(demand, provider), demand(demand), provider(provider), ENTERPRISE, city,
                 "C-" + demand(demand), valueCny, CooperationMode.JOINT_RND, LocalDate.parse(at.substring(0, 10)),
-                providerCity), demand, at);
+                providerCity, seenFromDemand(providerCity)), demand, at);
+    }
+
+    /** Where matching would have placed a provider of that pilot city. */
+    private LocationRelation seenFromDemand(String providerCity) {
+        return LocationRelation.valueOf(CITIES.relation(city, providerCity).name());
     }
 
     List<EventEnvelope<?>> sent() {

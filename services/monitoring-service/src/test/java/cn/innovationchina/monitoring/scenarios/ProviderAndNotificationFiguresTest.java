@@ -51,7 +51,7 @@ class ProviderAndNotificationFiguresTest {
                 publish(new ProviderRegistered("jx-p3", profile(1, true)), "jx-p3", "2022-07-05T03:00:00Z"),
                 publish(new ProviderVerified("jx-p1", "admin"), "jx-p1", "2022-07-06T02:00:00Z"),
                 publish(new MatchesProposed("jx-d1", "e-1", "JIAXING", MatchTrigger.DEMAND_PUBLISHED,
-                        List.of(new Proposal("jx-d1-m3", "jx-p3", "Provider 3", ProviderKind.INSTITUTE, "JIAXING", 1,
+                        List.of(new Proposal("jx-d1-m3", "jx-p3", "Provider 3", ProviderKind.INSTITUTE, "JIAXING", "330400", 1,
                                 0.9, new MatchExplanation(List.of(), List.of(), LocationRelation.SAME_CITY, 1, "fit"))),
                         null), "jx-d1", "2022-07-10T02:00:00Z"),
                 publish(new InvitationAccepted("jx-d1-m3", "jx-d1", "jx-p3", "e-1", "JIAXING"), "jx-d1",
@@ -81,7 +81,7 @@ class ProviderAndNotificationFiguresTest {
     private static ProviderProfile profile(int capacity, boolean verified) {
         return new ProviderProfile("嘉兴研究院", ProviderKind.INSTITUTE, null, null, null, List.of("IT.AI"),
                 List.of("vision"), List.of("vision"), "summary", List.of(), List.of(CooperationMode.JOINT_RND),
-                "JIAXING", List.of("YANGTZE_RIVER_DELTA"), List.of("zh"), capacity, Availability.AVAILABLE, null,
+                "JIAXING", "330400", List.of("EAST_COAST"), List.of("zh"), capacity, Availability.AVAILABLE, null,
                 List.of(), null, verified);
     }
 }

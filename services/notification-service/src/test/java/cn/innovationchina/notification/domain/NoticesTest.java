@@ -28,8 +28,8 @@ class NoticesTest {
     @Test
     void proposals_tell_the_enterprise_how_many_and_the_best_ranked_whatever_their_order() {
         var proposed = new MatchesProposed("d-1", "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(
-                new Proposal("m-2", "p-2", "Second", ProviderKind.EXPERT, "XIANNING", 2, 0.7, WHY),
-                new Proposal("m-1", "p-1", "Best", ProviderKind.EXPERT, "XIANNING", 1, 0.9, WHY)), null);
+                new Proposal("m-2", "p-2", "Second", ProviderKind.EXPERT, "XIANNING", "421200", 2, 0.7, WHY),
+                new Proposal("m-1", "p-1", "Best", ProviderKind.EXPERT, "XIANNING", "421200", 1, 0.9, WHY)), null);
 
         assertThat(Notices.of(proposed)).containsExactly(new Notice(Recipient.enterprise("e-1"),
                 NotificationType.MATCHES_PROPOSED, List.of("d-1", "2", "Best")));
@@ -64,7 +64,8 @@ class NoticesTest {
     @Test
     void a_contract_and_a_verification_are_told_to_the_provider() {
         var signed = new ContractSigned("m-1", "d-1", "p-1", "e-1", "XIANNING", "C-1", 800_000,
-                CooperationMode.values()[0], LocalDate.of(2026, 4, 1), "WUHAN");
+                CooperationMode.values()[0], LocalDate.of(2026, 4, 1), "WUHAN",
+                LocationRelation.SAME_REGION);
 
         assertThat(Notices.of(signed)).extracting(Notice::type).containsExactly(NotificationType.CONTRACT_RECORDED);
         assertThat(Notices.of(new ProviderVerified("p-1", "admin"))).extracting(Notice::recipient)

@@ -46,7 +46,7 @@ final class Events {
         List<Proposal> proposals = new java.util.ArrayList<>();
         for (int i = 0; i < providerNames.length; i++) {
             proposals.add(new Proposal("m-" + demandId + "-" + i, "p-" + i, providerNames[i], ProviderKind.EXPERT,
-                    CITY, i + 1, 0.9 - i * 0.1, explanation("fits")));
+                    CITY, "421200", i + 1, 0.9 - i * 0.1, explanation("fits")));
         }
         return wrap(new MatchesProposed(demandId, enterpriseId, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals,
                 null), demandId);
@@ -73,7 +73,7 @@ final class Events {
                 List.of("hydrogen"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null), deadline,
                 Visibility.PUBLIC, null);
         return wrap(new DemandPublished(demandId, new EnterpriseRef(enterpriseId, "Enterprise " + enterpriseId,
-                "91420000MA000000XX"), CITY, content, publishedAt), demandId);
+                "91420000MA000000XX", "421200"), CITY, content, publishedAt), demandId);
     }
 
     static EventEnvelope<DockingStarted> dockingStarted(String demandId, String providerId, String enterpriseId) {
