@@ -110,8 +110,8 @@ export function reviewRequired(code) {
 }
 
 /**
- * The field picker: search by Chinese or English name, code or keyword; leaf fields grouped by area, at most
- * `max` chosen. Returns { element, values() }.
+ * The field picker: search by Chinese or English name, code or synonym; fields grouped by area, where the area
+ * itself may be chosen too ("anything in advanced materials"), at most `max` chosen. Returns { element, values() }.
  */
 export function fieldPicker(chosen = [], { max = 5, name = 'fieldCodes' } = {}) {
   const selected = new Set(chosen);
@@ -123,11 +123,22 @@ export function fieldPicker(chosen = [], { max = 5, name = 'fieldCodes' } = {}) 
   const list = h('div', { class: 'picker-list', role: 'group', 'aria-label': t('picker.fields') });
   const counter = h('small', { class: 'hint' });
 
-  function matches(leaf, area, text) {
+  function matches(field, area, text) {
     if (!text) return true;
-    const haystack = [leaf.code, leaf.nameZh, leaf.nameEn, area.nameZh, area.nameEn, ...(leaf.keywords || [])]
+    const haystack = [field.code, field.nameZh, field.nameEn, area.nameZh, area.nameEn, ...(field.keywords || [])]
       .join(' ').toLowerCase();
     return text.split(/\s+/).every(word => haystack.includes(word));
+  }
+
+  function option(field) {
+    return h('input', {
+      type: 'checkbox', value: field.code, checked: selected.has(field.code), test: `field-option-${field.code}`,
+      disabled: !selected.has(field.code) && selected.size >= max,
+      onchange: e => {
+        if (e.target.checked) selected.add(field.code); else selected.delete(field.code);
+        render();
+      },
+    });
   }
 
   function render() {
@@ -144,20 +155,11 @@ export function fieldPicker(chosen = [], { max = 5, name = 'fieldCodes' } = {}) 
     const text = search.value.trim().toLowerCase();
     for (const area of fields || []) {
       const leaves = (area.fields || []).filter(leaf => matches(leaf, area, text));
-      if (!leaves.length) continue;
+      if (!leaves.length && !matches(area, area, text)) continue;
       list.append(h('div', { class: 'picker-area' },
-        h('strong', {}, `${area.nameZh} · ${area.nameEn}`),
-        leaves.map(leaf => {
-          const box = h('input', {
-            type: 'checkbox', value: leaf.code, checked: selected.has(leaf.code), test: `field-option-${leaf.code}`,
-            disabled: !selected.has(leaf.code) && selected.size >= max,
-            onchange: e => {
-              if (e.target.checked) selected.add(leaf.code); else selected.delete(leaf.code);
-              render();
-            },
-          });
-          return h('label', { class: 'check' }, box, ' ', `${leaf.nameZh} · ${leaf.nameEn}`);
-        })));
+        h('label', { class: 'check picker-area-name' }, option(area), ' ',
+          h('strong', {}, `${area.nameZh} · ${area.nameEn}`), ' ', h('small', { class: 'hint' }, t('picker.wholeArea'))),
+        leaves.map(leaf => h('label', { class: 'check' }, option(leaf), ' ', `${leaf.nameZh} · ${leaf.nameEn}`))));
     }
     if (!list.firstChild) list.append(h('p', { class: 'muted' }, t('picker.none')));
   }

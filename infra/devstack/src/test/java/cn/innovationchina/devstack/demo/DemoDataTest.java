@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import cn.innovationchina.devstack.demo.DemoData.Provider;
-import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
 
@@ -29,7 +28,8 @@ class DemoDataTest {
                 "SERVICE_ORG");
         Set<Object> fields = new HashSet<>();
         providers.forEach(p -> fields.addAll((List<?>) p.profile().get("fieldCodes")));
-        assertThat(fields).containsAll(FieldTaxonomy.standard().leaves().stream().map(f -> f.code()).toList());
+        assertThat(fields).containsAll(world.fieldsWithExperts().stream().map(f -> f.code()).toList());
+        assertThat(world.fieldsWithExperts()).hasSizeGreaterThanOrEqualTo(40);
         assertThat(providers).extracting(Provider::cityCode).containsAll(PilotCities.standard().cities().stream()
                 .map(c -> c.code()).toList());
         assertThat(providers.stream().filter(Provider::verify).count()).isBetween(30L, 80L);

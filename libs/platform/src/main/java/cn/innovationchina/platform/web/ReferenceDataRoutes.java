@@ -4,6 +4,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,11 @@ import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.reference.TechnologyField;
 
 /**
- * The shared reference data, read-only and public: {@code GET /reference/fields} (the taxonomy as a tree, with
- * Chinese and English names and keywords), {@code GET /reference/cities} (pilot cities and regions) and
- * {@code GET /reference/divisions} (the divisions of China by province, the economic zones, and their source).
+ * The shared reference data, read-only and public: {@code GET /reference/fields} (the taxonomy as a tree of areas
+ * and their leaves, each with Chinese and English names, its synonyms as zh/en pairs and as plain keywords, and
+ * its GB/T 4754-2017 divisions and 2018 strategic emerging industry categories), {@code GET /reference/cities}
+ * (pilot cities and regions) and {@code GET /reference/divisions} (the divisions of China by province, the
+ * economic zones, and their source).
  */
 public class ReferenceDataRoutes {
 
@@ -38,8 +41,11 @@ public class ReferenceDataRoutes {
     public RouterFunction<ServerResponse> routes() {
         var cache = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         Map<String, Object> taxonomy = Map.of("version", fields.version(), "areas", fields.areas().stream()
-                .map(area -> Map.of("code", area.code(), "nameZh", area.nameZh(), "nameEn", area.nameEn(),
-                        "fields", leaves(area)))
+                .map(area -> {
+                    Map<String, Object> node = node(area);
+                    node.put("fields", fields.childrenOf(area.code()).stream().map(ReferenceDataRoutes::node).toList());
+                    return node;
+                })
                 .toList());
         Map<String, Object> registry = Map.of("version", cities.version(), "regions", cities.regions(),
                 "cities", cities.cities());
@@ -62,10 +68,15 @@ public class ReferenceDataRoutes {
                 .toList();
     }
 
-    private List<Map<String, Object>> leaves(TechnologyField area) {
-        return fields.childrenOf(area.code()).stream()
-                .map(leaf -> Map.<String, Object>of("code", leaf.code(), "nameZh", leaf.nameZh(),
-                        "nameEn", leaf.nameEn(), "keywords", leaf.keywords()))
-                .toList();
+    private static Map<String, Object> node(TechnologyField field) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("code", field.code());
+        node.put("nameZh", field.nameZh());
+        node.put("nameEn", field.nameEn());
+        node.put("keywords", field.keywords());
+        node.put("synonyms", field.synonyms());
+        node.put("gbt4754", field.gbt4754());
+        node.put("sei2018", field.sei2018());
+        return node;
     }
 }

@@ -183,9 +183,13 @@ class PlatformWebTest {
     void anyone_reads_the_field_taxonomy_and_the_pilot_cities_in_both_languages() {
         http.get().uri("/reference/fields").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.version").isEqualTo(1)
+                .expectBody().jsonPath("$.version").isEqualTo(2)
                 .jsonPath("$.areas[?(@.code == 'ENERGY')].fields[?(@.code == 'ENERGY.HYDROGEN')].nameZh")
-                .isEqualTo("氢能");
+                .isEqualTo("氢能")
+                .jsonPath("$.areas[?(@.code == 'AGRI')].fields[?(@.code == 'AGRI.TEA')].synonyms[3].en")
+                .isEqualTo("tea polyphenols")
+                .jsonPath("$.areas[?(@.code == 'MATERIALS')].keywords[1]").isEqualTo("new materials")
+                .jsonPath("$.areas[?(@.code == 'AGRI')].fields[?(@.code == 'AGRI.TEA')].gbt4754[1]").isEqualTo("15");
         http.get().uri("/reference/cities").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.cities[?(@.code == 'XIANNING')].region").isEqualTo("YANGTZE_MIDDLE")

@@ -25,8 +25,8 @@ public final class DemandRules {
             throw new InvalidInput("cityCode", "is not a pilot city");
         }
         for (String code : content.fieldCodes()) {
-            if (!fields.isLeaf(code)) {
-                throw new InvalidInput("fieldCodes", code + " is not a field of the taxonomy (leaf codes only)");
+            if (!fields.isKnown(code)) {
+                throw new InvalidInput("fieldCodes", code + " is not a field of the taxonomy (an area or a leaf)");
             }
         }
         BudgetRange budget = content.budget();

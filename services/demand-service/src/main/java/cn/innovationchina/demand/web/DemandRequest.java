@@ -28,7 +28,7 @@ record DemandRequest(
         @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 1000) String> keyProblems,
         @Size(max = 5000) @Nullable String targetOutcomes,
         @NotEmpty @Size(max = 5) List<@NotBlank String> fieldCodes,
-        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 50) String> keywords,
+        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 100) String> keywords,
         @NotEmpty List<@NotNull CooperationMode> cooperationModes,
         @Valid @Nullable Budget budget,
         @NotNull LocalDate deadline,

@@ -132,12 +132,18 @@ class DemandTest {
     }
 
     @Test
-    void only_leaf_fields_of_the_taxonomy_are_accepted() {
-        var areaOnly = new DemandContent("t", "", List.of("p"), "", List.of("ENERGY"), List.of(),
-                List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null), LocalDate.of(2026, 6, 1),
-                Visibility.PUBLIC, null);
+    void an_area_of_the_taxonomy_is_accepted_like_a_leaf_but_an_unknown_field_is_not() {
+        var area = withFields(List.of("ENERGY"));
+        var unknown = withFields(List.of("ENERGY", "ENERGY.PERPETUAL_MOTION"));
 
-        assertThatThrownBy(() -> draft(areaOnly)).isInstanceOf(InvalidInput.class).hasMessageContaining("ENERGY");
+        assertThat(draft(area).content().fieldCodes()).containsExactly("ENERGY");
+        assertThatThrownBy(() -> draft(unknown)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("ENERGY.PERPETUAL_MOTION");
+    }
+
+    private static DemandContent withFields(List<String> fieldCodes) {
+        return new DemandContent("t", "", List.of("p"), "", fieldCodes, List.of(), List.of(CooperationMode.JOINT_RND),
+                new BudgetRange(null, null), LocalDate.of(2026, 6, 1), Visibility.PUBLIC, null);
     }
 
     private static Demand draft(DemandContent content) {

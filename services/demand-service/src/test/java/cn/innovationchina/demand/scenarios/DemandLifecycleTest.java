@@ -35,6 +35,19 @@ class DemandLifecycleTest extends DemandScenario {
     }
 
     @Test
+    void a_demand_may_name_a_whole_area_and_keywords_as_long_as_real_ones() {
+        var enterprise = registeredEnterprise(REVIEWED_CITY);
+        var keyword = "low-platinum catalyst layers and roll-to-roll coating of membrane electrode assemblies"
+                + " for heavy-duty fuel cell trucks";
+
+        var reply = enterprise.drafts(Drafts.with(Drafts.with(hydrogen(REVIEWED_CITY), "fieldCodes",
+                List.of("MATERIALS", "ENERGY.HYDROGEN")), "keywords", List.of(keyword.substring(0, 100)))).expect(201);
+
+        assertThat(reply.get("fieldCodes")).isEqualTo(List.of("MATERIALS", "ENERGY.HYDROGEN"));
+        assertThat(reply.get("keywords")).isEqualTo(List.of(keyword.substring(0, 100)));
+    }
+
+    @Test
     void a_draft_is_edited_without_an_event() {
         var enterprise = registeredEnterprise(REVIEWED_CITY);
         var draft = enterprise.hasDrafted(hydrogen(REVIEWED_CITY));

@@ -114,9 +114,19 @@ class RefusedChangesTest extends DemandScenario {
     void a_field_code_outside_the_taxonomy_is_refused_naming_the_field() {
         var enterprise = registeredEnterprise(REVIEWED_CITY);
 
-        var refused = enterprise.drafts(Drafts.with(hydrogen(REVIEWED_CITY), "fieldCodes", List.of("ENERGY")));
+        var refused = enterprise.drafts(Drafts.with(hydrogen(REVIEWED_CITY), "fieldCodes",
+                List.of("ENERGY.PERPETUAL_MOTION")));
 
         assertThat(refused.invalidField()).isEqualTo("fieldCodes");
+    }
+
+    @Test
+    void a_keyword_longer_than_a_hundred_characters_is_refused() {
+        var enterprise = registeredEnterprise(REVIEWED_CITY);
+
+        var refused = enterprise.drafts(Drafts.with(hydrogen(REVIEWED_CITY), "keywords", List.of("k".repeat(101))));
+
+        assertThat(refused.invalidField()).startsWith("keywords");
     }
 
     @Test

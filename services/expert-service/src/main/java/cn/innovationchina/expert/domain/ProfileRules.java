@@ -52,7 +52,7 @@ public final class ProfileRules {
 
     public Outcome check(ProfileDraft draft) {
         List<Violation> violations = new ArrayList<>();
-        text(violations, "name", draft.name(), true, 100);
+        text(violations, "name", draft.name(), true, 200);
         if (draft.kind() == null) {
             violations.add(new Violation("kind", "is required"));
         }
@@ -60,10 +60,10 @@ public final class ProfileRules {
         if (draft.affiliationCreditCode() != null && !CREDIT_CODE.matcher(draft.affiliationCreditCode()).matches()) {
             violations.add(new Violation("affiliationCreditCode", "is not an 18-character Unified Social Credit Code"));
         }
-        text(violations, "title", draft.title(), false, 100);
+        text(violations, "title", draft.title(), false, 200);
         var fieldCodes = list(violations, "fieldCodes", draft.fieldCodes(), 10);
         for (int i = 0; i < fieldCodes.size(); i++) {
-            if (!fields.isLeaf(fieldCodes.get(i))) {
+            if (!fields.isKnown(fieldCodes.get(i))) {
                 violations.add(new Violation("fieldCodes[" + i + "]", "is not a field of the taxonomy: "
                         + fieldCodes.get(i)));
             }
@@ -71,7 +71,7 @@ public final class ProfileRules {
         terms(violations, "skills", list(violations, "skills", draft.skills(), 30));
         terms(violations, "keywords", list(violations, "keywords", draft.keywords(), 30));
         text(violations, "summary", draft.summary(), true, 4000);
-        var achievements = list(violations, "achievements", draft.achievements(), 50);
+        var achievements = list(violations, "achievements", draft.achievements(), 100);
         for (int i = 0; i < achievements.size(); i++) {
             achievement(violations, "achievements[" + i + "]", achievements.get(i));
         }
@@ -148,7 +148,7 @@ public final class ProfileRules {
         if (achievement.kind() == null) {
             violations.add(new Violation(at + ".kind", "is required"));
         }
-        text(violations, at + ".title", achievement.title(), true, 300);
+        text(violations, at + ".title", achievement.title(), true, 500);
         if (achievement.kind() == Achievement.Kind.PATENT && blank(achievement.reference())) {
             violations.add(new Violation(at + ".reference", "a patent needs its number"));
         }
@@ -191,7 +191,7 @@ public final class ProfileRules {
 
     private static void terms(List<Violation> violations, String field, List<String> terms) {
         for (int i = 0; i < terms.size(); i++) {
-            text(violations, field + "[" + i + "]", terms.get(i), true, 50);
+            text(violations, field + "[" + i + "]", terms.get(i), true, 100);
         }
     }
 

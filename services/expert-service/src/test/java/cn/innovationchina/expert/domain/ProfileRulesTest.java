@@ -30,7 +30,7 @@ class ProfileRulesTest {
     void every_refusal_names_its_field_as_the_client_wrote_it() {
         var d = Drafts.hydrogenExpert();
         var bad = new ProfileDraft(" ", null, d.affiliation(), "not-a-code", d.title(),
-                List.of("ENERGY.HYDROGEN", "ENERGY"), d.skills(), d.keywords(), d.summary(),
+                List.of("ENERGY.HYDROGEN", "ENERGY.PERPETUAL_MOTION"), d.skills(), d.keywords(), d.summary(),
                 List.of(new Achievement(Achievement.Kind.PAPER, "论文", "doi-less", 2020)), d.services(), "ATLANTIS",
                 "999999", List.of("YANGTZE_MIDDLE", "MARS"), List.of("Chinese"), 0, List.of("123"), "no-at-sign", "call me");
 

@@ -1,6 +1,8 @@
 package cn.innovationchina.expert.scenarios;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -37,6 +39,45 @@ class ProviderValidationTest extends Scenario {
                         List.of("ENERGY.HYDROGEN", "ALCHEMY")), null)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("fieldCodes[1]");
+    }
+
+    @Test
+    void a_provider_naming_a_whole_area_is_accepted() {
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "fieldCodes",
+                        List.of("MATERIALS", "ENERGY.HYDROGEN")), null)
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.profile.fieldCodes[0]").isEqualTo("MATERIALS");
+    }
+
+    @Test
+    void a_skill_of_a_hundred_characters_is_accepted_and_one_of_a_hundred_and_one_is_refused_naming_it() {
+        String skill = "质子交换膜燃料电池膜电极低铂催化层设计、卷对卷涂布工艺开发与电堆寿命加速测试评价方法研究，"
+                + "面向重卡与船舶动力系统的工程化应用及中试放大验证服务，含氢气循环泵与空压机系统匹配及燃料电池系统集成测试平台建设";
+        String hundred = skill.substring(0, 100);
+
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of(hundred)), null)
+                .expectStatus().isCreated();
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of("燃料电池", hundred + "验")),
+                        null)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("skills[1]");
+    }
+
+    @Test
+    void a_profile_written_as_senior_experts_write_them_is_accepted_with_its_long_title_and_full_citations() {
+        String title = "Professor and Doctoral Supervisor; Changjiang Scholar Distinguished Professor; "
+                + "Director, Hubei Key Laboratory of Fuel Cells; "
+                + "Vice Chair, Hydrogen Energy Committee, Chinese Renewable Energy Society";
+        String citation = "Zhang W, Li N, Wang Q, Chen X, Liu Y, Zhao J, Sun H, Zhou M, Wu T, Xu L, et al. "
+                + "Durability of low-platinum catalyst layers in proton exchange membrane fuel cells "
+                + "under heavy-duty vehicle drive cycles: degradation mechanisms, accelerated stress tests "
+                + "and mitigation strategies. Journal of Power Sources, 2023, 556: 232451";
+        var papers = IntStream.range(0, 60).mapToObj(i -> Map.<String, Object>of("kind", "PAPER", "title", citation,
+                "reference", "10.1016/j.jpowsour.2023." + (232400 + i), "year", 2023)).toList();
+
+        given.anExpert().saves(Profiles.with(Profiles.with(Profiles.hydrogenExpert(), "title", title), "achievements",
+                        papers), null)
+                .expectStatus().isCreated();
     }
 
     @Test

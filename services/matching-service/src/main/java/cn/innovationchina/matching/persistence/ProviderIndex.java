@@ -46,7 +46,6 @@ import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.reference.FieldTaxonomy;
-import cn.innovationchina.reference.TechnologyField;
 
 /**
  * The Lucene 9 index of providers, in memory: rebuilt from the read model at start-up and updated by each
@@ -173,7 +172,7 @@ public final class ProviderIndex implements AutoCloseable {
         var fields = new BooleanQuery.Builder();
         for (String code : fieldCodes) {
             fields.add(new TermQuery(new Term(FIELD, code)), Occur.SHOULD);
-            taxonomy.find(code).map(TechnologyField::parentCode)
+            taxonomy.areaOf(code)
                     .ifPresent(area -> fields.add(new TermQuery(new Term(AREA, area)), Occur.SHOULD));
         }
         // Field clauses widen recall but add nothing to the score: relevance stays pure BM25 text.
@@ -302,7 +301,7 @@ public final class ProviderIndex implements AutoCloseable {
         doc.add(new TextField(TextAnalysis.CHINESE, text, Field.Store.NO));
         for (String code : profile.fieldCodes()) {
             doc.add(new StringField(FIELD, code, Field.Store.NO));
-            taxonomy.find(code).map(TechnologyField::parentCode)
+            taxonomy.areaOf(code)
                     .ifPresent(area -> doc.add(new StringField(AREA, area, Field.Store.NO)));
         }
         doc.add(new StringField(KIND, profile.kind().name(), Field.Store.NO));

@@ -166,6 +166,19 @@ class RankingTest {
     }
 
     @Test
+    void a_demand_naming_an_area_ranks_providers_anywhere_in_it_like_siblings_above_strangers() {
+        var leaf = candidate("p-leaf", provider("Polymers").fields("MATERIALS.CHEMICAL"), 5);
+        var area = candidate("p-area", provider("Materials").fields("MATERIALS"), 5);
+        var stranger = candidate("p-chem", provider("Fine chemicals").fields("CHEMICALS.FINE_CHEMICALS"), 5);
+
+        var result = ranking.rank(demandOf(demand("New materials").fields("MATERIALS").build()),
+                List.of(stranger, leaf, area));
+
+        assertThat(ids(result)).containsExactly("p-area", "p-leaf", "p-chem");
+        assertThat(result.proposals().get(1).explanation().matchedFieldCodes()).isEmpty();
+    }
+
+    @Test
     void more_relevant_text_ranks_higher() {
         var weak = candidate("p-weak", provider("Weak"), 2);
         var strong = candidate("p-strong", provider("Strong"), 8);

@@ -108,6 +108,19 @@ class ProviderIndexTest {
     }
 
     @Test
+    void a_demand_naming_an_area_finds_the_providers_of_its_leaves_and_a_provider_naming_an_area_is_found_by_them() {
+        index.put(List.of(
+                providerOf("p-leaf", provider("Leaf").fields("MATERIALS.CHEMICAL").summary("unrelated words")),
+                providerOf("p-area", provider("Area").fields("MATERIALS").summary("unrelated words")),
+                providerOf("p-other", provider("Other").fields("CHEMICALS.FINE_CHEMICALS").summary("other words"))));
+
+        assertThat(index.search(List.of("electrolyser"), List.of("MATERIALS"), List.of(), 10))
+                .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
+        assertThat(index.search(List.of("electrolyser"), List.of("MATERIALS.OPTOELECTRONIC_GLASS"), List.of(), 10))
+                .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
+    }
+
+    @Test
     void a_changed_profile_replaces_the_old_one_at_once() {
         index.put(List.of(providerOf("p-1", provider("Changing").summary("photovoltaic glass"))));
 
