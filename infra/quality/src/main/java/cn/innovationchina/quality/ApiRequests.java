@@ -26,13 +26,13 @@ import cn.innovationchina.testkit.quality.LabelledSet;
  * <li>membership of an organisation that is no provider (the set names an enterprise) cannot be set through the
  * API, so it becomes a conflict with that enterprise's credit code, which is what it means for matching;</li>
  * <li>a patent needs its number: the set gives titles only, so each gets a neutral one ({@code CN000000001});</li>
- * <li>a skill or keyword over the APIs' 50 characters is split at a word boundary; a demand without problems
+ * <li>a skill or keyword over the APIs' 100 characters is split at a word boundary; a demand without problems
  * states its title as its problem.</li>
  * </ul>
  */
 final class ApiRequests {
 
-    static final int MAX_TERM = 50;
+    static final int MAX_TERM = 100;
 
     /**
      * A provider's profile and the availability it is then set to, if not AVAILABLE; on leave, it is back only

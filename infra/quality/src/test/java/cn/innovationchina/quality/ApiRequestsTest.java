@@ -18,7 +18,7 @@ class ApiRequestsTest {
             name: 半满
             org: 咸宁储能 | 91421200MA49K3T62U
             ach: PATENT 一种液冷板; PAPER 热失控
-            skills: thermal runaway propagation in large-format lithium iron phosphate modules; BMS
+            skills: thermal runaway propagation in large-format lithium iron phosphate modules and its mitigation by aerogel barriers; BMS
             provider full | EXPERT | 420100 | 2/2 | ENERGY.BATTERY | JOINT_RND
             name: 满负荷
             regions: YANGTZE_MIDDLE 430000
@@ -108,13 +108,15 @@ class ApiRequestsTest {
     }
 
     @Test
-    void a_skill_over_fifty_characters_is_split_at_a_space() {
+    void a_skill_over_a_hundred_characters_is_split_at_a_space() {
         @SuppressWarnings("unchecked")
         var skills = (List<String>) provider("half").profile().get("skills");
 
         assertThat(skills).allSatisfy(skill -> assertThat(skill.length()).isLessThanOrEqualTo(ApiRequests.MAX_TERM));
         assertThat(String.join(" ", skills))
-                .isEqualTo("thermal runaway propagation in large-format lithium iron phosphate modules BMS");
+                .isEqualTo("thermal runaway propagation in large-format lithium iron phosphate modules and its "
+                        + "mitigation by aerogel barriers BMS");
+        assertThat(skills).hasSize(3);
     }
 
     @Test

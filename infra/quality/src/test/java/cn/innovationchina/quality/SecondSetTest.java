@@ -3,6 +3,7 @@ package cn.innovationchina.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,10 @@ class SecondSetTest {
         assertThat(set.providers()).hasSize(327);
         assertThat(set.judgements()).hasSize(392);
         assertThat(set.providers()).allSatisfy(p -> assertThat(p.place().isDivision()).isTrue());
+    }
+
+    @Test
+    void every_request_of_the_second_set_is_within_the_apis_limits() {
+        ApiLimits.assertWithin(new ApiRequests(LabelledSet.readFolder(SECOND), LocalDate.now()));
     }
 }
