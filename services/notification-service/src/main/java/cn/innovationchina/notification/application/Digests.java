@@ -4,16 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.innovationchina.notification.domain.Digest;
-import cn.innovationchina.notification.domain.Notice;
+import cn.innovationchina.notification.domain.InboxEntry;
+import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.notification.domain.NotificationType;
 import cn.innovationchina.notification.persistence.InboxEntries;
 import cn.innovationchina.notification.persistence.PreferenceStore;
@@ -65,9 +64,8 @@ public class Digests {
                         .map(found -> found.stream().filter(e -> chosen.preferences().wantsEmail(e.type())).toList())
                         .filter(wanted -> !wanted.isEmpty())
                         .flatMap(wanted -> {
-                            var notice = new Notice(chosen.recipient(), NotificationType.DIGEST, List.of(
-                                    String.valueOf(wanted.size()), wanted.stream().map(e -> "- " + e.title())
-                                            .collect(Collectors.joining("\n"))));
+                            var notice = Notices.digest(chosen.recipient(),
+                                    wanted.stream().map(InboxEntry::title).toList());
                             return email.send(period, chosen.recipient(), NotificationType.DIGEST,
                                     texts.render(notice, chosen.preferences().language()),
                                     chosen.preferences().heldUntil(clock.instant()));

@@ -30,7 +30,7 @@ public record WatchedDemand(String demandId, String enterpriseId, String cityCod
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         return Optional.of(new Reminder(source("expiring|" + demandId + "|" + deadline),
                 new Notice(Recipient.enterprise(enterpriseId), NotificationType.DEMAND_EXPIRING_SOON,
-                        List.of(title, deadline.toString(), String.valueOf(daysLeft)))));
+                        List.of(new Phrase.Demand(title), new Phrase.Day(deadline), new Phrase.Count(daysLeft)))));
     }
 
     /** The reminder to the city once per full {@code staleAfter} without progress. */
@@ -42,7 +42,7 @@ public record WatchedDemand(String demandId, String enterpriseId, String cityCod
         long days = Duration.between(lastProgress, now).toDays();
         return Optional.of(new Reminder(source("stale|" + demandId + "|" + lastProgress + "|" + periods),
                 new Notice(Recipient.city(cityCode), NotificationType.DEMAND_STALE,
-                        List.of(title, demandId, String.valueOf(days)))));
+                        List.of(new Phrase.Demand(title), new Phrase.Count(days)))));
     }
 
     private static UUID source(String name) {

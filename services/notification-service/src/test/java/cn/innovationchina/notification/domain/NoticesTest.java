@@ -31,8 +31,9 @@ class NoticesTest {
                 new Proposal("m-2", "p-2", "Second", ProviderKind.EXPERT, "XIANNING", "421200", 2, 0.7, WHY),
                 new Proposal("m-1", "p-1", "Best", ProviderKind.EXPERT, "XIANNING", "421200", 1, 0.9, WHY)), null);
 
-        assertThat(Notices.of(proposed)).containsExactly(new Notice(Recipient.enterprise("e-1"),
-                NotificationType.MATCHES_PROPOSED, List.of("d-1", "2", "Best")));
+        assertThat(Notices.of(proposed, new Names("氢燃料电池电堆", null))).containsExactly(new Notice(
+                Recipient.enterprise("e-1"), NotificationType.MATCHES_PROPOSED, List.of(new Phrase.Demand("氢燃料电池电堆"),
+                        new Phrase.Count(2), new Phrase.Provider("Best"), Phrase.Why.of(WHY))));
     }
 
     @Test
@@ -40,7 +41,8 @@ class NoticesTest {
         var unmatched = new MatchesProposed("d-1", "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(),
                 "no capacity");
 
-        assertThat(Notices.of(unmatched)).extracting(Notice::recipient).containsExactly(Recipient.city("XIANNING"));
+        assertThat(Notices.of(unmatched, Names.NONE)).extracting(Notice::recipient)
+                .containsExactly(Recipient.city("XIANNING"));
     }
 
     @Test
@@ -48,8 +50,10 @@ class NoticesTest {
         var byEnterprise = new FeedbackGiven("m-1", "d-1", "p-1", "e-1", "XIANNING", Party.ENTERPRISE, 5, null);
         var byProvider = new FeedbackGiven("m-1", "d-1", "p-1", "e-1", "XIANNING", Party.PROVIDER, 4, null);
 
-        assertThat(Notices.of(byEnterprise)).extracting(Notice::recipient).containsExactly(Recipient.provider("p-1"));
-        assertThat(Notices.of(byProvider)).extracting(Notice::recipient).containsExactly(Recipient.enterprise("e-1"));
+        assertThat(Notices.of(byEnterprise, Names.NONE)).extracting(Notice::recipient)
+                .containsExactly(Recipient.provider("p-1"));
+        assertThat(Notices.of(byProvider, Names.NONE)).extracting(Notice::recipient)
+                .containsExactly(Recipient.enterprise("e-1"));
     }
 
     @Test
@@ -57,8 +61,9 @@ class NoticesTest {
         var reviewed = new DemandSubmitted("d-1", "e-1", "XIANNING", "Hydrogen", List.of("EN.H2"), true);
         var direct = new DemandSubmitted("d-2", "e-1", "WUHAN", "Hydrogen", List.of("EN.H2"), false);
 
-        assertThat(Notices.of(reviewed)).extracting(Notice::recipient).containsExactly(Recipient.city("XIANNING"));
-        assertThat(Notices.of(direct)).isEmpty();
+        assertThat(Notices.of(reviewed, Names.NONE)).extracting(Notice::recipient)
+                .containsExactly(Recipient.city("XIANNING"));
+        assertThat(Notices.of(direct, Names.NONE)).isEmpty();
     }
 
     @Test
@@ -67,7 +72,8 @@ class NoticesTest {
                 CooperationMode.values()[0], LocalDate.of(2026, 4, 1), "WUHAN",
                 LocationRelation.SAME_REGION);
 
-        assertThat(Notices.of(signed)).extracting(Notice::type).containsExactly(NotificationType.CONTRACT_RECORDED);
+        assertThat(Notices.of(signed, Names.NONE)).extracting(Notice::type)
+                .containsExactly(NotificationType.CONTRACT_RECORDED);
         assertThat(Notices.of(new ProviderVerified("p-1", "admin"))).extracting(Notice::recipient)
                 .containsExactly(Recipient.provider("p-1"));
     }

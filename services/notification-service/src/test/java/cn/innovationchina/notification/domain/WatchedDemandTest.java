@@ -19,7 +19,8 @@ class WatchedDemandTest {
         assertThat(DEMAND.expiringSoon(LocalDate.of(2026, 12, 6), 3)).isEmpty();
         assertThat(DEMAND.expiringSoon(LocalDate.of(2026, 12, 7), 3)).hasValueSatisfying(reminder -> assertThat(
                 reminder.notice()).isEqualTo(new Notice(Recipient.enterprise("e-1"),
-                        NotificationType.DEMAND_EXPIRING_SOON, java.util.List.of("氢燃料电池电堆", "2026-12-10", "3"))));
+                        NotificationType.DEMAND_EXPIRING_SOON, java.util.List.of(new Phrase.Demand("氢燃料电池电堆"),
+                        new Phrase.Day(LocalDate.of(2026, 12, 10)), new Phrase.Count(3)))));
         assertThat(DEMAND.expiringSoon(LocalDate.of(2026, 12, 11), 3)).isEmpty();
     }
 

@@ -63,7 +63,7 @@ class DigestTest {
         var reader = dailyDigestReader(enterprise, address);
         String demand = "d-" + UUID.randomUUID();
         Events.publish(Events.rejected(demand, enterprise, "unclear"));
-        reader.awaitEntry(demand);
+        reader.awaitEntry("DEMAND_REJECTED");
 
         digests.send(Digest.DAILY, TOMORROW).block();
         digests.send(Digest.DAILY, TOMORROW).block();

@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.BudgetRange;
 import cn.innovationchina.events.CooperationMode;
+import cn.innovationchina.events.DeclineReason;
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRejected;
+import cn.innovationchina.events.DemandRevised;
 import cn.innovationchina.events.DockingStarted;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.InvitationDeclined;
 import cn.innovationchina.events.LocationRelation;
 import cn.innovationchina.events.MatchExplanation;
 import cn.innovationchina.events.MatchShortlisted;
@@ -22,6 +26,8 @@ import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.ProviderProfile;
+import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.events.ProviderVerified;
 import cn.innovationchina.testkit.EventPublisher;
 
@@ -34,8 +40,14 @@ final class Events {
     }
 
     static EventEnvelope<ProviderInvited> invited(String demandId, String providerId, String enterpriseId) {
-        return wrap(new ProviderInvited("m-" + providerId, demandId, providerId, enterpriseId, CITY,
-                explanation("same city, hydrogen storage"), null), demandId);
+        return wrap(new ProviderInvited("m-" + providerId, demandId, providerId, enterpriseId, CITY, explanation(),
+                "Can you help with our stack durability?"), demandId);
+    }
+
+    static EventEnvelope<InvitationDeclined> declined(String demandId, String providerId, String enterpriseId,
+            DeclineReason reason, String note) {
+        return wrap(new InvitationDeclined("m-" + providerId, demandId, providerId, enterpriseId, CITY, reason, note),
+                demandId);
     }
 
     static EventEnvelope<MatchShortlisted> shortlisted(String demandId, String providerId, String enterpriseId) {
@@ -46,7 +58,7 @@ final class Events {
         List<Proposal> proposals = new java.util.ArrayList<>();
         for (int i = 0; i < providerNames.length; i++) {
             proposals.add(new Proposal("m-" + demandId + "-" + i, "p-" + i, providerNames[i], ProviderKind.EXPERT,
-                    CITY, "421200", i + 1, 0.9 - i * 0.1, explanation("fits")));
+                    CITY, "421200", i + 1, 0.9 - i * 0.1, explanation()));
         }
         return wrap(new MatchesProposed(demandId, enterpriseId, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals,
                 null), demandId);
@@ -67,13 +79,32 @@ final class Events {
                 tracing(providerId), "expert-service", Instant.now());
     }
 
+    static EventEnvelope<ProviderRegistered> registered(String providerId, String name) {
+        var profile = new ProviderProfile(name, ProviderKind.EXPERT, "武汉理工大学", null, "Professor",
+                List.of("ENERGY.HYDROGEN"), List.of("燃料电池"), List.of("fuel cell"), "Fuel-cell durability",
+                List.of(), List.of(CooperationMode.JOINT_RND), CITY, "421200", List.of(), List.of("zh", "en"), 3,
+                Availability.AVAILABLE, null, List.of(), null, false);
+        return EventEnvelope.wrap(new ProviderRegistered(providerId, profile), providerId, 1, null,
+                tracing(providerId), "expert-service", Instant.now());
+    }
+
     static EventEnvelope<DemandPublished> published(String demandId, String enterpriseId, String title,
             LocalDate deadline, Instant publishedAt) {
-        var content = new DemandContent(title, "background", List.of("problem"), "outcome", List.of("EN.H2"),
-                List.of("hydrogen"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null), deadline,
-                Visibility.PUBLIC, null);
-        return wrap(new DemandPublished(demandId, new EnterpriseRef(enterpriseId, "Enterprise " + enterpriseId,
-                "91420000MA000000XX", "421200"), CITY, content, publishedAt), demandId);
+        return wrap(new DemandPublished(demandId, enterprise(enterpriseId), CITY, content(title, deadline),
+                publishedAt), demandId);
+    }
+
+    /** The demand's content changed, at the given version of the demand. */
+    static EventEnvelope<DemandRevised> revised(String demandId, String enterpriseId, String title, long version) {
+        return EventEnvelope.wrap(new DemandRevised(demandId, enterprise(enterpriseId), CITY,
+                content(title, LocalDate.now().plusMonths(6)), (int) version, Instant.now()), demandId, version, CITY,
+                tracing(demandId), "a-test", Instant.now());
+    }
+
+    /** A rejection at the given version of the demand. */
+    static EventEnvelope<DemandRejected> rejected(String demandId, String enterpriseId, String reason, long version) {
+        return EventEnvelope.wrap(new DemandRejected(demandId, enterpriseId, CITY, reason, "admin-of-" + CITY),
+                demandId, version, CITY, tracing(demandId), "a-test", Instant.now());
     }
 
     static EventEnvelope<DockingStarted> dockingStarted(String demandId, String providerId, String enterpriseId) {
@@ -85,8 +116,21 @@ final class Events {
         EventPublisher.publish(event);
     }
 
-    private static MatchExplanation explanation(String summary) {
-        return new MatchExplanation(List.of("hydrogen"), List.of("EN.H2"), LocationRelation.SAME_CITY, 2, summary);
+    /** As matching explains a match, with its English summary, which no text may show. */
+    private static MatchExplanation explanation() {
+        return new MatchExplanation(List.of("燃料", "电池", "fuel", "cell"), List.of("ENERGY.HYDROGEN"),
+                LocationRelation.SAME_CITY, 2,
+                "Matches 燃料, 电池, fuel, cell; field ENERGY.HYDROGEN; in the same city; capacity for 2 more");
+    }
+
+    private static DemandContent content(String title, LocalDate deadline) {
+        return new DemandContent(title, "background", List.of("problem"), "outcome", List.of("ENERGY.HYDROGEN"),
+                List.of("hydrogen"), List.of(CooperationMode.JOINT_RND), new BudgetRange(null, null), deadline,
+                Visibility.PUBLIC, null);
+    }
+
+    private static EnterpriseRef enterprise(String enterpriseId) {
+        return new EnterpriseRef(enterpriseId, "Enterprise " + enterpriseId, "91420000MA000000XX", "421200");
     }
 
     private static <E extends DomainEvent> EventEnvelope<E> wrap(E payload, String demandId) {

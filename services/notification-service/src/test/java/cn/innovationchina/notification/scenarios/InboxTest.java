@@ -3,6 +3,8 @@ package cn.innovationchina.notification.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.events.DeclineReason;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.EventPublisher;
@@ -42,9 +45,59 @@ class InboxTest {
         Events.publish(Events.shortlisted(demand, provider.id, "e-1"));
 
         provider.reader.awaitEntry("PROVIDER_SHORTLISTED");
-        var invitations = provider.reader.entriesWith("PROVIDER_INVITED");
-        assertThat(invitations).hasSize(1);
-        assertThat(invitations.get(0).get("body").toString()).contains("same city, hydrogen storage");
+        assertThat(provider.reader.entriesWith("PROVIDER_INVITED")).hasSize(1);
+    }
+
+    @Test
+    void an_invited_provider_reads_the_demand_by_its_title_and_why_it_was_picked_in_chinese() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        var provider = expert("p-" + UUID.randomUUID());
+        Events.publish(Events.published(demand, enterprise.id, "氢燃料电池电堆寿命提升", LocalDate.now().plusMonths(6),
+                Instant.now()));
+        enterprise.reader.awaitEntry("DEMAND_PUBLISHED");
+
+        Events.publish(Events.invited(demand, provider.id, enterprise.id));
+
+        assertThat(provider.reader.awaitEntry("PROVIDER_INVITED").get("body")).isEqualTo(
+                "一家企业邀请您对接需求“氢燃料电池电堆寿命提升”。推荐理由：共同关键词 燃料、电池、fuel、cell；同属氢能领域；同城；尚可承接 2 项。");
+    }
+
+    @Test
+    void an_enterprise_reads_who_declined_by_name_and_why_in_english() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        var provider = expert("p-" + UUID.randomUUID());
+        assertThat(enterprise.reader.choosesLanguage("EN")).isEqualTo(HttpStatus.OK);
+        Events.publish(Events.registered(provider.id, "王教授"));
+        Events.publish(Events.verified(provider.id));
+        Events.publish(Events.published(demand, enterprise.id, "Fuel-cell stack lifetime", LocalDate.now()
+                .plusMonths(6), Instant.now()));
+        // Same keys, same partitions: once these are in, the name and the title before them are known.
+        provider.reader.awaitEntry("PROVIDER_VERIFIED");
+        enterprise.reader.awaitEntry("DEMAND_PUBLISHED");
+
+        Events.publish(Events.declined(demand, provider.id, enterprise.id, DeclineReason.TIMELINE, "满负荷到三月"));
+
+        assertThat(enterprise.reader.awaitEntry("INVITATION_DECLINED").get("body")).isEqualTo(
+                "Your invitation to the demand \"Fuel-cell stack lifetime\" was declined by 王教授. "
+                        + "Reason: the timeline does not fit (\"满负荷到三月\").");
+    }
+
+    @Test
+    void a_revised_title_is_what_later_notifications_say_even_if_an_older_event_comes_late() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        Events.publish(Events.published(demand, enterprise.id, "电堆寿命", LocalDate.now().plusMonths(6),
+                Instant.now()));
+        Events.publish(Events.revised(demand, enterprise.id, "氢燃料电池电堆寿命提升", 2));
+        Events.publish(Events.published(demand, enterprise.id, "电堆寿命", LocalDate.now().plusMonths(6),
+                Instant.now()));
+
+        Events.publish(Events.rejected(demand, enterprise.id, "请补充技术指标", 3));
+
+        assertThat(enterprise.reader.awaitEntry("DEMAND_REJECTED").get("body"))
+                .isEqualTo("您的需求“氢燃料电池电堆寿命提升”未通过审核，原因：请补充技术指标");
     }
 
     @Test
@@ -54,9 +107,9 @@ class InboxTest {
 
         Events.publish(Events.proposed(demand, enterprise.id, "王教授", "华中科技大学"));
 
-        var entry = enterprise.reader.awaitEntry(demand);
+        var entry = enterprise.reader.awaitEntry("MATCHES_PROPOSED");
         assertThat(entry.get("title")).isEqualTo("为您找到 2 个匹配");
-        assertThat(entry.get("body").toString()).contains("最匹配的是 王教授");
+        assertThat(entry.get("body").toString()).contains("最匹配的是王教授").doesNotContain(demand);
         assertThat(entry.get("read")).isEqualTo(false);
     }
 
@@ -68,22 +121,26 @@ class InboxTest {
 
         Events.publish(Events.rejected(demand, enterprise.id, "budget missing"));
 
-        var entry = enterprise.reader.awaitEntry(demand);
+        var entry = enterprise.reader.awaitEntry("DEMAND_REJECTED");
         assertThat(entry.get("title")).isEqualTo("Demand not approved");
         assertThat(entry.get("body").toString()).contains("Reason: budget missing");
     }
 
     @Test
-    void a_demand_nobody_qualifies_for_is_told_to_the_admin_of_its_city() {
+    void a_demand_nobody_qualifies_for_is_told_to_the_admin_of_its_city_with_the_reason_in_chinese() {
         String demand = "d-" + UUID.randomUUID();
+        String title = "储能电池簇热失控预警 " + demand.substring(2, 10);
         String city = "C" + UUID.randomUUID().toString().substring(0, 8);
+        var enterprise = enterprise("e-" + UUID.randomUUID());
         var admin = new Reader(http, TOKENS.cityAdmin(city));
+        Events.publish(Events.published(demand, enterprise.id, title, LocalDate.now().plusMonths(6), Instant.now()));
+        enterprise.reader.awaitEntry("DEMAND_PUBLISHED");
 
-        Events.publish(Events.unmatched(demand, "e-1", city, "no provider with capacity"));
+        Events.publish(Events.unmatched(demand, enterprise.id, city, "No candidate qualified: 2 no free capacity"));
 
-        var entry = admin.awaitEntry(demand);
-        assertThat(entry.get("body").toString()).contains("no provider with capacity");
-        assertThat(new Reader(http, TOKENS.cityAdmin(Events.CITY)).entriesWith(demand)).isEmpty();
+        assertThat(admin.awaitEntry("NO_QUALIFIED_MATCH").get("body")).isEqualTo("本市的需求“" + title
+                + "”暂时没有合格的服务方：有候选方，但均不符合条件（2 个没有空余承接能力）。");
+        assertThat(new Reader(http, TOKENS.cityAdmin(Events.CITY)).entriesWith(title)).isEmpty();
     }
 
     @Test
@@ -101,7 +158,7 @@ class InboxTest {
         var owner = enterprise("e-" + UUID.randomUUID());
         var other = enterprise("e-" + UUID.randomUUID());
         Events.publish(Events.rejected(demand, owner.id, "unclear"));
-        var entry = owner.reader.awaitEntry(demand);
+        var entry = owner.reader.awaitEntry("DEMAND_REJECTED");
 
         assertThat(other.reader.marksRead(entry.get("id"))).isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -114,11 +171,11 @@ class InboxTest {
         String demand = "d-" + UUID.randomUUID();
         var enterprise = enterprise("e-" + UUID.randomUUID());
         Events.publish(Events.rejected(demand + "-a", enterprise.id, "unclear"));
-        Events.publish(Events.rejected(demand + "-b", enterprise.id, "unclear"));
+        Events.publish(Events.rejected(demand + "-b", enterprise.id, "too vague"));
         Events.publish(Events.proposed(demand + "-c", enterprise.id, "王教授"));
-        var first = enterprise.reader.awaitEntry(demand + "-a");
-        enterprise.reader.awaitEntry(demand + "-c");
-        enterprise.reader.awaitEntry(demand + "-b");
+        var first = enterprise.reader.awaitEntry("unclear");
+        enterprise.reader.awaitEntry("MATCHES_PROPOSED");
+        enterprise.reader.awaitEntry("too vague");
 
         assertThat(enterprise.reader.marksRead(first.get("id"))).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(enterprise.reader.unread()).isEqualTo(2);
@@ -151,7 +208,7 @@ class InboxTest {
         Events.publish(Events.invited(demand, provider.id, "e-1"));
 
         deadLetters.awaitRecord(DEAD_LETTERS, r -> key.equals(r.key()));
-        provider.reader.awaitEntry(demand);
+        provider.reader.awaitEntry("PROVIDER_INVITED");
     }
 
     private User enterprise(String enterpriseId) {

@@ -60,7 +60,7 @@ class QuietHoursTest {
 
         Events.publish(Events.rejected(demand, enterprise, "unclear"));
 
-        reader.awaitEntry(demand);
+        reader.awaitEntry("DEMAND_REJECTED");
         var held = Eventually.awaitState("the held deliveries", reader::deliveries, list -> list.size() == 2);
         assertThat(held).allSatisfy(d -> assertThat(d).containsEntry("state", "PENDING")
                 .containsKey("heldUntil"));

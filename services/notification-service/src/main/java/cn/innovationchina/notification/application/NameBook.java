@@ -1,0 +1,79 @@
+package cn.innovationchina.notification.application;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.InvitationDeclined;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.ProviderProfileUpdated;
+import cn.innovationchina.events.ProviderRegistered;
+import cn.innovationchina.notification.domain.Names;
+import cn.innovationchina.notification.persistence.KnownNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Learns what demands and providers are called from the events that say it, and tells what the subjects of an event
+ * are called, so the notices about it name them (ADR 0039). An event learns before it is told, so the event that
+ * names a demand also names it in its own notice.
+ */
+@Component
+public class NameBook {
+
+    private final KnownNames known;
+
+    NameBook(KnownNames known) {
+        this.known = known;
+    }
+
+    public Mono<Void> learn(EventEnvelope<?> event) {
+        Object payload = event.payload();
+        if (payload instanceof DemandSubmitted submitted) {
+            return known.demandTitled(submitted.demandId(), submitted.title(), event.aggregateVersion());
+        }
+        if (payload instanceof DemandPublished published) {
+            return known.demandTitled(published.demandId(), published.content().title(), event.aggregateVersion());
+        }
+        if (payload instanceof DemandRevised revised) {
+            return known.demandTitled(revised.demandId(), revised.content().title(), event.aggregateVersion());
+        }
+        if (payload instanceof ProviderRegistered registered) {
+            return known.providerNamed(registered.providerId(), registered.profile().name(), event.aggregateVersion());
+        }
+        if (payload instanceof ProviderProfileUpdated updated) {
+            return known.providerNamed(updated.providerId(), updated.profile().name(), event.aggregateVersion());
+        }
+        if (payload instanceof MatchesProposed proposed) {
+            return Flux.fromIterable(proposed.proposals())
+                    .concatMap(proposal -> known.providerProposed(proposal.providerId(), proposal.providerName()))
+                    .then();
+        }
+        return Mono.empty();
+    }
+
+    public Mono<Names> about(DemandEvent event) {
+        return known.about(event.demandId(), null);
+    }
+
+    public Mono<Names> about(MatchEvent event) {
+        return known.about(event.demandId(), providerTold(event));
+    }
+
+    /** The provider an event tells the enterprise about by name; the other events name none. */
+    private static @Nullable String providerTold(MatchEvent event) {
+        if (event instanceof InvitationAccepted accepted) {
+            return accepted.providerId();
+        }
+        if (event instanceof InvitationDeclined declined) {
+            return declined.providerId();
+        }
+        return null;
+    }
+}
