@@ -28,6 +28,7 @@ import cn.innovationchina.expert.web.ProviderViews.PublicProvider;
 import cn.innovationchina.expert.web.ProviderViews.ReleasedProvider;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.web.ETags;
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.security.Role;
 import reactor.core.publisher.Mono;
 
@@ -115,14 +116,14 @@ class ProviderController {
             @RequestParam(required = false) @Nullable Availability availability,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return service.search(field, city, kind, availability, text, page, size).map(PageView::of);
+        return service.search(field, city, kind, availability, text, PageRequest.of(page, size)).map(PageView::of);
     }
 
     @GetMapping("/cities/{city}/providers")
     @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
     Mono<PageView> servingCity(@PathVariable String city, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal PlatformUser user) {
-        return service.servingCity(user, city, page, size).map(PageView::of);
+        return service.servingCity(user, city, PageRequest.of(page, size)).map(PageView::of);
     }
 
     /** The society or institute adds a registered expert; it sees the member's public view, never its contact. */
@@ -144,6 +145,6 @@ class ProviderController {
     @GetMapping("/providers/{id}/members")
     Mono<PageView> members(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return service.members(id, page, size).map(PageView::of);
+        return service.members(id, PageRequest.of(page, size)).map(PageView::of);
     }
 }

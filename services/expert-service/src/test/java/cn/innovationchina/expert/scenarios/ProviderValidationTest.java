@@ -53,6 +53,18 @@ class ProviderValidationTest extends Scenario {
     }
 
     @Test
+    void a_page_number_that_would_wrap_around_is_refused_naming_page() {
+        for (String query : new String[] {"page=2147483647&size=100", "page=21474837&size=100", "page=100&size=100"}) {
+            given.enterprise().get("/providers?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+            given.platformAdmin().get("/cities/XIANNING/providers?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+            given.enterprise().get("/providers/SOC-ANY/members?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+        }
+    }
+
+    @Test
     void a_search_for_an_unknown_kind_is_refused_naming_kind() {
         given.enterprise().get("/providers?kind=WIZARD").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
