@@ -27,9 +27,11 @@ import cn.innovationchina.expert.web.ProviderViews.ProviderDetails;
 import cn.innovationchina.expert.web.ProviderViews.PublicProvider;
 import cn.innovationchina.expert.web.ProviderViews.ReleasedProvider;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.security.Role;
 import cn.innovationchina.platform.web.ETags;
 import cn.innovationchina.platform.web.PageRequest;
-import cn.innovationchina.platform.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,7 +41,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class ProviderController {
 
-    record AvailabilityChange(Availability availability, @Nullable LocalDate until) {
+    record AvailabilityChange(@NotNull Availability availability, @Nullable LocalDate until) {
     }
 
     record DeactivationRequest(@Nullable String reason) {
@@ -83,7 +85,7 @@ class ProviderController {
     @PutMapping("/providers/{id}/availability")
     @PreAuthorize("hasRole('EXPERT')")
     Mono<ResponseEntity<ProviderDetails>> changeAvailability(@PathVariable String id,
-            @RequestBody AvailabilityChange change,
+            @Valid @RequestBody AvailabilityChange change,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
         return service.changeAvailability(user, id, change.availability(), change.until(), ETags.ifMatch(ifMatch))

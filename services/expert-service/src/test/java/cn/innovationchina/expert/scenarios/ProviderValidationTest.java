@@ -1,6 +1,7 @@
 package cn.innovationchina.expert.scenarios;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -50,6 +51,14 @@ class ProviderValidationTest extends Scenario {
     void a_page_larger_than_the_cap_is_refused_naming_size() {
         given.enterprise().get("/providers?size=101").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    @Test
+    void an_availability_change_without_an_availability_is_refused_naming_it() {
+        var expert = given.aRegisteredExpert();
+        expert.put("/providers/" + expert.id + "/availability", Map.of(), null).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("availability");
     }
 
     @Test
