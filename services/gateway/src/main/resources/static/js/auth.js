@@ -1,17 +1,22 @@
-// Who is signed in: the platform token the login page hands over in the URL fragment (#token=...), or that
-// Keycloak's authorization code (with PKCE) is exchanged for, kept for the browser tab only (sessionStorage). The
-// payload is decoded to shape the console; the services verify it. GET /auth/config says which login applies.
+// Who is signed in: the platform token the development login page keeps in this tab (and hands back in the URL
+// fragment beside this tab's one-time state), or that Keycloak's authorization code (with PKCE) is exchanged for,
+// kept for the browser tab only (sessionStorage). The payload is decoded to shape the console; the services verify
+// it. GET /auth/config says which login applies.
 
 // The development login page of the gateway keeps the token under this key too (same origin, same tab).
 const KEY = 'innovation-china.token';
 // The PKCE verifier and state of a sign-in on its way through the identity provider.
 const PENDING = 'innovation-china.sign-in';
+// The one-time state of a sign-in on its way through the development login: a token in the fragment is taken only
+// beside it, so a link carrying someone else's token (#access_token=...) signs nobody in.
+const DEV_STATE = 'innovation-china.dev-sign-in';
 
-/** Where to sign in: <meta name="login-url"> of the page, with the way back to the console. */
-export function loginUrl() {
+/** Where to sign in: <meta name="login-url"> of the page, with the way back to the console (and the state). */
+export function loginUrl(state) {
   const meta = typeof document === 'undefined' ? null : document.querySelector('meta[name="login-url"]');
   const base = (meta && meta.content) || '/dev/login';
-  return `${base}${base.includes('?') ? '&' : '?'}redirect=${encodeURIComponent(window.location.pathname || '/')}`;
+  const back = `redirect=${encodeURIComponent(window.location.pathname || '/')}`;
+  return `${base}${base.includes('?') ? '&' : '?'}${back}${state ? `&state=${encodeURIComponent(state)}` : ''}`;
 }
 
 let token = null;
@@ -68,7 +73,9 @@ function redirectUri() {
 export async function signIn() {
   const login = await loginConfig();
   if (login.kind !== 'oidc' || !login.issuer) {
-    window.location.assign(loginUrl());
+    const state = randomText();
+    sessionStorage.setItem(DEV_STATE, state);
+    window.location.assign(loginUrl(state));
     return;
   }
   const verifier = randomText();
@@ -108,21 +115,21 @@ async function completeSignIn() {
 }
 
 /**
- * Takes a token from #token=... (then removes it from the address bar), or from the provider's code, else the one
- * of this tab.
+ * Takes a token from #access_token=...&state=... when the state is the one this tab sent to the development login
+ * (and always removes the fragment from the address bar), or from the provider's code, else the one of this tab.
  */
 export async function init() {
   await completeSignIn();
   const hash = window.location.hash;
-  // #token=... from the development login page; #access_token=... as an OpenID provider's implicit answer.
   if (/^#\/?(access_)?token=/.test(hash)) {
     const params = new URLSearchParams(hash.replace(/^#\/?/, ''));
     const fresh = params.get('token') || params.get('access_token');
-    const next = params.get('next');
-    if (fresh && accept(fresh)) {
+    const expected = sessionStorage.getItem(DEV_STATE);
+    sessionStorage.removeItem(DEV_STATE);
+    if (fresh && expected && params.get('state') === expected && accept(fresh)) {
       sessionStorage.setItem(KEY, fresh);
     }
-    history.replaceState(null, '', window.location.pathname + window.location.search + (next ? '#' + next : '#/'));
+    history.replaceState(null, '', window.location.pathname + window.location.search + '#/');
   }
   if (!token) {
     const stored = sessionStorage.getItem(KEY);

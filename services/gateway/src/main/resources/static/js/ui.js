@@ -10,6 +10,8 @@ export function h(tag, attrs, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') el.className = value;
     else if (name === 'test') el.dataset.test = value;
+    // Through the CSS object model: a style attribute would be inline style, which the page's policy refuses.
+    else if (name === 'style') el.style.cssText = value;
     else if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
     else if (PROPERTIES.has(name)) el[name] = value;
     else el.setAttribute(name, value === true ? '' : String(value));

@@ -73,6 +73,21 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void every_service_listens_on_the_compose_network_and_only_the_gateway_is_published_beyond_this_host()
+            throws IOException {
+        for (String module : serviceModules()) {
+            var service = services.get(module);
+            // The platform's default is loopback only (platform-defaults.properties); in a container that is nobody.
+            assertThat(environment(service)).as(module).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+            if (!module.equals(GATEWAY)) {
+                assertThat((List<String>) service.get("ports")).as("%s is published on this host's loopback", module)
+                        .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+            }
+        }
+    }
+
+    @Test
     void keycloak_imports_the_realm_and_every_service_trusts_its_tokens() throws IOException {
         var keycloak = services.get("keycloak");
         assertThat((String) keycloak.get("image")).startsWith("quay.io/keycloak/keycloak:");

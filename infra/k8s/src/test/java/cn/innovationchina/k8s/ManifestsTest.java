@@ -144,6 +144,13 @@ class ManifestsTest {
     }
 
     @Test
+    void every_container_listens_on_the_pod_network_and_names_the_issuer_its_tokens_must_carry() {
+        var config = map(find("ConfigMap", "platform-config").orElseThrow().body(), "data");
+        // The platform's defaults are loopback only and the development issuer: neither fits a cluster.
+        assertThat(config).containsEntry("SERVER_ADDRESS", "0.0.0.0").containsKey("PLATFORM_SECURITY_ISSUER");
+    }
+
+    @Test
     void kafka_is_a_strimzi_cluster_owning_the_platform_topics_as_the_services_expect_them() {
         var kafka = all("Kafka");
         assertThat(kafka).hasSize(1);

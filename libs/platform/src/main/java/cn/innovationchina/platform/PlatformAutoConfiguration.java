@@ -129,8 +129,9 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Every request needs a valid platform token except health, metrics, API docs and reference data, plus the
-     * GET paths a service lists in {@code platform.security.public-paths}. Object-level rules live in the services.
+     * Every request needs a valid platform token except health, Prometheus's scrape, API docs and reference data,
+     * plus the GET paths a service lists in {@code platform.security.public-paths}; the other actuator endpoints
+     * (metrics, ...) are for platform administrators. Object-level rules live in the services.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -140,6 +141,7 @@ public class PlatformAutoConfiguration {
             exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                     "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html",
                     "/swagger-ui/**", "/webjars/**").permitAll();
+            exchanges.pathMatchers("/actuator/**").hasRole("PLATFORM_ADMIN");
             exchanges.pathMatchers(HttpMethod.GET, ReferenceDataRoutes.PATHS).permitAll();
             if (publicPaths.length > 0) {
                 exchanges.pathMatchers(HttpMethod.GET, publicPaths).permitAll();

@@ -8,23 +8,33 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import cn.innovationchina.platform.security.PlatformTokenValidator;
 import cn.innovationchina.platform.web.BodySizeWebFilter;
 import cn.innovationchina.platform.web.CorrelationWebFilter;
+import cn.innovationchina.platform.web.PathRejections;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
+import cn.innovationchina.platform.web.RequestJson;
+import cn.innovationchina.platform.web.UriLengthWebFilter;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web pieces every HTTP front of the platform shares, the gateway as well as the services: problem documents,
- * correlation ids, the body limit, the reference data and the clock. Nothing here needs MongoDB or Kafka.
+ * correlation ids, the body and URI limits, strict reading of request JSON, the token rules beyond the signature,
+ * the reference data and the clock. Nothing here needs MongoDB or Kafka.
  */
 @AutoConfiguration
 public class PlatformWebAutoConfiguration {
@@ -50,8 +60,34 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    UriLengthWebFilter uriLengthWebFilter(@Value("${platform.web.max-uri-length}") DataSize limit) {
+        return new UriLengthWebFilter(limit);
+    }
+
+    @Bean
     ProblemWebExceptionHandler problemWebExceptionHandler() {
         return new ProblemWebExceptionHandler();
+    }
+
+    /** What the security firewall refuses in a path is a problem document too. */
+    @Bean
+    ServerExchangeRejectedHandler pathRejections(ProblemWebExceptionHandler problems) {
+        return new PathRejections(problems);
+    }
+
+    /** After Spring Boot's own JSON codecs (order 0): request bodies are read strictly ({@link RequestJson}). */
+    @Bean
+    @Order(1)
+    CodecCustomizer strictRequestJson(JsonMapper mapper) {
+        JacksonJsonDecoder decoder = new JacksonJsonDecoder(RequestJson.strict(mapper));
+        return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(decoder);
+    }
+
+    /** Every token must expire and name the issuer the platform trusts ({@code platform.security.issuer}). */
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformTokenValidator platformTokenValidator(@Value("${platform.security.issuer}") String issuer) {
+        return new PlatformTokenValidator(issuer);
     }
 
     @Bean

@@ -37,10 +37,21 @@ public final class Tokens {
     private static final KeyPair TEST_KEYS = generate();
     private static Path publicKeyFile;
 
+    /** The issuer the platform trusts by default ({@code platform.security.issuer}). */
+    public static final String ISSUER = "innovation-china-dev";
+
     private final RSAPrivateKey signingKey;
+    private final String issuer;
+    private final boolean expiring;
 
     private Tokens(RSAPrivateKey signingKey) {
+        this(signingKey, ISSUER, true);
+    }
+
+    private Tokens(RSAPrivateKey signingKey, String issuer, boolean expiring) {
         this.signingKey = signingKey;
+        this.issuer = issuer;
+        this.expiring = expiring;
     }
 
     /** Tokens trusted by tests' services, which read {@link #publicKeyFile()}. */
@@ -59,6 +70,16 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("Not an RSA PKCS#8 key: " + privateKeyPem, e);
         }
+    }
+
+    /** The same key, but tokens naming another issuer ({@code iss}). */
+    public Tokens issuedBy(String otherIssuer) {
+        return new Tokens(signingKey, otherIssuer, expiring);
+    }
+
+    /** The same key, but tokens without an expiry ({@code exp}), which the platform refuses. */
+    public Tokens withoutExpiry() {
+        return new Tokens(signingKey, issuer, false);
     }
 
     public static synchronized Path publicKeyFile() {
@@ -100,8 +121,10 @@ public final class Tokens {
     public String mint(String role, String subject, Map<String, String> claims, Duration validity) {
         Instant now = Instant.now();
         var builder = new JWTClaimsSet.Builder().subject(subject).jwtID(UUID.randomUUID().toString())
-                .issuer("innovation-china-dev").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validity)))
-                .claim("role", role);
+                .issuer(issuer).issueTime(Date.from(now)).claim("role", role);
+        if (expiring) {
+            builder.expirationTime(Date.from(now.plus(validity)));
+        }
         new LinkedHashMap<>(claims).forEach(builder::claim);
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());

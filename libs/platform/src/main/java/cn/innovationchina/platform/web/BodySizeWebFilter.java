@@ -1,21 +1,35 @@
 package cn.innovationchina.platform.web;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 /**
- * Refuses a declared body larger than the limit before reading it. Bodies without a length (chunked) are bounded
- * by the codecs' in-memory limit, which the problem handler also turns into 413. A service may give a few paths
- * (a bulk upload) a larger limit of their own; such an endpoint reads its body as a stream, not through a codec.
+ * Refuses a body larger than the limit: a declared one before reading it, a streamed one (chunked, no length) as
+ * its bytes pass, whoever reads them (a codec, a streaming upload, the gateway forwarding it to a service). A
+ * service may give a few paths (a bulk upload) a larger limit of their own.
+ * <p>
+ * When the caller's body fails (over the limit, or the caller broke off), the exchange is marked with
+ * {@link #CALLER_BODY_FAILED}, so whatever else fails because of it (the gateway's call to a service) is known to be
+ * the caller's fault and not the service's.
  */
 public class BodySizeWebFilter implements WebFilter, Ordered {
+
+    /** Exchange attribute, present once the caller's body has failed; its value is the failure. */
+    public static final String CALLER_BODY_FAILED = BodySizeWebFilter.class.getName() + ".callerBodyFailed";
 
     private final DataSize limit;
     private final Map<String, DataSize> limitsByPath;
@@ -33,7 +47,24 @@ public class BodySizeWebFilter implements WebFilter, Ordered {
         if (length > applicable.toBytes()) {
             return Mono.error(new PayloadTooLarge(applicable));
         }
-        return chain.filter(exchange);
+        return chain.filter(exchange.mutate().request(new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return counted(super.getBody(), applicable, exchange);
+            }
+        }).build());
+    }
+
+    private static Flux<DataBuffer> counted(Flux<DataBuffer> body, DataSize limit, ServerWebExchange exchange) {
+        var seen = new AtomicLong();
+        return body.handle((DataBuffer buffer, SynchronousSink<DataBuffer> sink) -> {
+            if (seen.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
+                DataBufferUtils.release(buffer);
+                sink.error(new PayloadTooLarge(limit));
+            } else {
+                sink.next(buffer);
+            }
+        }).doOnError(failure -> exchange.getAttributes().putIfAbsent(CALLER_BODY_FAILED, failure));
     }
 
     @Override
@@ -41,7 +72,8 @@ public class BodySizeWebFilter implements WebFilter, Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
-    public static class PayloadTooLarge extends RuntimeException {
+    /** A {@link DataBufferLimitException}, so the codecs pass it on as they do their own limit. */
+    public static class PayloadTooLarge extends DataBufferLimitException {
 
         PayloadTooLarge(DataSize limit) {
             super("The request body is larger than " + limit.toKilobytes() + " KB");

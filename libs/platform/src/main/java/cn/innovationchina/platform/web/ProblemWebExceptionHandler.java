@@ -32,7 +32,8 @@ import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 
 /**
  * Every error of every service as RFC 9457 {@code application/problem+json}: validation errors name the field at
@@ -51,7 +52,7 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         ProblemDetail problem = problemFor(error);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(instance(exchange.getRequest().getPath().value()));
         Object correlationId = exchange.getAttribute(Correlation.MDC_KEY);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
@@ -85,6 +86,11 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         if (error instanceof BodySizeWebFilter.PayloadTooLarge tooLarge) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
+        }
+        if (error instanceof UriLengthWebFilter.UriTooLong tooLong) {
+            ProblemDetail problem = problem(HttpStatus.URI_TOO_LONG, "uri-too-long", tooLong.getMessage());
+            problem.setProperty("errors", List.of(Map.of("field", "path", "message", tooLong.getMessage())));
+            return problem;
         }
         if (error instanceof ServerWebInputException input) {
             return unreadable(input);
@@ -128,20 +134,38 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
                     input.getMethodParameter().getParameterName(), "message", "has a value of the wrong type")));
         }
         for (Throwable cause = input; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataBufferLimitException) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");
+            if (cause instanceof DataBufferLimitException tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                        tooLarge instanceof BodySizeWebFilter.PayloadTooLarge ? tooLarge.getMessage()
+                                : "The request body is too large");
             }
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                String field = databind.getPath().stream()
+            // A number out of range is the parser's error, yet it knows the field too (Jackson 3 keeps the path).
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = json.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                String message = json instanceof RequestJson.UnsafeText unsafe ? unsafe.getOriginalMessage()
+                        : json instanceof InputCoercionException ? "is a number out of range for this field"
+                        : "has a value of the wrong type or format";
                 return validation("The request body could not be read", List.of(Map.of("field", field,
-                        "message", "has a value of the wrong type or format")));
+                        "message", message)));
             }
         }
         String detail = input.getCause() instanceof DecodingException ? "The request body is not valid JSON"
                 : input.getReason();
         return problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+    }
+
+    /** The path asked for, unless it is too long or too odd to be worth echoing. */
+    private static URI instance(String path) {
+        if (path.length() > 1024) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** RFC 9457 members first, then the extension members at the top level. */

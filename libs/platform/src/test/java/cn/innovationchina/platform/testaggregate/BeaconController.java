@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -37,7 +38,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class BeaconController {
 
-    record LightBeacon(@NotBlank @Size(max = 40) String title, @NotBlank String cityCode, @Max(10) int brightness) {
+    record LightBeacon(@NotBlank @Size(max = 40) String title, @NotBlank String cityCode, @Max(10) int brightness,
+            @Nullable List<String> tags) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(BeaconController.class);

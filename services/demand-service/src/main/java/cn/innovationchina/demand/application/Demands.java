@@ -122,7 +122,7 @@ public class Demands {
         } else {
             filter = new DemandDocuments.Filter(null, cityCode, status, false);
         }
-        return documents.list(filter, page.page(), page.size()).map(found -> listing(user, found, page));
+        return documents.list(filter, page).map(found -> listing(user, found, page));
     }
 
     /**
@@ -130,7 +130,7 @@ public class Demands {
      * demand stays a summary in lists even to an invited provider, who opens it by id.
      */
     public Mono<Listing> search(PlatformUser user, DemandDocuments.Search search, PageRequest page) {
-        return documents.searchPublished(search, page.page(), page.size()).map(found -> listing(user, found, page));
+        return documents.searchPublished(search, page).map(found -> listing(user, found, page));
     }
 
     private Listing listing(PlatformUser user, DemandDocuments.Page found, PageRequest page) {

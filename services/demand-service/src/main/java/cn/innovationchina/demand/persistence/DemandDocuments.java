@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import cn.innovationchina.demand.domain.DemandStatus;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.web.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +48,7 @@ public class DemandDocuments {
     public record Page(List<DemandDocument> items, long total) {
     }
 
-    public Mono<Page> list(Filter filter, int page, int size) {
+    public Mono<Page> list(Filter filter, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
         if (filter.ownerId() != null) {
             all.add(Criteria.where("enterprise.enterpriseId").is(filter.ownerId()));
@@ -61,10 +62,10 @@ public class DemandDocuments {
         if (!filter.includeDrafts()) {
             all.add(Criteria.where("status").ne(DemandStatus.DRAFT));
         }
-        return page(all, page, size);
+        return page(all, page);
     }
 
-    public Mono<Page> searchPublished(Search search, int page, int size) {
+    public Mono<Page> searchPublished(Search search, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").is(DemandStatus.PUBLISHED));
         if (search.fieldCode() != null) {
@@ -87,7 +88,7 @@ public class DemandDocuments {
                                     Criteria.where("content.targetOutcomes").regex(contains),
                                     Criteria.where("content.keywords").regex(contains)))));
         }
-        return page(all, page, size);
+        return page(all, page);
     }
 
     /** Published demands whose deadline day is over; the expiry job re-checks each before ending it. */
@@ -96,10 +97,10 @@ public class DemandDocuments {
                 .and("content.deadline").lt(today)), DemandDocument.class);
     }
 
-    private Mono<Page> page(List<Criteria> all, int page, int size) {
+    private Mono<Page> page(List<Criteria> all, PageRequest page) {
         Query query = all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all));
         Query paged = Query.of(query).with(Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
+                .skip(page.offset()).limit(page.size());
         return Mono.zip(mongo.find(paged, DemandDocument.class).collectList(),
                 mongo.count(query, DemandDocument.class)).map(result -> new Page(result.getT1(), result.getT2()));
     }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.platform.web.PageRequest;
 
 /**
  * A search among active providers. Each place matches the providers located in it or serving its province or
@@ -19,11 +20,7 @@ public record ProviderSearch(
         @Nullable Availability availability,
         @Nullable String memberOf,
         @Nullable String text,
-        int page,
-        int size) {
-
-    /** The largest page a client may ask for; more is a 400, so no query can pull the whole collection. */
-    public static final int MAX_PAGE_SIZE = 100;
+        PageRequest paging) {
 
     public record Page(List<Provider> items, int page, int size, long total) {
     }

@@ -97,26 +97,26 @@ public class ProviderService {
 
     public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
             @Nullable String divisionCode, @Nullable ProviderKind kind, @Nullable Availability availability,
-            @Nullable String text, int page, int size) {
+            @Nullable String text, PageRequest page) {
         return Mono.fromCallable(() -> criteria(fieldCode, places(cityCode, divisionCode), kind, availability, null,
-                text, page, size)).flatMap(providers::search);
+                text, page)).flatMap(providers::search);
     }
 
     /** The providers located in a city or serving its region, for that city's administrator. */
-    public Mono<ProviderSearch.Page> servingCity(PlatformUser administrator, String cityCode, int page, int size) {
+    public Mono<ProviderSearch.Page> servingCity(PlatformUser administrator, String cityCode, PageRequest page) {
         if (!administrator.administers(cityCode)) {
             return Mono.error(new NotFound("City", cityCode));
         }
-        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null, page, size))
+        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null, page))
                 .flatMap(providers::search);
     }
 
     /** A society's or institute's member experts: those it onboarded or added. */
-    public Mono<ProviderSearch.Page> members(String organisationId, int page, int size) {
+    public Mono<ProviderSearch.Page> members(String organisationId, PageRequest page) {
         return providers.find(organisationId)
                 .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
-                .map(p -> criteria(null, List.of(), null, null, organisationId, null, page, size))
+                .map(p -> criteria(null, List.of(), null, null, organisationId, null, page))
                 .flatMap(providers::search);
     }
 
@@ -146,10 +146,9 @@ public class ProviderService {
 
     private ProviderSearch criteria(@Nullable String fieldCode, List<ProviderSearch.Place> places,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
-            @Nullable String text, int page, int size) {
-        PageRequest.of(page, size, ProviderSearch.MAX_PAGE_SIZE);
+            @Nullable String text, PageRequest page) {
         String needle = text == null || text.isBlank() ? null : text.strip();
-        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle, page, size);
+        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle, page);
     }
 
     private List<ProviderSearch.Place> places(@Nullable String cityCode, @Nullable String divisionCode) {

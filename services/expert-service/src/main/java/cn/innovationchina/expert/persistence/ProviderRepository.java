@@ -68,10 +68,10 @@ class ProviderRepository implements Providers {
     public Mono<ProviderSearch.Page> search(ProviderSearch search) {
         Query query = Query.query(criteria(search));
         return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
-                .find(Query.of(query).with(Sort.by("name", "_id")).skip((long) search.page() * search.size())
-                        .limit(search.size()), ProviderDocument.class)
+                .find(Query.of(query).with(Sort.by("name", "_id")).skip(search.paging().offset())
+                        .limit(search.paging().size()), ProviderDocument.class)
                 .map(document -> document.toProvider(cities)).collectList()
-                .map(items -> new ProviderSearch.Page(items, search.page(), search.size(), total)));
+                .map(items -> new ProviderSearch.Page(items, search.paging().page(), search.paging().size(), total)));
     }
 
     private static Criteria criteria(ProviderSearch search) {

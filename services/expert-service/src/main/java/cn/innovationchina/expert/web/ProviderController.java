@@ -27,8 +27,11 @@ import cn.innovationchina.expert.web.ProviderViews.ProviderDetails;
 import cn.innovationchina.expert.web.ProviderViews.PublicProvider;
 import cn.innovationchina.expert.web.ProviderViews.ReleasedProvider;
 import cn.innovationchina.platform.security.PlatformUser;
-import cn.innovationchina.platform.web.ETags;
 import cn.innovationchina.platform.security.Role;
+import cn.innovationchina.platform.web.ETags;
+import cn.innovationchina.platform.web.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +41,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class ProviderController {
 
-    record AvailabilityChange(Availability availability, @Nullable LocalDate until) {
+    record AvailabilityChange(@NotNull Availability availability, @Nullable LocalDate until) {
     }
 
     record DeactivationRequest(@Nullable String reason) {
@@ -82,7 +85,7 @@ class ProviderController {
     @PutMapping("/providers/{id}/availability")
     @PreAuthorize("hasRole('EXPERT')")
     Mono<ResponseEntity<ProviderDetails>> changeAvailability(@PathVariable String id,
-            @RequestBody AvailabilityChange change,
+            @Valid @RequestBody AvailabilityChange change,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
         return service.changeAvailability(user, id, change.availability(), change.until(), ETags.ifMatch(ifMatch))
@@ -116,14 +119,15 @@ class ProviderController {
             @RequestParam(required = false) @Nullable Availability availability,
             @RequestParam(required = false) @Nullable String text,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return service.search(field, city, division, kind, availability, text, page, size).map(PageView::of);
+        return service.search(field, city, division, kind, availability, text, PageRequest.of(page, size))
+                .map(PageView::of);
     }
 
     @GetMapping("/cities/{city}/providers")
     @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
     Mono<PageView> servingCity(@PathVariable String city, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal PlatformUser user) {
-        return service.servingCity(user, city, page, size).map(PageView::of);
+        return service.servingCity(user, city, PageRequest.of(page, size)).map(PageView::of);
     }
 
     /** The society or institute adds a registered expert; it sees the member's public view, never its contact. */
@@ -145,6 +149,6 @@ class ProviderController {
     @GetMapping("/providers/{id}/members")
     Mono<PageView> members(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return service.members(id, page, size).map(PageView::of);
+        return service.members(id, PageRequest.of(page, size)).map(PageView::of);
     }
 }

@@ -110,6 +110,26 @@ class ProviderValidationTest extends Scenario {
     }
 
     @Test
+    void an_availability_change_without_an_availability_is_refused_naming_it() {
+        var expert = given.aRegisteredExpert();
+        expert.put("/providers/" + expert.id + "/availability", Map.of(), null).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("availability");
+    }
+
+    @Test
+    void a_page_number_that_would_wrap_around_is_refused_naming_page() {
+        for (String query : new String[] {"page=2147483647&size=100", "page=21474837&size=100", "page=100&size=100"}) {
+            given.enterprise().get("/providers?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+            given.platformAdmin().get("/cities/XIANNING/providers?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+            given.enterprise().get("/providers/SOC-ANY/members?" + query).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+        }
+    }
+
+    @Test
     void a_search_for_an_unknown_kind_is_refused_naming_kind() {
         given.enterprise().get("/providers?kind=WIZARD").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");

@@ -14,10 +14,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import cn.innovationchina.gateway.application.DevIssuerProperties;
 import cn.innovationchina.gateway.application.DevTokenIssuer;
 import cn.innovationchina.gateway.application.PilotCityAdministrators;
+import cn.innovationchina.platform.security.PlatformTokenValidator;
 
 /**
  * The development token issuer exists only with the {@code dev} profile: without it there is no login page, no key
- * and no way to mint a token here (ADR 0023). With it, the gateway trusts the tokens it mints.
+ * and no way to mint a token here (ADR 0023). With it, the gateway trusts the tokens it mints, under the platform's
+ * rules (an expiry, the trusted issuer).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("dev")
@@ -30,8 +32,8 @@ class DevIssuerConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder devIssuerJwtDecoder(DevTokenIssuer issuer) {
-        return NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build();
+    ReactiveJwtDecoder devIssuerJwtDecoder(DevTokenIssuer issuer, PlatformTokenValidator platformRules) {
+        return platformRules.applyTo(NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey()).build());
     }
 
     @Bean

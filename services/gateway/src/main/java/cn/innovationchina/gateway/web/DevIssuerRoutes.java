@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
@@ -31,7 +32,10 @@ import reactor.core.publisher.Mono;
  * {@code {"user": id}} or the form field {@code user}) and the public key ({@code GET /.well-known/jwks.json}). The
  * demo users are the configured ones and the city administrators the pilot-city list names at that moment.
  * The login page keeps the token in the tab's {@code sessionStorage} ({@code innovation-china.token}, and the user as
- * {@code innovation-china.user}) and returns to the console with it in the fragment ({@code #access_token=...}).
+ * {@code innovation-china.user}) and returns to the console: only to a path of the console ({@code redirect}, checked
+ * here), and with the token in the fragment only beside the console's one-time {@code state}
+ * ({@code #access_token=...&state=...}). Its script and style are files of their own, so the page runs under the
+ * console's Content-Security-Policy (no inline script).
  */
 class DevIssuerRoutes {
 
@@ -42,6 +46,15 @@ class DevIssuerRoutes {
     private static final Map<Role, String> ROLE_NAMES = Map.of(Role.ENTERPRISE, "企业 Enterprise",
             Role.EXPERT, "专家与机构 Expert, institute or society", Role.CITY_ADMIN, "城市管理员 City administrator",
             Role.PLATFORM_ADMIN, "平台管理员 Platform administrator");
+
+    /**
+     * A path of the console: one leading slash, then plain segments (no empty, {@code .} or {@code ..} one); no
+     * backslash, percent sign, colon or second slash, so nothing a browser could read as another host.
+     */
+    private static final Pattern CONSOLE_PATH = Pattern.compile(
+            "/((?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+(/(?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+)*/?)?");
+    /** The console's one-time value: what it generates (base64url of 32 random bytes) and nothing else. */
+    private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     private final DevTokenIssuer issuer;
     private final PilotCityAdministrators administrators;
@@ -54,7 +67,12 @@ class DevIssuerRoutes {
     RouterFunction<ServerResponse> routes() {
         return route(GET("/dev/login"), request -> users().flatMap(users -> ServerResponse.ok()
                         .contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore())
-                        .bodyValue(loginPage(users))))
+                        .bodyValue(loginPage(users, wayBack(request.queryParam("redirect").orElse(null)),
+                                state(request.queryParam("state").orElse(null))))))
+                .andRoute(GET("/dev/login.js"), request -> ServerResponse.ok()
+                        .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8")).bodyValue(SCRIPT))
+                .andRoute(GET("/dev/login.css"), request -> ServerResponse.ok()
+                        .contentType(MediaType.parseMediaType("text/css;charset=UTF-8")).bodyValue(STYLE))
                 .andRoute(GET("/dev/users"), request -> users().flatMap(users -> ServerResponse.ok()
                         .cacheControl(CacheControl.noStore()).bodyValue(users)))
                 .andRoute(POST("/dev/token"), this::token)
@@ -91,7 +109,7 @@ class DevIssuerRoutes {
         });
     }
 
-    private String loginPage(List<DemoUser> users) {
+    private String loginPage(List<DemoUser> users, String wayBack, String state) {
         var sections = new StringBuilder();
         for (Role role : Role.values()) {
             sections.append("<section><h2>").append(HtmlUtils.htmlEscape(ROLE_NAMES.get(role))).append("</h2><ul>");
@@ -104,7 +122,8 @@ class DevIssuerRoutes {
             }
             sections.append("</ul></section>");
         }
-        return PAGE.replace("{{sections}}", sections);
+        return PAGE.replace("{{redirect}}", HtmlUtils.htmlEscape(wayBack)).replace("{{state}}", state)
+                .replace("{{sections}}", sections);
     }
 
     private static String describe(DemoUser user) {
@@ -117,6 +136,15 @@ class DevIssuerRoutes {
         return parts.toString();
     }
 
+    /** Where the login may send the user back to: the path asked for when it is the console's, else the start. */
+    static String wayBack(String redirect) {
+        return redirect != null && CONSOLE_PATH.matcher(redirect).matches() ? redirect : "/";
+    }
+
+    private static String state(String state) {
+        return state != null && STATE.matcher(state).matches() ? state : "";
+    }
+
     private static final String PAGE = """
             <!doctype html>
             <html lang="zh-CN">
@@ -125,19 +153,11 @@ class DevIssuerRoutes {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>开发登录 · Development sign-in</title>
             <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-            <style>
-              body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f4f6f8; }
-              main { max-width: 44rem; margin: 0 auto; padding: 1.5rem; }
-              h1 { font-size: 1.4rem; } h2 { font-size: 1.05rem; margin-top: 1.5rem; }
-              ul { list-style: none; padding: 0; } li { margin: .4rem 0; }
-              button { font: inherit; padding: .5rem .9rem; border: 1px solid #1f6feb; background: #fff; color: #1f6feb;
-                       border-radius: .4rem; cursor: pointer; min-width: 14rem; text-align: left; }
-              button:hover, button:focus { background: #1f6feb; color: #fff; }
-              small { color: #57606a; } .note { color: #57606a; } #error { color: #cf222e; }
-            </style>
+            <link rel="stylesheet" href="/dev/login.css">
+            <script src="/dev/login.js" defer></script>
             </head>
             <body>
-            <main>
+            <main data-redirect="{{redirect}}" data-state="{{state}}">
             <h1>开发登录 · Development sign-in</h1>
             <p class="note">选择一个演示用户。此页面仅在开发环境 (dev profile) 中存在。<br>
             Pick a demo user. This page exists only with the gateway's dev profile; its tokens are signed with the
@@ -145,7 +165,28 @@ class DevIssuerRoutes {
             <p id="error" role="alert"></p>
             {{sections}}
             </main>
-            <script>
+            </body>
+            </html>
+            """;
+
+    private static final String STYLE = """
+            body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f4f6f8; }
+            main { max-width: 44rem; margin: 0 auto; padding: 1.5rem; }
+            h1 { font-size: 1.4rem; } h2 { font-size: 1.05rem; margin-top: 1.5rem; }
+            ul { list-style: none; padding: 0; } li { margin: .4rem 0; }
+            button { font: inherit; padding: .5rem .9rem; border: 1px solid #1f6feb; background: #fff; color: #1f6feb;
+                     border-radius: .4rem; cursor: pointer; min-width: 14rem; text-align: left; }
+            button:hover, button:focus { background: #1f6feb; color: #fff; }
+            small { color: #57606a; } .note { color: #57606a; } #error { color: #cf222e; }
+            """;
+
+    /**
+     * Keeps the token in this tab (the console, on the same origin, finds it there) and returns to the console by
+     * the way back the server checked. With the console's one-time state, the token travels in the fragment too,
+     * beside that state: the console takes it only if the state is the one it stored before sending the user here.
+     */
+    private static final String SCRIPT = """
+            const main = document.querySelector('main');
             document.querySelectorAll('button[data-user]').forEach(function (button) {
               button.addEventListener('click', async function () {
                 const answer = await fetch('/dev/token', {method: 'POST',
@@ -154,13 +195,11 @@ class DevIssuerRoutes {
                 if (!answer.ok) { document.getElementById('error').textContent = body.detail; return; }
                 sessionStorage.setItem('innovation-china.token', body.access_token);
                 sessionStorage.setItem('innovation-china.user', JSON.stringify(body.user));
-                const wanted = new URLSearchParams(location.search).get('redirect');
-                const back = wanted && wanted.startsWith('/') && !wanted.startsWith('//') ? wanted : '/';
-                location.assign(back.split('#')[0] + '#access_token=' + encodeURIComponent(body.access_token));
+                const back = main.dataset.redirect || '/';
+                const state = main.dataset.state;
+                location.assign(state ? back + '#access_token=' + encodeURIComponent(body.access_token)
+                    + '&state=' + encodeURIComponent(state) : back);
               });
             });
-            </script>
-            </body>
-            </html>
             """;
 }

@@ -1,7 +1,6 @@
 package cn.innovationchina.gateway.web;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -17,19 +16,21 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import cn.innovationchina.platform.web.BodySizeWebFilter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * One Resilience4j circuit breaker per service (named by the route id). A call counts as failed when the service
- * cannot be reached, does not answer within the route's {@code response-timeout}, or answers 502, 503 or 504 itself.
- * The outcome is recorded as soon as the response starts, so a live stream that stays open for hours counts as
- * one successful call. While the circuit is open, calls are answered at once with a 503 naming the service.
+ * One Resilience4j circuit breaker per service (named by the route id). A call counts as failed only for a fault of
+ * the service: it cannot be reached, does not answer within the route's {@code response-timeout}, or answers 5xx.
+ * A caller's fault never counts: a 4xx answer is a success of the service, and a call whose own body failed (over
+ * the limit, or the caller broke off: {@link BodySizeWebFilter#CALLER_BODY_FAILED}) is not recorded at all and is
+ * answered with the caller's error (413). The outcome is recorded as soon as the response starts, so a live stream
+ * that stays open for hours counts as one successful call. While the circuit is open, calls are answered at once
+ * with a 503 naming the service.
  */
 class ServiceCircuitBreakers implements GlobalFilter, Ordered {
-
-    private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
 
     private final CircuitBreakerRegistry breakers;
 
@@ -59,7 +60,7 @@ class ServiceCircuitBreakers implements GlobalFilter, Ordered {
             if (recorded.compareAndSet(false, true)) {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
                 long took = breaker.getCurrentTimestamp() - start;
-                if (status != null && UNAVAILABLE.contains(status.value())) {
+                if (status != null && status.is5xxServerError()) {
                     breaker.onError(took, breaker.getTimestampUnit(), new ServiceAnswered(status));
                 } else {
                     breaker.onSuccess(took, breaker.getTimestampUnit());
@@ -76,6 +77,11 @@ class ServiceCircuitBreakers implements GlobalFilter, Ordered {
                 .onErrorResume(error -> {
                     if (!recorded.compareAndSet(false, true)) {
                         return Mono.error(error);
+                    }
+                    Throwable callersFault = exchange.getAttribute(BodySizeWebFilter.CALLER_BODY_FAILED);
+                    if (callersFault != null) {
+                        breaker.releasePermission();
+                        return Mono.error(callersFault);
                     }
                     breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), error);
                     if (error instanceof ResponseStatusException status

@@ -1,6 +1,7 @@
 package cn.innovationchina.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,5 +65,30 @@ class RateLimitsTest {
         limits.take("new");
         assertThat(limits.take("busy").allowed()).isTrue();
         assertThat(limits.take("busy").allowed()).isFalse();
+    }
+
+    @Test
+    void memory_stays_bounded_when_no_bucket_refills_and_each_new_client_costs_the_same() {
+        var limits = new RateLimits(10, 0.001, 1_000, clock);
+        // Scanning every known bucket for each newcomer took many minutes here; a look at the eldest, milliseconds.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < 200_000; i++) {
+                limits.take("client-" + i);
+            }
+        });
+        assertThat(limits.clientsKnown()).isLessThanOrEqualTo(2_000);
+    }
+
+    @Test
+    void the_client_seen_least_recently_is_forgotten_first() {
+        var limits = new RateLimits(2, 1, 2, clock);
+        limits.take("early");
+        limits.take("late");
+        now = now.plusSeconds(5);
+        limits.take("late");
+        limits.take("newcomer");
+        assertThat(limits.clientsKnown()).isEqualTo(2);
+        limits.take("late");
+        assertThat(limits.take("late").allowed()).as("late kept its spent bucket").isFalse();
     }
 }

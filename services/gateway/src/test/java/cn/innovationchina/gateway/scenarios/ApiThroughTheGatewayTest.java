@@ -2,6 +2,8 @@ package cn.innovationchina.gateway.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -100,6 +103,57 @@ class ApiThroughTheGatewayTest {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_token_without_an_expiry_or_naming_another_issuer_is_a_401_problem_and_reaches_no_service() {
+        int before = Platform.service("demand").received().size();
+        for (String token : new String[] {Tokens.forTests().withoutExpiry().enterprise("ORG-XN-001", "XIANNING"),
+                Tokens.forTests().issuedBy("https://elsewhere.example").enterprise("ORG-XN-001", "XIANNING")}) {
+            http.get().uri("/api/demand/demands").headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(Platform.service("demand").received()).hasSize(before);
+    }
+
+    @Test
+    void the_gateways_metrics_endpoint_is_for_platform_administrators_only() {
+        http.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(token()))
+                .exchange()
+                .expectStatus().isForbidden();
+        http.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(Tokens.forTests().platformAdmin()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void the_console_is_served_with_a_content_security_policy_that_allows_no_inline_script_and_no_framing() {
+        for (String page : new String[] {"/", "/index.html", "/js/app.js", "/auth/config"}) {
+            http.get().uri(page).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                            .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                                    "object-src 'none'", "base-uri 'self'")
+                            .doesNotContain("unsafe-inline", "unsafe-eval"))
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY");
+        }
+    }
+
+    @Test
+    void the_consoles_pages_carry_no_inline_script_or_style_that_the_policy_would_block() throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        var pages = resolver.getResources("classpath*:/static/**/*.html");
+        assertThat(pages).isNotEmpty();
+        for (var page : pages) {
+            String html = new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(html).as(page.getURL().toString()).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                    .doesNotContainPattern("\\son[a-z]+\\s*=").doesNotContainPattern("\\sstyle\\s*=")
+                    .doesNotContain("<style");
+        }
     }
 
     @Test

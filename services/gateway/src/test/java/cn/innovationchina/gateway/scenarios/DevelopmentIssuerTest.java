@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +32,7 @@ import cn.innovationchina.platform.security.PlatformAuthentication;
 import cn.innovationchina.platform.security.PlatformTokenConverter;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
+import cn.innovationchina.testkit.Tokens;
 
 /** The devstack's gateway: the dev profile, signing with a key file as the devstack's. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,6 +63,48 @@ class DevelopmentIssuerTest {
         assertThat(page).contains("企业 Enterprise", "专家与机构", "城市管理员 City administrator", "平台管理员 Platform administrator",
                 "data-user=\"ent-xianning-hydrogen\"", "ORG-XN-001", "data-user=\"exp-zhang-wei\"", "PRV-0001",
                 "data-user=\"admin-xianning\"", "data-user=\"platform-admin\"");
+    }
+
+    @Test
+    void the_login_returns_only_to_a_path_of_the_console_never_to_another_host() {
+        // As an attacker's link carries them, percent-encoded in the query.
+        for (String hostile : new String[] {"/%5Cevil.example", "%2F%5Cevil.example", "//evil.example",
+                "/%2F%2Fevil.example", "%2F%2Fevil.example", "https://evil.example/", "javascript:alert(1)",
+                "/%09/evil.example", "/.//evil.example", "%5Cevil.example", "/%2e%2e/%2e%2e/evil", "evil.example"}) {
+            assertThat(loginPage("?redirect=" + hostile)).as(hostile).contains("data-redirect=\"/\"");
+        }
+        assertThat(loginPage("?redirect=/")).contains("data-redirect=\"/\"");
+        assertThat(loginPage("?redirect=/index.html")).contains("data-redirect=\"/index.html\"");
+        assertThat(loginPage("")).contains("data-redirect=\"/\"");
+    }
+
+    @Test
+    void the_login_echoes_the_consoles_one_time_state_and_nothing_else() {
+        String state = "Vx3_kP9-aQ2mZ7nR4tY8wE1uI6oL5sD0";
+        assertThat(loginPage("?redirect=/&state=" + state)).contains("data-state=\"" + state + "\"");
+        assertThat(loginPage("?redirect=/&state=%22%3E%3Cscript%3E")).contains("data-state=\"\"")
+                .doesNotContain("\"><script>");
+    }
+
+    @Test
+    void the_login_page_runs_no_inline_script_and_is_framed_by_nobody() {
+        String page = http.get().uri("/dev/login").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("<style");
+        http.get().uri("/dev/login.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript");
+    }
+
+    @Test
+    void a_token_signed_with_the_development_key_but_without_an_expiry_is_refused() {
+        String forever = Tokens.signedWith(KEYS.resolve("dev-signing.pem")).withoutExpiry()
+                .enterprise("ORG-XN-001", "XIANNING");
+        http.get().uri("/api/demand/demands").headers(h -> h.setBearerAuth(forever)).exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @Test
@@ -120,6 +167,22 @@ class DevelopmentIssuerTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("user");
+    }
+
+    /** Sent as written: WebTestClient would encode the query again. */
+    private String loginPage(String query) {
+        try {
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/dev/login" + query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(query).isEqualTo(200);
+            return answer.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String login(String user) {

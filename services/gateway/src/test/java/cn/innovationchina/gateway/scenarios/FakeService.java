@@ -21,8 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was
  * asked for (a POST with 201 and a {@code Location} by its own path), remembers what it received, and on {@code /live} streams two server-sent events, the second only once
- * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; and
- * on {@code /slow} answers only after 3 s. A test may give a path a JSON answer of its own ({@link #answers}).
+ * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; on
+ * {@code /slow} answers only after 3 s; on {@code /status/NNN} answers NNN. A test may give a path a JSON answer of
+ * its own ({@link #answers}). Like a platform service, it stops reading a body past 256 KB and cuts the connection
+ * (except on a bulk import path, {@code .../imports}).
  */
 final class FakeService {
 
@@ -87,8 +89,17 @@ final class FakeService {
         secondEvent.countDown();
     }
 
+    private static final int BODY_LIMIT = 256 * 1024;
+
     private void answer(HttpExchange exchange) throws IOException {
-        int bodyBytes = exchange.getRequestBody().readAllBytes().length;
+        String path = exchange.getRequestURI().getPath();
+        boolean bulk = path.endsWith("/imports");
+        int bodyBytes = bulk ? exchange.getRequestBody().readAllBytes().length
+                : exchange.getRequestBody().readNBytes(BODY_LIMIT + 1).length;
+        if (!bulk && bodyBytes > BODY_LIMIT) {
+            exchange.close();
+            return;
+        }
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), bodyBytes));
         if (exchange.getRequestURI().getPath().equals("/live")) {
@@ -98,7 +109,11 @@ final class FakeService {
         if (exchange.getRequestURI().getPath().equals("/slow")) {
             pause(Duration.ofSeconds(3));
         }
-        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/status/")) {
+            exchange.sendResponseHeaders(Integer.parseInt(path.substring("/status/".length())), -1);
+            exchange.close();
+            return;
+        }
         byte[] body = answers.getOrDefault(path, "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

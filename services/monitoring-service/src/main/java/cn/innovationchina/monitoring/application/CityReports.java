@@ -1,5 +1,6 @@
 package cn.innovationchina.monitoring.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +38,9 @@ public class CityReports {
     private final int attentionAfterDays;
     private final int maxRangeDays;
     private final FigureUpdates updates;
+    private final Clock clock;
 
-    CityReports(Facts facts, PilotCityList cities, FigureUpdates updates,
+    CityReports(Facts facts, PilotCityList cities, FigureUpdates updates, Clock clock,
             @Value("${monitoring.attention-after-days}") int attentionAfterDays,
             @Value("${monitoring.max-range-days}") int maxRangeDays) {
         this.facts = facts;
@@ -46,6 +48,7 @@ public class CityReports {
         this.attentionAfterDays = attentionAfterDays;
         this.maxRangeDays = maxRangeDays;
         this.updates = updates;
+        this.clock = clock;
     }
 
     public record Range(LocalDate from, LocalDate to, Granularity granularity) {
@@ -61,7 +64,11 @@ public class CityReports {
     public record CityRank(int rank, PilotCity city, Figures figures) {
     }
 
-    /** Another city's report, or an unknown city's, is not found: its existence is not the caller's business. */
+    /**
+     * Another city's report, or an unknown city's, is not found: its existence is not the caller's business. What
+     * is "now" in a report (the totals' open demands by age, the attention list, the providers' load) is as of the
+     * period's end, or today in China while the period has not ended: a demand published minutes ago is 0 days old.
+     */
     public Mono<CityReport> report(PlatformUser user, String cityCode, Range range) {
         return cities.find(cityCode).filter(known -> user.administers(known.code()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("pilot city", cityCode)))
@@ -69,15 +76,22 @@ public class CityReports {
     }
 
     private Mono<CityReport> report(PilotCity city, Range range) {
+        LocalDate asOf = asOf(range);
         return facts.ofCity(city.code(), range.to()).collectList().flatMap(history ->
-                providerFacts(history, range.to()).map(providerFacts -> new CityReport(city, range,
-                        Figures.of(history, range.from(), range.to()),
+                providerFacts(history, asOf).map(providerFacts -> new CityReport(city, range,
+                        Figures.of(history, range.from(), asOf),
                         range.granularity().periods(range.from(), range.to()).stream()
                                 .map(period -> new PeriodFigures(period.start(), period.end(),
                                         Figures.of(history, period.start(), period.end())))
                                 .toList(),
-                        AttentionItem.of(history, range.to(), attentionAfterDays),
-                        ProviderLoad.of(history, providerFacts, range.to()))));
+                        AttentionItem.of(history, asOf, attentionAfterDays),
+                        ProviderLoad.of(history, providerFacts, asOf))));
+    }
+
+    /** The period's end, today while it has not ended, its start while it has not begun. */
+    private LocalDate asOf(Range range) {
+        LocalDate today = LocalDate.now(clock.withZone(Fact.CHINA));
+        return today.isAfter(range.to()) ? range.to() : today.isBefore(range.from()) ? range.from() : today;
     }
 
     private Mono<List<Fact>> providerFacts(List<Fact> history, LocalDate to) {

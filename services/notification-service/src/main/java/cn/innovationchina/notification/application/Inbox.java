@@ -72,7 +72,7 @@ public class Inbox {
     }
 
     public Mono<Page> page(Recipient recipient, PageRequest request) {
-        return Mono.zip(entries.newestFirst(recipient, request.page() * request.size(), request.size()),
+        return Mono.zip(entries.newestFirst(recipient, request.skip(), request.size()),
                 entries.count(recipient))
                 .map(found -> new Page(found.getT1(), request.page(), request.size(), found.getT2()));
     }
@@ -104,7 +104,7 @@ public class Inbox {
 
     /** The recipient's deliveries on the channels that leave the platform, latest first. */
     public Mono<List<Delivery>> deliveries(Recipient recipient, PageRequest request) {
-        return deliveries.latestFirst(recipient, request.page() * request.size(), request.size());
+        return deliveries.latestFirst(recipient, request.skip(), request.size());
     }
 
     public record Page(List<InboxEntry> items, int page, int size, long total) {

@@ -1,10 +1,14 @@
 package cn.innovationchina.notification.application;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,7 +99,7 @@ public class WebhookCalls {
                 .transformDeferred(CircuitBreakerOperator.of(circuits.circuitBreaker(endpoint.id())))
                 .transformDeferred(RetryOperator.of(retries.retry(endpoint.id())))
                 .then(Mono.fromSupplier(() -> new Outcome(DeliveryState.SENT, attempts.get(), null)))
-                .onErrorResume(e -> Mono.just(new Outcome(DeliveryState.FAILED, attempts.get(), reason(e))));
+                .onErrorResume(e -> Mono.just(new Outcome(DeliveryState.FAILED, attempts.get(), reason(e, timeout))));
     }
 
     /** The state of an endpoint's circuit: CLOSED (calls go out), OPEN (refused for a while) or HALF_OPEN. */
@@ -127,7 +131,8 @@ public class WebhookCalls {
         })).timeout(timeout.plus(timeout), Mono.error(new TimeoutException("no answer within " + timeout)));
     }
 
-    private String reason(Throwable failure) {
+    /** What the organisation is told about a failed call: what happened, never an address it led to. */
+    static String reason(Throwable failure, Duration timeout) {
         if (failure instanceof CallNotPermittedException) {
             return "circuit open: the endpoint failed too often lately";
         }
@@ -144,7 +149,19 @@ public class WebhookCalls {
         if (cause instanceof Refused || cause instanceof WebhookTargets.UnsafeTarget) {
             return String.valueOf(cause.getMessage());
         }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        // The transport's own messages name the address connected to; the organisation is told what happened only.
+        for (Throwable reason = failure; reason != null; reason = reason.getCause()) {
+            if (reason instanceof ConnectException) {
+                return "could not connect to the endpoint";
+            }
+            if (reason instanceof UnknownHostException) {
+                return "the endpoint's host does not resolve";
+            }
+            if (reason instanceof SSLException) {
+                return "the TLS handshake with the endpoint failed";
+            }
+        }
+        return "the call failed (" + cause.getClass().getSimpleName() + ")";
     }
 
     record Outcome(DeliveryState state, int attempts, @Nullable String failure) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,10 @@ import io.netty.util.concurrent.Promise;
 @Component
 public class WebhookTargets {
 
+    private static final Pattern FULL_IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern NUMERIC_LABEL = Pattern.compile("(?i)\\d+|0x[0-9a-f]*");
+
     private final HostNames hostNames;
     private final Set<String> allowedHosts;
 
@@ -41,9 +46,17 @@ public class WebhookTargets {
                 .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Refuses, as a 400 naming the field {@code url}, a URL that is malformed or leads to an unsafe address. */
+    /**
+     * Refuses, as a 400 naming the field {@code url}, a URL that is malformed, whose host is neither a DNS name nor
+     * a full IP address (127.1, 2130706433, 0x7f.0.0.1: shorthands resolvers read as loopback), or that leads to an
+     * unsafe address; without telling what the host resolves to.
+     */
     public URI checkRegistration(String url) {
         URI uri = parse(url).orElseThrow(() -> new InvalidInput("url", "must be an absolute http or https URL"));
+        if (uri.getHost() == null || !isNameOrFullAddress(uri.getHost())) {
+            throw new InvalidInput("url", "has a host that is not a host name or a full IP address: "
+                    + (uri.getHost() == null ? uri.getRawAuthority() : uri.getHost()));
+        }
         try {
             resolve(uri.getHost());
         } catch (UnknownHostException e) {
@@ -104,10 +117,29 @@ public class WebhookTargets {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean web = scheme.equals("http") || scheme.equals("https");
-            return web && uri.getHost() != null && uri.getUserInfo() == null ? Optional.of(uri) : Optional.empty();
+            // A host java.net.URI cannot read as a name or an address leaves a registry-based authority (no host).
+            return web && uri.getRawAuthority() != null && !uri.getRawAuthority().contains("@")
+                    ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A DNS name (its last label not a number), four decimal octets without leading zeros, or an IPv6 literal in
+     * brackets: what every resolver reads the same way. Shorthands (127.1), plain numbers (2130706433), octal or
+     * hexadecimal parts (0177.0.0.1, 0x7f.0.0.1) are read as loopback by some resolvers and as names by others.
+     */
+    private static boolean isNameOrFullAddress(String host) {
+        if (host.startsWith("[")) {
+            return host.endsWith("]");
+        }
+        if (FULL_IPV4.matcher(host).matches()) {
+            return true;
+        }
+        String last = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        last = last.substring(last.lastIndexOf('.') + 1);
+        return !last.isEmpty() && !NUMERIC_LABEL.matcher(last).matches();
     }
 
     /** An IPv6 literal comes in brackets in a URL. */

@@ -43,7 +43,10 @@ public final class UnsafeAddresses {
     private UnsafeAddresses() {
     }
 
-    /** Why the address is refused, or empty when it is a public unicast address. */
+    /**
+     * Why the address is refused (its kind: "private address", ...), or empty when it is a public unicast address.
+     * The address itself is left out: told back to a caller, it would map what names resolve to inside.
+     */
     public static Optional<String> refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
@@ -53,7 +56,7 @@ public final class UnsafeAddresses {
             }
         }
         return BLOCKS.stream().filter(block -> block.contains(bytes)).findFirst()
-                .map(block -> block.kind + " address " + address.getHostAddress());
+                .map(block -> block.kind + " address");
     }
 
     /** IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::a.b.c.d and 6to4 2002:abcd:... */

@@ -53,7 +53,7 @@ class NotificationController {
     @GetMapping
     Mono<Inbox.Page> list(@AuthenticationPrincipal PlatformUser user, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return inbox.page(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
+        return Mono.defer(() -> inbox.page(Recipients.of(user), PageRequest.of(page, size, maxPageSize)));
     }
 
     @GetMapping("/unread-count")
@@ -97,7 +97,7 @@ class NotificationController {
     @GetMapping("/deliveries")
     Mono<List<Delivery>> deliveries(@AuthenticationPrincipal PlatformUser user,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize));
+        return Mono.defer(() -> inbox.deliveries(Recipients.of(user), PageRequest.of(page, size, maxPageSize)));
     }
 
     private static @Nullable QuietHours quietHours(@Nullable QuietHoursRequest request) {

@@ -1,0 +1,70 @@
+package cn.innovationchina.platform.web;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * How request bodies are read, stricter than the JSON the services write: a whole number must be sent as one (not
+ * {@code "1"}, not {@code 1.5}), and no text may carry characters that hide or disguise what it says (NUL and the
+ * other C0 controls except tab, line feed and carriage return; the bidirectional embeddings, overrides and
+ * isolates U+202A-U+202E and U+2066-U+2069). Every refusal names the field, so no service checks this field by
+ * field.
+ */
+public final class RequestJson {
+
+    private RequestJson() {
+    }
+
+    public static JsonMapper strict(JsonMapper base) {
+        return base.rebuild()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(new SimpleModule("platform-request-text").addDeserializer(String.class, new SafeText()))
+                .build();
+    }
+
+    /** Why the text may not be stored, or null when it may. */
+    static String refusal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                return "must not contain control characters (found U+" + hex(c) + ")";
+            }
+            if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                return "must not contain bidirectional override characters (found U+" + hex(c) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String hex(char c) {
+        return String.format("%04X", (int) c);
+    }
+
+    /** A text value refused for what it contains; the problem names its field and says why. */
+    public static final class UnsafeText extends InvalidFormatException {
+
+        UnsafeText(JsonParser parser, String reason, String value) {
+            super(parser, reason, value, String.class);
+        }
+    }
+
+    private static final class SafeText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String text = super.deserialize(parser, context);
+            String refusal = text == null ? null : refusal(text);
+            if (refusal != null) {
+                throw new UnsafeText(parser, refusal, text);
+            }
+            return text;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package cn.innovationchina.monitoring.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.testkit.ServiceTest;
+import cn.innovationchina.testkit.Tokens;
+
+/** A report whose period has not ended yet tells the age of a demand as of today, not as of the period's end. */
+@ServiceTest
+class AttentionAgesTest {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void a_demand_published_minutes_ago_is_a_day_old_at_most_in_a_period_ending_weeks_from_now() {
+        var panzhihua = new Bus("PANZHIHUA", "age");
+        String minutesAgo = Instant.now().minusSeconds(300).toString();
+        panzhihua.submits("fresh", minutesAgo, "钒钛新材料", "MATERIALS.STRUCTURAL_FUNCTIONAL");
+        panzhihua.publishes("fresh", minutesAgo, "钒钛新材料", "MATERIALS.STRUCTURAL_FUNCTIONAL");
+        panzhihua.proposes("fresh", minutesAgo);
+        Bus.awaitHandled(mongo, panzhihua.sent());
+
+        LocalDate today = LocalDate.now(CHINA);
+        String range = "from=" + today.minusDays(3) + "&to=" + today.plusDays(25);
+        http.get().uri("/cities/PANZHIHUA/report?" + range)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.forTests().cityAdmin("PANZHIHUA"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.attention.length()").isEqualTo(1)
+                .jsonPath("$.attention[0].demandId").isEqualTo("age-fresh")
+                .jsonPath("$.attention[0].ageInDays")
+                .value(age -> assertThat(((Number) age).longValue()).isBetween(0L, 1L))
+                .jsonPath("$.attention[0].reasons").isEqualTo(List.of("NO_QUALIFIED_MATCH"))
+                .jsonPath("$.total.openDemandsByAge['0-7']").isEqualTo(1);
+    }
+}
