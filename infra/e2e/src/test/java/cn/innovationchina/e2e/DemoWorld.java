@@ -19,6 +19,7 @@ final class DemoWorld {
     static final String ENTERPRISE = "ent-xianning-hydrogen";
     static final String CITY_ADMIN = "admin-xianning";
     static final String CITY = "XIANNING";
+    static final String PLATFORM_ADMIN = "platform-admin";
 
     private DemoWorld() {
     }

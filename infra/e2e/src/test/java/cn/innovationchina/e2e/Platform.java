@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import cn.innovationchina.devstack.DevStack;
+import cn.innovationchina.devstack.demo.DevTokens;
 
 /**
  * The whole platform, started once for all end-to-end tests the way {@code devstack up} starts it: a real Kafka
@@ -43,6 +44,14 @@ final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "platform-stop"));
         }
         return started;
+    }
+
+    /**
+     * Tokens of any role, tenant and city, signed with the stack's development key, as `devstack token` makes them:
+     * for a user the development login does not list, such as an enterprise of a city designated a minute ago.
+     */
+    DevTokens tokens() {
+        return new DevTokens(data.resolve("keys/dev-signing.pem"));
     }
 
     /** The gateway, the one address users know. */

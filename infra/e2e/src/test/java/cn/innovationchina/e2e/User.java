@@ -59,6 +59,11 @@ final class User {
         return new User(platform.gateway(), answer.body().get("access_token").asString());
     }
 
+    /** Acts with a token made outside the development login ({@link Platform#tokens()}). */
+    static User withToken(Platform platform, String token) {
+        return new User(platform.gateway(), token);
+    }
+
     Answer get(String path) {
         return send(request(path).GET().build());
     }

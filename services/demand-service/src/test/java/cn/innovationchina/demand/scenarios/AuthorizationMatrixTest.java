@@ -27,6 +27,6 @@ class AuthorizationMatrixTest extends DemandScenario {
                 .holdsFor(http, AuthorizationMatrix.callers(Tokens.forTests(),
                                 new Tenant(owner.organisationId(), "prv-matrix-own", UNREVIEWED_CITY),
                                 new Tenant("org-matrix-other", "prv-matrix-other", REVIEWED_CITY)),
-                        Map.of("id", demand.id()), Map.of());
+                        Map.of("id", demand.id(), "code", UNREVIEWED_CITY), Map.of());
     }
 }
