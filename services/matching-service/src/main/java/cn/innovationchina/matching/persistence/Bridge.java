@@ -53,6 +53,11 @@ final class Bridge {
     private final Map<String, Set<String>> englishOfWord = new ConcurrentHashMap<>();
     private final Map<String, List<String>> wordsOfTranslation = new ConcurrentHashMap<>();
     private final Map<String, Integer> frequencies = new ConcurrentHashMap<>();
+    /**
+     * Ranked translations by stems and written phrase, for the dictionary's phrases only (so at most a few per
+     * phrase): profiles repeat their phrases ("battery", "recycling").
+     */
+    private final Map<String, List<String>> translations = new ConcurrentHashMap<>();
 
     private Bridge(Map<String, List<String>> taxonomyGlosses) {
         this.taxonomyGlosses = Map.copyOf(taxonomyGlosses);
@@ -109,6 +114,14 @@ final class Bridge {
      * the most used in Chinese text (电池 before 炮台 for "battery"), then by sense.
      */
     private List<String> translationsOf(String stems, String written) {
+        if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)) {
+            return List.of();
+        }
+        String surface = written.toLowerCase(Locale.ROOT);
+        return translations.computeIfAbsent(stems + '\t' + surface, key -> rankTranslations(stems, surface));
+    }
+
+    private List<String> rankTranslations(String stems, String surface) {
         List<Translation> own = taxonomyPhrases.getOrDefault(stems, List.of());
         List<Translation> cedict = Cedict.PHRASES.getOrDefault(stems, List.of());
         if (own.isEmpty() && cedict.isEmpty()) {
@@ -116,7 +129,6 @@ final class Bridge {
         }
         Set<String> words = new LinkedHashSet<>();
         own.forEach(translation -> words.add(translation.word()));
-        String surface = written.toLowerCase(Locale.ROOT);
         cedict.stream().sorted(Comparator.<Translation>comparingInt(t -> distance(t.gloss(), surface))
                 .thenComparing(Comparator.<Translation>comparingInt(t -> frequency(t.word())).reversed())
                 .thenComparingInt(Translation::sense).thenComparing(Translation::word))

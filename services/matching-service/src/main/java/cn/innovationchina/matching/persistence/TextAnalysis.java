@@ -91,7 +91,8 @@ final class TextAnalysis {
     private final Predicate<String> dictionaryWord;
     private final int longestWord;
     private final Set<String> terms;
-    private final int longestTerm;
+    /** Every beginning of a term: a scan for terms stops as soon as the text stops being one. */
+    private final Set<String> termBeginnings;
     private final Set<String> englishGeneric;
     private final Analyzer english = new English();
     private final Analyzer chinese = new Chinese();
@@ -105,7 +106,13 @@ final class TextAnalysis {
         this.dictionaryWord = dictionaryWord;
         this.longestWord = longestWord;
         this.terms = Set.copyOf(terms);
-        this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
+        Set<String> beginnings = new HashSet<>();
+        for (String term : terms) {
+            for (int end = 1; end <= term.length(); end++) {
+                beginnings.add(term.substring(0, end));
+            }
+        }
+        this.termBeginnings = Set.copyOf(beginnings);
         Set<String> stems = new HashSet<>();
         for (String word : ENGLISH_GENERIC_WORDS) {
             englishWords(word).forEach(w -> stems.add(w.stem()));
@@ -313,10 +320,13 @@ final class TextAnalysis {
             }
             String stretch = String.join("", tokens);
             for (int i = 0; i + 2 <= stretch.length(); i++) {
-                for (int j = Math.min(stretch.length(), i + longestTerm); j >= i + 2; j--) {
-                    String term = stretch.substring(i, j);
-                    if (terms.contains(term) && !out.contains(term)) {
-                        out.add(term);
+                for (int j = i + 1; j <= stretch.length(); j++) {
+                    String beginning = stretch.substring(i, j);
+                    if (!termBeginnings.contains(beginning)) {
+                        break;
+                    }
+                    if (j - i >= 2 && terms.contains(beginning) && !out.contains(beginning)) {
+                        out.add(beginning);
                     }
                 }
             }
