@@ -22,33 +22,34 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
     }
 
     /**
-     * The texts a provider's profile is searched with: title, key problems, target outcomes and keywords, plus the
-     * names of the demand's fields and, in both languages, the taxonomy's synonyms of those fields (and of their
-     * areas) that the demand mentions: the bridge that lets a Chinese demand find an English profile and the
-     * reverse. A synonym the demand does not mention stays out: a field's synonyms name all its sub-topics, and
-     * adding them all pulls in the specialists of the sub-topics the demand is not about (ADR 0034). The background
-     * is left out: it tells the story of the enterprise more than the expertise it needs.
+     * The texts a provider's profile is searched with: the demand's own words (title, key problems, target
+     * outcomes and keywords) and, apart from them, the vocabulary of its fields: their names and, in both languages,
+     * the taxonomy's synonyms of those fields (and of their areas) that the demand mentions. A synonym the demand
+     * does not mention stays out: a field's synonyms name all its sub-topics, and adding them all pulls in the
+     * specialists of the sub-topics the demand is not about (ADR 0034). The background is left out: it tells the
+     * story of the enterprise more than the expertise it needs.
      */
-    public List<String> searchTexts(FieldTaxonomy fields) {
-        List<String> texts = new ArrayList<>();
-        texts.add(content.title());
-        texts.addAll(content.keyProblems());
-        texts.add(content.targetOutcomes());
-        texts.addAll(content.keywords());
-        String written = String.join("\n", texts);
+    public SearchTexts searchTexts(FieldTaxonomy fields) {
+        List<String> own = new ArrayList<>();
+        own.add(content.title());
+        own.addAll(content.keyProblems());
+        own.add(content.targetOutcomes());
+        own.addAll(content.keywords());
+        String written = String.join("\n", own);
+        List<String> vocabulary = new ArrayList<>();
         for (String code : content.fieldCodes()) {
             fields.find(code).ifPresent(field -> {
-                texts.add(field.nameZh());
-                texts.add(field.nameEn());
+                vocabulary.add(field.nameZh());
+                vocabulary.add(field.nameEn());
             });
             for (var synonym : fields.synonymsWithAncestors(code)) {
                 if (mentions(written, synonym)) {
-                    texts.add(synonym.zh());
-                    texts.add(synonym.en());
+                    vocabulary.add(synonym.zh());
+                    vocabulary.add(synonym.en());
                 }
             }
         }
-        return texts;
+        return new SearchTexts(own, vocabulary);
     }
 
     /** Chinese has no spaces to find words by; an English term must start a word ("tea" is not in "steady"). */

@@ -20,20 +20,25 @@ import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.reference.PilotCity;
 
 /**
- * Ranks the index's candidates for one demand (ADR 0013):
+ * Ranks the index's candidates for one demand (ADR 0013, ADR 0035). Relevance first:
  *
  * <pre>
- * score = w.text * bm25 / max(bm25 of the candidates)
- *       + w.field * mean over the demand's fields of the best proximity (same field 1, same parent 0.5)
- *       + w.location * (same city 1, same region 0.6, cross-region 0.2; 0.6 if the provider serves the region)
- *         (places are divisions: same division; else same province or economic zone; else across regions)
- *       + w.capacity * free capacity / capacity
- *       + w.trackRecord * TrackRecord.score()
- *       - w.mismatchPenalty * min(1, similar mismatches / 2)
+ * relevance = w.text * the share of the demand's weighted terms the profile covers (its own or translated words)
+ *           + w.field * mean over the demand's fields of the best proximity (same field 1, same parent 0.5)
+ *           - w.mismatchPenalty * min(1, similar mismatches / 2)
+ * score     = relevance
+ *           + w.location * (same city 1, same region 0.6, cross-region 0.2; 0.6 if the provider serves the region)
+ *             (places are divisions: same division; else same province or economic zone; else across regions)
+ *           + w.capacity * free capacity / capacity
+ *           + w.trackRecord * TrackRecord.score()
  * </pre>
  *
- * after the {@link HardRules}; then diversity: at most {@code perAffiliationCap} providers of one affiliation in
- * the top K (the next best of another affiliation takes the place).
+ * after the {@link HardRules}, and only for candidates with evidence: a word of the demand in the profile (or its
+ * translation), or a field in common or under the same area. Location, capacity and track record weigh little
+ * ({@link RankingWeights#tieBreakers()}): they order providers of about equal relevance and cannot lift one far
+ * less relevant. Equal scores are ordered by text, field, location and track record, then by a hash of the demand
+ * and the provider, never by the provider's id. Then diversity: at most {@code perAffiliationCap} providers of one
+ * affiliation in the top K (the next best of another affiliation takes the place).
  */
 public final class Ranking {
 
@@ -60,25 +65,50 @@ public final class Ranking {
             HardRules.refusal(demand, candidate).ifPresentOrElse(
                     refusal -> refusals.merge(refusal, 1, Integer::sum), () -> eligible.add(candidate));
         }
-        double maxText = eligible.stream().mapToDouble(Candidate::textRelevance).max().orElse(0);
         List<Scored> scored = new ArrayList<>(eligible.size());
+        int withoutEvidence = 0;
         for (Candidate candidate : eligible) {
-            scored.add(score(demand, candidate, maxText));
+            Scored s = score(demand, candidate);
+            if (s.text() > 0 || s.fieldScore() > 0) {
+                scored.add(s);
+            } else {
+                withoutEvidence++;
+            }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(s -> s.candidate().provider().id()));
+                .thenComparing(Comparator.comparingDouble(Scored::text).reversed())
+                .thenComparing(Comparator.comparingDouble(Scored::fieldScore).reversed())
+                .thenComparing(Comparator.comparingDouble(Scored::locationScore).reversed())
+                .thenComparing(Comparator.comparingDouble(Scored::trackRecord).reversed())
+                .thenComparingLong(Scored::shuffle));
         List<RankedProvider> top = diverse(scored);
         if (top.isEmpty()) {
-            return new RankingResult(List.of(), unmatchedReason(candidates.size(), refusals));
+            return new RankingResult(List.of(), unmatchedReason(candidates.size(), refusals, withoutEvidence));
         }
         return new RankingResult(top, null);
     }
 
-    private record Scored(Candidate candidate, double score, double fieldScore, List<String> matchedFields,
-            LocationRelation location, @Nullable Division place, int freeCapacity) {
+    private record Scored(Candidate candidate, double score, double text, double fieldScore,
+            List<String> matchedFields, LocationRelation location, @Nullable Division place, double locationScore,
+            double trackRecord, int freeCapacity, long shuffle) {
     }
 
-    private Scored score(Demand demand, Candidate candidate, double maxText) {
+    /**
+     * The last tie-breaker: a hash of the demand and the provider, stable for one demand and different across
+     * demands, so no provider is always first among equals the way the smallest id would be.
+     */
+    static long shuffle(String demandId, String providerId) {
+        long h = 0xcbf29ce484222325L;
+        for (char c : (demandId + '\u0000' + providerId).toCharArray()) {
+            h = (h ^ c) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    private Scored score(Demand demand, Candidate candidate) {
         var profile = candidate.provider().profile();
         var demandFields = demand.content().fieldCodes();
         double fieldSum = 0;
@@ -107,13 +137,16 @@ public final class Ranking {
         };
         int free = HardRules.freeCapacity(candidate);
         double headroom = profile.capacity() <= 0 ? 0 : (double) free / profile.capacity();
-        double text = maxText <= 0 ? 0 : candidate.textRelevance() / maxText;
+        double text = Math.max(0, Math.min(1, candidate.textRelevance()));
         double penalty = Math.min(1.0, candidate.trackRecord().mismatchesSimilarTo(demandFields) / 2.0);
-        double score = weights.text() * text + weights.field() * fieldScore + weights.location() * locationScore
-                + weights.capacity() * headroom + weights.trackRecord() * candidate.trackRecord().score()
+        double trackRecord = candidate.trackRecord().score();
+        double relevance = weights.text() * text + weights.field() * fieldScore
                 - weights.mismatchPenalty() * penalty;
-        return new Scored(candidate, score, fieldScore, List.copyOf(matchedFields), relation,
-                divisions.find(providerDivision).orElse(null), free);
+        double score = relevance + weights.location() * locationScore + weights.capacity() * headroom
+                + weights.trackRecord() * trackRecord;
+        return new Scored(candidate, score, text, fieldScore, List.copyOf(matchedFields), relation,
+                divisions.find(providerDivision).orElse(null), locationScore, trackRecord, free,
+                shuffle(demand.id(), candidate.provider().id()));
     }
 
     /** Where a side is: its own division, or for events written before they carried one, its pilot city's. */
@@ -180,14 +213,9 @@ public final class Ranking {
         return new MatchExplanation(terms, s.matchedFields(), s.location(), s.freeCapacity(), summary.toString());
     }
 
-    /**
-     * The matched terms a person can read: the Chinese analyzer splits words it does not know into single
-     * characters (电, 堆), which still count for relevance but say nothing in an explanation, unless nothing else
-     * matched.
-     */
+    /** The matched terms a person can read: words, never a single Chinese character (which is no evidence). */
     static List<String> readable(List<String> terms) {
-        var words = terms.stream().filter(term -> !isSingleHanCharacter(term)).toList();
-        return words.isEmpty() ? terms : words;
+        return terms.stream().filter(term -> !isSingleHanCharacter(term)).toList();
     }
 
     private static boolean isSingleHanCharacter(String term) {
@@ -195,13 +223,16 @@ public final class Ranking {
                 && Character.UnicodeScript.of(term.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
-    private static String unmatchedReason(int candidates, Map<Refusal, Integer> refusals) {
-        if (candidates == 0) {
+    private static String unmatchedReason(int candidates, Map<Refusal, Integer> refusals, int withoutEvidence) {
+        if (candidates == withoutEvidence) {
             return "No provider's profile matches the demand's text or fields";
         }
         var reasons = new StringBuilder("No candidate qualified:");
         refusals.forEach((refusal, count) -> reasons.append(' ').append(count).append(' ')
                 .append(refusal.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(','));
+        if (withoutEvidence > 0) {
+            reasons.append(' ').append(withoutEvidence).append(" no shared word or field,");
+        }
         reasons.setLength(reasons.length() - 1);
         return reasons.toString();
     }

@@ -18,7 +18,8 @@ class DemandSearchTextsTest {
         var texts = demandOf(demand("储能电池包液冷与热失控防护").fields("ENERGY.BATTERY").keywords("储能", "热失控").build())
                 .searchTexts(fields);
 
-        assertThat(texts).contains("储能电池包液冷与热失控防护", "储能与电池", "Energy storage and batteries", "储能",
+        assertThat(texts.demand()).contains("储能电池包液冷与热失控防护", "储能", "热失控");
+        assertThat(texts.fieldVocabulary()).contains("储能与电池", "Energy storage and batteries", "储能",
                 "energy storage");
     }
 
@@ -26,7 +27,8 @@ class DemandSearchTextsTest {
     void the_synonyms_of_sub_topics_the_demand_does_not_mention_stay_out() {
         var texts = demandOf(demand("储能电池包液冷与热失控防护").fields("ENERGY.BATTERY").build()).searchTexts(fields);
 
-        assertThat(texts).doesNotContain("钠离子电池", "sodium-ion battery", "电池回收", "battery recycling");
+        assertThat(texts.fieldVocabulary()).doesNotContain("钠离子电池", "sodium-ion battery", "电池回收",
+                "battery recycling");
     }
 
     @Test
@@ -34,9 +36,9 @@ class DemandSearchTextsTest {
         var texts = demandOf(demand("Steady supply of new materials for tea packaging").fields("MATERIALS", "AGRI.TEA")
                 .build()).searchTexts(fields);
 
-        assertThat(texts).contains("新材料", "new materials", "茶叶", "tea").doesNotContain("茶饮料");
-        assertThat(demandOf(demand("Steady supply chains").fields("AGRI.TEA").build()).searchTexts(fields))
-                .doesNotContain("茶叶");
+        assertThat(texts.fieldVocabulary()).contains("新材料", "new materials", "茶叶", "tea").doesNotContain("茶饮料");
+        assertThat(demandOf(demand("Steady supply chains").fields("AGRI.TEA").build()).searchTexts(fields)
+                .fieldVocabulary()).doesNotContain("茶叶");
     }
 
     private static Demand demandOf(DemandContent content) {

@@ -2,6 +2,7 @@ package cn.innovationchina.matching.persistence;
 
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.Profiles;
 import cn.innovationchina.matching.domain.Provider;
+import cn.innovationchina.matching.domain.SearchTexts;
 import cn.innovationchina.reference.FieldTaxonomy;
 
 class ProviderIndexTest {
@@ -28,7 +30,7 @@ class ProviderIndexTest {
     void chinese_text_is_found_by_its_words() {
         index.put(List.of(providerOf("p-zh", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发"))));
 
-        var hits = index.search(List.of("燃料电池电堆寿命提升"), List.of(), List.of(), 10);
+        var hits = index.search(SearchTexts.of("燃料电池电堆寿命提升"), List.of(), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh");
         assertThat(hits.get(0).matchedTerms()).contains("燃料", "电池");
@@ -38,8 +40,8 @@ class ProviderIndexTest {
     void a_provider_ranks_for_a_demand_exactly_when_the_search_with_that_limit_returns_it() {
         index.put(List.of(providerOf("p-stack", provider("王教授").summary("燃料电池电堆寿命与电堆耐久性研究")),
                 providerOf("p-cell", provider("李研究员").summary("燃料电池催化剂")),
-                providerOf("p-recycling", provider("Dr. Smith").skills("battery recycling"))));
-        List<String> demand = List.of("燃料电池电堆寿命提升");
+                providerOf("p-implants", provider("Dr. Smith").skills("dental implant surfaces"))));
+        SearchTexts demand = SearchTexts.of("燃料电池电堆寿命提升");
 
         assertThat(index.search(demand, List.of(), List.of(), 1)).extracting(ProviderIndex.TextHit::providerId)
                 .containsExactly("p-stack");
@@ -47,14 +49,74 @@ class ProviderIndexTest {
         assertThat(index.ranks("p-cell", demand, List.of(), List.of(), 1)).as("found, but not within the limit")
                 .isFalse();
         assertThat(index.ranks("p-cell", demand, List.of(), List.of(), 10)).isTrue();
-        assertThat(index.ranks("p-recycling", demand, List.of(), List.of(), 10)).as("not found at all").isFalse();
+        assertThat(index.ranks("p-implants", demand, List.of(), List.of(), 10)).as("not found at all").isFalse();
+    }
+
+    @Test
+    void an_english_writing_battery_recycling_expert_is_found_for_a_chinese_recycling_demand() {
+        index.put(List.of(providerOf("p-recycling", provider("Prof. Sun").skills(
+                        "hydrometallurgical recycling of lithium-ion batteries", "direct regeneration of spent cathodes")),
+                providerOf("p-vision", provider("Dr. Lee").skills("machine vision", "defect inspection"))));
+
+        var hits = index.search(SearchTexts.of("退役动力电池回收"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-recycling");
+        assertThat(hits.get(0).matchedTerms()).contains("电池 ~ battery", "回收 ~ recycle");
+    }
+
+    @Test
+    void a_chinese_writing_battery_recycling_expert_is_found_for_an_english_recycling_demand() {
+        index.put(List.of(providerOf("p-recycling", provider("李冬梅").skills("废旧锂电池湿法冶金", "碳酸锂回收")
+                        .summary("从事退役动力电池资源化回收二十年")),
+                providerOf("p-vision", provider("王工").skills("机器视觉缺陷检测"))));
+
+        var hits = index.search(SearchTexts.of("Recycling of retired EV batteries"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-recycling");
+        assertThat(hits.get(0).matchedTerms()).contains("recycling ~ 回收", "retired ~ 退役");
+    }
+
+    @Test
+    void a_translation_counts_less_than_the_word_itself() {
+        index.put(List.of(providerOf("p-zh", provider("李冬梅").skills("电池回收")),
+                providerOf("p-en", provider("Prof. Sun").skills("battery recycling"))));
+
+        var hits = index.search(SearchTexts.of("电池回收"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh", "p-en");
+        assertThat(hits.get(1).relevance()).isCloseTo((float) ProviderIndex.BRIDGED, within(0.01f));
+    }
+
+    @Test
+    void a_provider_sharing_only_generic_words_with_a_demand_is_not_found() {
+        index.put(List.of(providerOf("p-generic-zh", provider("综合服务公司").summary("提供技术研究与系统开发服务")),
+                providerOf("p-generic-en", provider("General services").summary("technology research, system "
+                        + "development and application services"))));
+
+        assertThat(index.search(SearchTexts.of("储能系统热管理技术研究"), List.of(), List.of(), 10)).isEmpty();
+        assertThat(index.search(SearchTexts.of("Battery system technology development"), List.of(), List.of(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void one_incidental_word_earns_a_small_share_of_the_demand() {
+        index.put(List.of(providerOf("p-all", provider("Specialist").skills("electrolyser membranes",
+                        "iridium catalysts", "stack durability")),
+                providerOf("p-one", provider("Neighbour").skills("battery membranes"))));
+
+        var hits = index.search(SearchTexts.of("electrolyser membranes, iridium catalysts and stack durability"),
+                List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-all", "p-one");
+        assertThat(hits.get(0).relevance()).isEqualTo(1f);
+        assertThat(hits.get(1).relevance()).isLessThan(0.25f);
     }
 
     @Test
     void english_words_match_across_their_inflections_and_show_as_the_demand_wrote_them() {
         index.put(List.of(providerOf("p-en", provider("Dr. Smith").skills("battery recycling", "cathode coatings"))));
 
-        var hits = index.search(List.of("Recycled batteries"), List.of(), List.of(), 10);
+        var hits = index.search(SearchTexts.of("Recycled batteries"), List.of(), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-en");
         assertThat(hits.get(0).matchedTerms()).containsExactlyInAnyOrder("recycled", "batteries");
@@ -66,7 +128,7 @@ class ProviderIndexTest {
                 providerOf("p-focused", provider("Focused").summary("hydrogen fuel cell stack durability, fuel cell"
                         + " membranes"))));
 
-        var hits = index.search(List.of("fuel cell stack durability"), List.of(), List.of(), 10);
+        var hits = index.search(SearchTexts.of("fuel cell stack durability"), List.of(), List.of(), 10);
 
         assertThat(hits.get(0).providerId()).isEqualTo("p-focused");
     }
@@ -74,7 +136,7 @@ class ProviderIndexTest {
     @Test
     void a_long_demand_is_searched_with_its_rarest_words_so_a_provider_sharing_only_common_ones_is_not_found() {
         String common = words("common", 20);
-        String rare = words("rare", 16);
+        String rare = words("rare", ProviderIndex.MAX_QUERY_TERMS);
         List<Provider> providers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             providers.add(providerOf("p-common-" + i, provider("Common " + i).summary(common)));
@@ -82,7 +144,7 @@ class ProviderIndexTest {
         providers.add(providerOf("p-rare", provider("Rare").summary(rare)));
         index.put(providers);
 
-        var hits = index.search(List.of(common + " " + rare), List.of(), List.of(), 30);
+        var hits = index.search(SearchTexts.of(common + " " + rare), List.of(), List.of(), 30);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-rare");
     }
@@ -101,7 +163,7 @@ class ProviderIndexTest {
         index.put(List.of(providerOf("p-field", provider("Field only").fields("ENERGY.HYDROGEN")
                 .summary("unrelated words"))));
 
-        var hits = index.search(List.of("electrolyser"), List.of("ENERGY.HYDROGEN"), List.of(), 10);
+        var hits = index.search(SearchTexts.of("electrolyser"), List.of("ENERGY.HYDROGEN"), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-field");
         assertThat(hits.get(0).relevance()).isZero();
@@ -114,9 +176,9 @@ class ProviderIndexTest {
                 providerOf("p-area", provider("Area").fields("MATERIALS").summary("unrelated words")),
                 providerOf("p-other", provider("Other").fields("CHEMICALS.FINE_CHEMICALS").summary("other words"))));
 
-        assertThat(index.search(List.of("electrolyser"), List.of("MATERIALS"), List.of(), 10))
+        assertThat(index.search(SearchTexts.of("electrolyser"), List.of("MATERIALS"), List.of(), 10))
                 .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
-        assertThat(index.search(List.of("electrolyser"), List.of("MATERIALS.OPTOELECTRONIC_GLASS"), List.of(), 10))
+        assertThat(index.search(SearchTexts.of("electrolyser"), List.of("MATERIALS.OPTOELECTRONIC_GLASS"), List.of(), 10))
                 .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
     }
 
@@ -126,8 +188,8 @@ class ProviderIndexTest {
 
         index.put(List.of(providerOf("p-1", provider("Changing").summary("radiopharmaceutical isotopes"))));
 
-        assertThat(index.search(List.of("photovoltaic"), List.of(), List.of(), 10)).isEmpty();
-        assertThat(index.search(List.of("isotopes"), List.of(), List.of(), 10)).hasSize(1);
+        assertThat(index.search(SearchTexts.of("photovoltaic"), List.of(), List.of(), 10)).isEmpty();
+        assertThat(index.search(SearchTexts.of("isotopes"), List.of(), List.of(), 10)).hasSize(1);
         assertThat(index.size()).isOne();
     }
 
@@ -136,7 +198,7 @@ class ProviderIndexTest {
         index.put(List.of(providerOf("p-away", provider("Away").summary("fusion plasma")
                 .availability(Availability.ON_LEAVE))));
 
-        assertThat(index.search(List.of("fusion plasma"), List.of(), List.of(), 10)).isEmpty();
+        assertThat(index.search(SearchTexts.of("fusion plasma"), List.of(), List.of(), 10)).isEmpty();
     }
 
     @Test
@@ -146,7 +208,7 @@ class ProviderIndexTest {
                 providerOf("p-consulting", provider("Consultant").summary("emc testing")
                         .services(CooperationMode.TECHNICAL_CONSULTING))));
 
-        var hits = index.search(List.of("emc testing"), List.of(), List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
+        var hits = index.search(SearchTexts.of("emc testing"), List.of(), List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-testing");
     }

@@ -67,6 +67,9 @@ class QualityHarness {
                     + ids));
             System.out.println("baseline " + baseline.recall().line());
             System.out.println("standard " + standard.recall().line());
+            System.out.println("baseline " + baseline.noise().line());
+            System.out.println("standard " + standard.noise().line());
+            standard.noise().gradeZeroes().forEach(zero -> System.out.println("  grade-0 in a top 3: " + zero));
             System.out.println("baseline (text only, same hard rules): " + baseline.line());
             System.out.println("other hard rules, standard weights: mode_violations=" + standard.modeViolations()
                     + " confidential_violations=" + standard.confidentialViolations() + " unavailable_violations="
@@ -79,7 +82,7 @@ class QualityHarness {
 
     record Figures(double ndcg, double precision, double mrr, int coiViolations, int capacityViolations,
             int modeViolations, int confidentialViolations, int unavailableViolations, Map<String, Double> perDemand,
-            Map<String, List<String>> tops, Map<String, List<String>> unjudged, Recall recall) {
+            Map<String, List<String>> tops, Map<String, List<String>> unjudged, Recall recall, Noise noise) {
 
         String line() {
             return String.format(Locale.ROOT, "ndcg@10=%.3f p@5=%.3f mrr=%.3f coi_violations=%d capacity_violations=%d",
@@ -93,9 +96,29 @@ class QualityHarness {
 
         String line() {
             return String.format(Locale.ROOT, "eligible grade-3 providers in the top 10: same language %d/%d, "
-                    + "other language %d/%d, cross-region %d/%d", sameLanguageFound, sameLanguage,
-                    otherLanguageFound, otherLanguage, crossRegionFound, crossRegion);
+                    + "other language %d/%d, cross-region %d/%d; grade-3 recall@10 same language %.3f, across "
+                    + "languages %.3f", sameLanguageFound, sameLanguage, otherLanguageFound, otherLanguage,
+                    crossRegionFound, crossRegion, share(sameLanguageFound, sameLanguage),
+                    share(otherLanguageFound, otherLanguage));
         }
+    }
+
+    /**
+     * What a list should not hold: grade-0 providers (judged 0 or unjudged) in a top 3 and on how many demands,
+     * first places held by one, and proposals sharing no word with the demand.
+     */
+    record Noise(int gradeZeroInTop3, int demandsWithGradeZeroInTop3, int gradeZeroFirst, int withoutSharedWord,
+            int proposals, List<String> gradeZeroes) {
+
+        String line() {
+            return String.format(Locale.ROOT, "grade-0 in a top 3: %d (on %d demands), first: %d; proposals sharing"
+                    + " no word with the demand: %d of %d", gradeZeroInTop3, demandsWithGradeZeroInTop3, gradeZeroFirst,
+                    withoutSharedWord, proposals);
+        }
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 
     private static Figures run(EvaluationSet set, Map<String, EvaluationSet.ProviderEntry> providers,
@@ -113,6 +136,8 @@ class QualityHarness {
         Map<String, List<String>> tops = new HashMap<>();
         Map<String, List<String>> unjudged = new TreeMap<>();
         int[] recall = new int[6];
+        int[] noise = new int[5];
+        List<String> zeroes = new ArrayList<>();
         for (var entry : set.demands()) {
             var demand = entry.demand();
             var hits = index.search(demand.searchTexts(fields), demand.content().fieldCodes(),
@@ -123,9 +148,23 @@ class QualityHarness {
                 candidates.add(new Candidate(provider.provider(), provider.trackRecord(), hit.relevance(),
                         hit.matchedTerms()));
             }
-            List<String> ranked = ranking.rank(demand, candidates).proposals().stream()
-                    .map(p -> p.provider().id()).toList();
+            var proposals = ranking.rank(demand, candidates).proposals();
+            List<String> ranked = proposals.stream().map(p -> p.provider().id()).toList();
             var grades = set.gradesOf(entry.id());
+            long zeroInTop3 = ranked.stream().limit(3).filter(id -> grades.getOrDefault(id, 0) == 0).count();
+            noise[0] += (int) zeroInTop3;
+            for (int i = 0; i < Math.min(3, proposals.size()); i++) {
+                var proposal = proposals.get(i);
+                if (grades.getOrDefault(proposal.provider().id(), 0) == 0) {
+                    zeroes.add(String.format(Locale.ROOT, "%s #%d %s (%s) %.3f: %s", entry.id(), i + 1,
+                            proposal.provider().id(), grades.containsKey(proposal.provider().id()) ? "judged 0"
+                                    : "unjudged", proposal.score(), proposal.explanation().summary()));
+                }
+            }
+            noise[1] += zeroInTop3 > 0 ? 1 : 0;
+            noise[2] += !ranked.isEmpty() && grades.getOrDefault(ranked.get(0), 0) == 0 ? 1 : 0;
+            noise[3] += (int) proposals.stream().filter(p -> p.explanation().matchedTerms().isEmpty()).count();
+            noise[4] += proposals.size();
             Map<String, Integer> eligibleGrades = new HashMap<>();
             grades.forEach((id, grade) -> {
                 if (eligible(entry, providers.get(id))) {
@@ -167,7 +206,8 @@ class QualityHarness {
         int n = set.demands().size();
         return new Figures(ndcg / n, precision / n, mrr / n, coi, capacity, modes, confidential, unavailable,
                 perDemand, tops, unjudged,
-                new Recall(recall[0], recall[1], recall[2], recall[3], recall[4], recall[5]));
+                new Recall(recall[0], recall[1], recall[2], recall[3], recall[4], recall[5]),
+                new Noise(noise[0], noise[1], noise[2], noise[3], noise[4], zeroes));
     }
 
     /** The best p@5 any ranking could reach: judged 2-3 and eligible, at most 5 per demand. */
@@ -209,13 +249,13 @@ class QualityHarness {
         return 0;
     }
 
-    /** A profile a reader of the demand's language could not read: Chinese demand, English-only profile, etc. */
     /** As the ranking places them: the enterprise's division against the provider's. */
     private static boolean crossRegion(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
         return DIVISIONS.relation(demand.enterprise().divisionCode(), provider.profile().divisionCode())
                 == PilotCities.Relation.CROSS_REGION;
     }
 
+    /** A profile a reader of the demand's language could not read: Chinese demand, English-only profile, etc. */
     private static boolean otherLanguage(EvaluationSet.DemandEntry demand, EvaluationSet.ProviderEntry provider) {
         var languages = provider.profile().languages();
         return (!demand.language().equals("en") && !languages.contains("zh"))

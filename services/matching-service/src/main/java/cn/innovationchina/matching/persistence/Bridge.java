@@ -1,0 +1,318 @@
+package cn.innovationchina.matching.persistence;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
+
+import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.reference.TechnologyField;
+
+/**
+ * The bilingual bridge between Chinese and English profiles and demands (ADR 0035): the English glosses of a Chinese
+ * word, and the Chinese words an English phrase translates to. Its pairs are CC-CEDICT's, adapted in
+ * {@code bridge/zh-en.tsv} (CC BY-SA 4.0), and the field taxonomy's Chinese and English names and keywords.
+ *
+ * <p>The index uses it when a profile is written: an English profile also gets the Chinese words its phrases
+ * translate to, a Chinese profile the English words of its words' glosses, each in a field of its own that weighs
+ * less than the profile's own words.
+ */
+final class Bridge {
+
+    /** Phrases of up to four words are looked up: the adaptation keeps no longer gloss. */
+    private static final int LONGEST_PHRASE = 4;
+    /** An English phrase with more translations than this is too ambiguous to carry them all. */
+    private static final int CHINESE_PER_PHRASE = 4;
+
+    /**
+     * A Chinese word glossed by an English phrase: the gloss as written, how early in the word's entry it came (the
+     * first sense is the common one) and how many senses the word has (fewer: a more precise translation).
+     */
+    private record Translation(String word, String gloss, int sense, int senses) {
+    }
+
+    private final Map<String, List<String>> taxonomyGlosses;
+    private final Map<String, List<Translation>> taxonomyPhrases;
+    private final int longestWord;
+    private final TextAnalysis analysis;
+    private final Map<String, Set<String>> englishOfWord = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> wordsOfTranslation = new ConcurrentHashMap<>();
+    private final Map<String, Integer> frequencies = new ConcurrentHashMap<>();
+    /**
+     * Ranked translations by stems and written phrase, for the dictionary's phrases only (so at most a few per
+     * phrase): profiles repeat their phrases ("battery", "recycling").
+     */
+    private final Map<String, List<String>> translations = new ConcurrentHashMap<>();
+
+    private Bridge(Map<String, List<String>> taxonomyGlosses) {
+        this.taxonomyGlosses = Map.copyOf(taxonomyGlosses);
+        this.longestWord = Math.max(Cedict.LONGEST_WORD,
+                taxonomyGlosses.keySet().stream().mapToInt(String::length).max().orElse(2));
+        this.analysis = new TextAnalysis(this::isWord, longestWord, this.taxonomyGlosses.keySet());
+        this.taxonomyPhrases = reverse(this.taxonomyGlosses, analysis);
+    }
+
+    /** The dictionary with the taxonomy's pairs added: each field's names and each of its synonyms. */
+    static Bridge of(FieldTaxonomy taxonomy) {
+        Map<String, List<String>> glosses = new HashMap<>();
+        for (TechnologyField field : taxonomy.all()) {
+            pair(glosses, field.nameZh(), field.nameEn());
+            field.synonyms().forEach(synonym -> pair(glosses, synonym.zh(), synonym.en()));
+        }
+        return new Bridge(glosses);
+    }
+
+    private static void pair(Map<String, List<String>> glosses, String chinese, String english) {
+        if (chinese == null || english == null || !TextAnalysis.isHan(chinese)) {
+            return;
+        }
+        List<String> merged = new ArrayList<>(glosses.getOrDefault(chinese, List.of()));
+        String gloss = english.toLowerCase(Locale.ROOT);
+        if (!merged.contains(gloss)) {
+            merged.add(gloss);
+        }
+        glosses.put(chinese, merged);
+    }
+
+    private boolean isWord(String chinese) {
+        return taxonomyGlosses.containsKey(chinese) || Cedict.GLOSSES.containsKey(chinese);
+    }
+
+    /** The taxonomy's glosses first: they are the platform's own words for its fields. */
+    private List<String> glossesOf(String chinese) {
+        List<String> own = taxonomyGlosses.get(chinese);
+        List<String> cedict = Cedict.GLOSSES.get(chinese);
+        if (own == null) {
+            return cedict == null ? List.of() : cedict;
+        }
+        if (cedict == null) {
+            return own;
+        }
+        Set<String> merged = new LinkedHashSet<>(own);
+        merged.addAll(cedict);
+        return List.copyOf(merged);
+    }
+
+    /**
+     * The Chinese words an English phrase (its stems) translates to, the taxonomy's first, then the dictionary's
+     * glossed most like the phrase as written ("detection" is 检测's gloss; "detective", stemmed alike, is not), then
+     * the most used in Chinese text (电池 before 炮台 for "battery"), then by sense.
+     */
+    private List<String> translationsOf(String stems, String written) {
+        if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)) {
+            return List.of();
+        }
+        String surface = written.toLowerCase(Locale.ROOT);
+        return translations.computeIfAbsent(stems + '\t' + surface, key -> rankTranslations(stems, surface));
+    }
+
+    private List<String> rankTranslations(String stems, String surface) {
+        List<Translation> own = taxonomyPhrases.getOrDefault(stems, List.of());
+        List<Translation> cedict = Cedict.PHRASES.getOrDefault(stems, List.of());
+        if (own.isEmpty() && cedict.isEmpty()) {
+            return List.of();
+        }
+        Set<String> words = new LinkedHashSet<>();
+        own.forEach(translation -> words.add(translation.word()));
+        cedict.stream().sorted(Comparator.<Translation>comparingInt(t -> distance(t.gloss(), surface))
+                .thenComparing(Comparator.<Translation>comparingInt(t -> frequency(t.word())).reversed())
+                .thenComparingInt(Translation::sense).thenComparing(Translation::word))
+                .forEach(translation -> words.add(translation.word()));
+        return words.stream().limit(CHINESE_PER_PHRASE).toList();
+    }
+
+    /**
+     * How often a word occurs in the corpus smartcn's dictionary was built from (People's Daily), 0 for a word it
+     * does not hold whole: the common word is the likely translation.
+     */
+    private int frequency(String word) {
+        return frequencies.computeIfAbsent(word, w -> {
+            List<SegToken> tokens = new HHMMSegmenter().process(w);
+            // The segmenter frames its path with a start and an end token.
+            return tokens.size() == 3 && new String(tokens.get(1).charArray).equals(w) ? tokens.get(1).weight : 0;
+        });
+    }
+
+    /** Levenshtein distance: how many letters to change to write one as the other. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    TextAnalysis analysis() {
+        return analysis;
+    }
+
+    /**
+     * The English evidence stems a profile's Chinese words bridge to. A word the dictionary lacks (热失控, glued by
+     * the analysis) is translated by the dictionary words it is made of.
+     */
+    Set<String> englishOf(List<String> chineseWords) {
+        Set<String> stems = new LinkedHashSet<>();
+        for (String word : chineseWords) {
+            stems.addAll(englishOfWord.computeIfAbsent(word, this::translate));
+        }
+        return stems;
+    }
+
+    /** The Chinese words a profile's English phrases bridge to, as the Chinese analysis splits them. */
+    Set<String> chineseOf(String text) {
+        List<TextAnalysis.EnglishWord> words = analysis.englishWords(text);
+        Set<String> chinese = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            StringBuilder key = new StringBuilder();
+            for (int j = i; j < Math.min(words.size(), i + LONGEST_PHRASE); j++) {
+                if (words.get(j).clause() != words.get(i).clause()) {
+                    break;
+                }
+                if (j > i) {
+                    key.append(' ');
+                }
+                key.append(words.get(j).stem());
+                String phrase = text.substring(words.get(i).start(), words.get(j).end());
+                for (String translation : translationsOf(key.toString(), phrase)) {
+                    chinese.addAll(wordsOfTranslation.computeIfAbsent(translation, analysis::chineseWords));
+                }
+            }
+        }
+        return chinese;
+    }
+
+    /**
+     * A translation as an explanation shows it, and the index terms a profile in the other language holds when it
+     * wrote that translation.
+     */
+    record Gloss(String text, List<String> terms) {
+    }
+
+    /** The English glosses of a Chinese word (or of the dictionary words it is made of), the usual sense first. */
+    List<Gloss> glossesFor(String chineseWord) {
+        List<Gloss> glosses = new ArrayList<>();
+        for (String part : isWord(chineseWord) ? List.of(chineseWord) : parts(chineseWord)) {
+            for (String gloss : glossesOf(part)) {
+                var stems = analysis.englishEvidence(gloss).stream().map(TextAnalysis.EnglishWord::stem).toList();
+                if (!stems.isEmpty()) {
+                    glosses.add(new Gloss(gloss, stems));
+                }
+            }
+        }
+        return glosses;
+    }
+
+    /** The Chinese words an English word translates to, the likeliest first. */
+    List<Gloss> translationsFor(String englishWord) {
+        String stems = analysis.englishWords(englishWord).stream().map(TextAnalysis.EnglishWord::stem)
+                .collect(Collectors.joining(" "));
+        return translationsOf(stems, englishWord).stream()
+                .map(word -> new Gloss(word, wordsOfTranslation.computeIfAbsent(word, analysis::chineseWords)))
+                .filter(gloss -> !gloss.terms().isEmpty()).toList();
+    }
+
+    private Set<String> translate(String word) {
+        Set<String> stems = new LinkedHashSet<>();
+        List<String> parts = isWord(word) ? List.of(word) : parts(word);
+        for (String part : parts) {
+            for (String gloss : glossesOf(part)) {
+                analysis.englishEvidence(gloss).forEach(w -> stems.add(w.stem()));
+            }
+        }
+        return Set.copyOf(stems);
+    }
+
+    /** The dictionary's longest words a word is made of, left to right; characters it lacks are skipped. */
+    private List<String> parts(String word) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < word.length()) {
+            int found = 0;
+            for (int j = Math.min(word.length(), i + longestWord); j > i; j--) {
+                if (isWord(word.substring(i, j))) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found == 0) {
+                i++;
+            } else {
+                parts.add(word.substring(i, found));
+                i = found;
+            }
+        }
+        return parts;
+    }
+
+    /** English phrase (its stems) → the Chinese words glossed by it. */
+    private static Map<String, List<Translation>> reverse(Map<String, List<String>> glosses, TextAnalysis analysis) {
+        Map<String, List<Translation>> byPhrase = new HashMap<>();
+        glosses.forEach((word, senses) -> {
+            for (int sense = 0; sense < senses.size(); sense++) {
+                var stems = analysis.englishWords(senses.get(sense)).stream().map(TextAnalysis.EnglishWord::stem)
+                        .toList();
+                if (stems.isEmpty() || stems.size() > LONGEST_PHRASE
+                        || stems.size() == 1 && analysis.isEnglishGeneric(stems.get(0))) {
+                    continue;
+                }
+                byPhrase.computeIfAbsent(String.join(" ", stems), k -> new ArrayList<>())
+                        .add(new Translation(word, senses.get(sense), sense, senses.size()));
+            }
+        });
+        byPhrase.replaceAll((phrase, translations) -> List.copyOf(translations));
+        return byPhrase;
+    }
+
+    /** CC-CEDICT's adaptation, read once per process. */
+    private static final class Cedict {
+
+        static final Map<String, List<String>> GLOSSES = read();
+        static final int LONGEST_WORD = GLOSSES.keySet().stream().mapToInt(String::length).max().orElse(2);
+        static final Map<String, List<Translation>> PHRASES = reverse(GLOSSES,
+                new TextAnalysis(GLOSSES::containsKey, LONGEST_WORD, Set.of()));
+
+        private static Map<String, List<String>> read() {
+            var in = Objects.requireNonNull(Bridge.class.getResourceAsStream("/bridge/zh-en.tsv"),
+                    "bridge/zh-en.tsv is missing");
+            Map<String, List<String>> glosses = new HashMap<>(100_000);
+            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    int tab = line.indexOf('\t');
+                    glosses.put(line.substring(0, tab), List.of(line.substring(tab + 1).split("\\|")));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.copyOf(glosses);
+        }
+    }
+}
