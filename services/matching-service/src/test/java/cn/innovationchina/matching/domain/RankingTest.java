@@ -320,7 +320,8 @@ class RankingTest {
     @Test
     void contracts_and_good_ratings_raise_a_provider_above_an_equal_newcomer() {
         var proven = new Candidate(providerOf("p-proven", provider("Proven")),
-                new TrackRecord("p-proven", List.of("m-1"), List.of("m-1"), Map.of("m-1", 5), List.of(), List.of()), 0.5,
+                new TrackRecord("p-proven", List.of("m-1"), List.of("m-1"), Map.of("m-1", 5), List.of(), List.of()),
+                0.5,
                 List.of());
         var newcomer = candidate("p-newcomer", provider("Newcomer"), 0.5);
 

@@ -55,7 +55,8 @@ class ProviderIndexTest {
     @Test
     void an_english_writing_battery_recycling_expert_is_found_for_a_chinese_recycling_demand() {
         index.put(List.of(providerOf("p-recycling", provider("Prof. Sun").skills(
-                        "hydrometallurgical recycling of lithium-ion batteries", "direct regeneration of spent cathodes")),
+                        "hydrometallurgical recycling of lithium-ion batteries",
+                        "direct regeneration of spent cathodes")),
                 providerOf("p-vision", provider("Dr. Lee").skills("machine vision", "defect inspection"))));
 
         var hits = index.search(SearchTexts.of("退役动力电池回收"), List.of(), List.of(), 10);
@@ -178,7 +179,8 @@ class ProviderIndexTest {
 
         assertThat(index.search(SearchTexts.of("electrolyser"), List.of("MATERIALS"), List.of(), 10))
                 .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
-        assertThat(index.search(SearchTexts.of("electrolyser"), List.of("MATERIALS.OPTOELECTRONIC_GLASS"), List.of(), 10))
+        assertThat(index.search(SearchTexts.of("electrolyser"), List.of("MATERIALS.OPTOELECTRONIC_GLASS"), List.of(),
+                10))
                 .extracting(ProviderIndex.TextHit::providerId).containsExactlyInAnyOrder("p-leaf", "p-area");
     }
 
@@ -208,7 +210,8 @@ class ProviderIndexTest {
                 providerOf("p-consulting", provider("Consultant").summary("emc testing")
                         .services(CooperationMode.TECHNICAL_CONSULTING))));
 
-        var hits = index.search(SearchTexts.of("emc testing"), List.of(), List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
+        var hits = index.search(SearchTexts.of("emc testing"), List.of(),
+                List.of(CooperationMode.INSPECTION_AND_TESTING), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-testing");
     }
