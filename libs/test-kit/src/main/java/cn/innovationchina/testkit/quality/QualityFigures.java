@@ -160,7 +160,8 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
                 gradeThreeCrossLanguage.figure(), gradeZeroInTopThree.size(), unjudged, violations.size());
     }
 
-    private static double ndcg(List<String> ranked, Map<String, Integer> eligibleGrades) {
+    /** nDCG@10 of a ranking against the grades of the eligible providers, the ideal over all of them. */
+    public static double ndcg(List<String> ranked, Map<String, Integer> eligibleGrades) {
         double dcg = 0;
         for (int i = 0; i < Math.min(K, ranked.size()); i++) {
             dcg += gain(eligibleGrades.getOrDefault(ranked.get(i), 0), i);
@@ -178,7 +179,8 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
         return (Math.pow(2, grade) - 1) / (Math.log(position + 2) / Math.log(2));
     }
 
-    private static double reciprocalRank(List<String> ranked, Map<String, Integer> eligibleGrades) {
+    /** 1 / rank of the first provider with the best grade any eligible provider has; 0 if none is ranked. */
+    public static double reciprocalRank(List<String> ranked, Map<String, Integer> eligibleGrades) {
         int best = eligibleGrades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         for (int i = 0; i < ranked.size() && best > 0; i++) {
             if (eligibleGrades.getOrDefault(ranked.get(i), 0) == best) {

@@ -3,7 +3,6 @@ package cn.innovationchina.matching.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.testkit.quality.QualityFigures;
 
 /**
  * Runs the hand-written labelled set ({@link EvaluationSet}) through the real index and ranking and prints the
@@ -38,8 +38,8 @@ import cn.innovationchina.reference.PilotCities;
 class QualityHarness {
 
     private static final int K = 10;
-    /** The baseline: text relevance alone decides, after the same hard rules. */
     private static final Divisions DIVISIONS = Divisions.standard();
+    /** The baseline: text relevance alone decides, after the same hard rules. */
     private static final RankingWeights TEXT_ONLY = new RankingWeights(1, 0, 0, 0, 0, 0, Integer.MAX_VALUE, K);
 
     @Test
@@ -171,7 +171,7 @@ class QualityHarness {
                     eligibleGrades.put(id, grade);
                 }
             });
-            double demandNdcg = ndcg(ranked, eligibleGrades);
+            double demandNdcg = QualityFigures.ndcg(ranked, eligibleGrades);
             perDemand.put(entry.id(), demandNdcg);
             tops.put(entry.id(), ranked.stream().limit(5).map(id -> id + "=" + grades.getOrDefault(id, 0)).toList());
             ndcg += demandNdcg;
@@ -193,7 +193,7 @@ class QualityHarness {
                 unjudged.put(entry.id(), notJudged);
             }
             precision += ranked.stream().limit(5).filter(id -> grades.getOrDefault(id, 0) >= 2).count() / 5.0;
-            mrr += reciprocalRank(ranked, eligibleGrades);
+            mrr += QualityFigures.reciprocalRank(ranked, eligibleGrades);
             for (String id : ranked) {
                 var provider = providers.get(id);
                 coi += conflicted(entry, provider) ? 1 : 0;
@@ -219,34 +219,6 @@ class QualityHarness {
             sum += Math.min(5, good) / 5.0;
         }
         return sum / set.demands().size();
-    }
-
-    private static double ndcg(List<String> ranked, Map<String, Integer> grades) {
-        double dcg = 0;
-        for (int i = 0; i < Math.min(K, ranked.size()); i++) {
-            dcg += gain(grades.getOrDefault(ranked.get(i), 0), i);
-        }
-        var ideal = grades.values().stream().sorted(Comparator.reverseOrder()).limit(K).toList();
-        double idcg = 0;
-        for (int i = 0; i < ideal.size(); i++) {
-            idcg += gain(ideal.get(i), i);
-        }
-        return idcg == 0 ? 0 : dcg / idcg;
-    }
-
-    private static double gain(int grade, int position) {
-        return (Math.pow(2, grade) - 1) / (Math.log(position + 2) / Math.log(2));
-    }
-
-    /** 1 / rank of the first provider with the best grade any eligible provider has for the demand. */
-    private static double reciprocalRank(List<String> ranked, Map<String, Integer> eligibleGrades) {
-        int best = eligibleGrades.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        for (int i = 0; i < ranked.size() && best > 0; i++) {
-            if (eligibleGrades.getOrDefault(ranked.get(i), 0) == best) {
-                return 1.0 / (i + 1);
-            }
-        }
-        return 0;
     }
 
     /** As the ranking places them: the enterprise's division against the provider's. */

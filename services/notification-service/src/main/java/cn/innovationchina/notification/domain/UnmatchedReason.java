@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why nobody qualified for a demand, read from {@code MatchesProposed.unmatchedReason}: an English sentence matching
  * writes in one of three shapes ("No provider's profile matches ...", "No candidate qualified: 3 no free capacity,
- * 1 conflict of interest", "Every qualifying provider is already matched ..."). Reading the shapes lets the texts say
+ * 1 conflict of interest, 2 no shared word or field", "Every qualifying provider is already matched ..."). Reading the shapes lets the texts say
  * the reason in either language; a sentence of any other shape is kept as written, and only the English text shows
  * it (ADR 0039).
  */
@@ -39,6 +39,8 @@ public record UnmatchedReason(Kind kind, Map<Refusal, Integer> refusals, String 
         CONFLICT_OF_INTEREST,
         MODES_DO_NOT_FIT,
         UNVERIFIED_FOR_CONFIDENTIAL_DEMAND,
+        /** Matching proposes nobody without a word or a field in common with the demand (ADR 0035). */
+        NO_SHARED_WORD_OR_FIELD,
         OTHER
     }
 
