@@ -115,6 +115,16 @@ public final class StandInBackend extends MemoryBackend {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        /**
+         * mongo-java-server builds a new index from the documents without holding the collection, so a document
+         * written meanwhile could be missing from it (and a sparse outbox index then never finds its events): building
+         * under the collection's lock, as every write holds it, closes that gap.
+         */
+        @Override
+        public synchronized void addIndex(Index<Integer> index) {
+            super.addIndex(index);
+        }
+
         /** The path of a query no index could answer: it reads every document. */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
