@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
+
 /**
  * The set's credit codes made acceptable to the platform, one for one. The set's authors invented their Unified
  * Social Credit Codes and most fail the check character of GB 32100-2015, which enterprise registration verifies;
@@ -14,7 +16,6 @@ import java.util.Set;
  */
 final class CreditCodes {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final Map<Character, Character> LEFT_OUT = Map.of('I', '1', 'O', '0', 'S', '5', 'V', 'U', 'Z', '2');
 
     private final Map<String, String> valid = new HashMap<>();
@@ -35,28 +36,18 @@ final class CreditCodes {
             first17.append(LEFT_OUT.getOrDefault(upper, upper));
         }
         for (int i = 0; i < first17.length(); i++) {
-            if (ALPHABET.indexOf(first17.charAt(i)) < 0) {
+            if (UnifiedSocialCreditCode.ALPHABET.indexOf(first17.charAt(i)) < 0) {
                 throw new IllegalArgumentException("Not a credit code character at " + (i + 1) + ": " + setCode);
             }
         }
-        String code = first17 + String.valueOf(checkCharacter(first17));
+        String code = first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17));
         // Two set codes differing only in their check character would collide: move the 17th character on.
         while (!taken.add(code)) {
-            char next = ALPHABET.charAt((ALPHABET.indexOf(first17.charAt(16)) + 1) % ALPHABET.length());
+            char next = UnifiedSocialCreditCode.ALPHABET.charAt((UnifiedSocialCreditCode.ALPHABET.indexOf(first17.charAt(16)) + 1) % UnifiedSocialCreditCode.ALPHABET.length());
             first17.setCharAt(16, next);
-            code = first17 + String.valueOf(checkCharacter(first17));
+            code = first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17));
         }
         return code;
     }
 
-    /** The weights are 3^i mod 31; the check character makes the weighted sum a multiple of 31. */
-    static char checkCharacter(CharSequence first17) {
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < first17.length(); i++) {
-            sum += ALPHABET.indexOf(first17.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        return ALPHABET.charAt((31 - sum % 31) % 31);
-    }
 }

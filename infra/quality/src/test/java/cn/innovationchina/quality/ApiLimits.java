@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
+
 /** The limits the APIs check on what the runner sends (expert-service's ProfileRules, demand-service's request). */
 final class ApiLimits {
 
@@ -30,7 +32,7 @@ final class ApiLimits {
         }
         assertThat(requests.enterprises()).extracting(e -> (String) e.registration().get("creditCode"))
                 .allSatisfy(code -> assertThat(code.charAt(17))
-                        .isEqualTo(CreditCodes.checkCharacter(code.substring(0, 17))))
+                        .isEqualTo(UnifiedSocialCreditCode.checkCharacter(code.substring(0, 17))))
                 .doesNotHaveDuplicates();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.innovationchina.events.Availability;
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
 import cn.innovationchina.testkit.quality.LabelledSet;
 
 class ApiRequestsTest {
@@ -85,7 +86,7 @@ class ApiRequestsTest {
 
         assertThat(requests.enterprises()).hasSize(1);
         assertThat(enterprise.cityCode()).isEqualTo("XIANNING");
-        assertThat(code.charAt(17)).isEqualTo(CreditCodes.checkCharacter(code.substring(0, 17)));
+        assertThat(code.charAt(17)).isEqualTo(UnifiedSocialCreditCode.checkCharacter(code.substring(0, 17)));
         assertThat(provider("half").profile()).containsEntry("affiliationCreditCode", code);
         assertThat(requests.demands()).extracting(ApiRequests.DemandRequest::organisationId)
                 .containsOnly(enterprise.organisationId());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
+
 class CreditCodesTest {
 
     private final CreditCodes codes = new CreditCodes();
@@ -13,7 +15,7 @@ class CreditCodesTest {
         String valid = codes.valid("91421200MA49K3T62A");
 
         assertThat(valid).startsWith("91421200MA49K3T62");
-        assertThat(valid.charAt(17)).isEqualTo(CreditCodes.checkCharacter(valid.substring(0, 17)));
+        assertThat(valid.charAt(17)).isEqualTo(UnifiedSocialCreditCode.checkCharacter(valid.substring(0, 17)));
     }
 
     @Test
@@ -37,6 +39,6 @@ class CreditCodesTest {
 
         assertThat(codes.valid("91421200MA49K3T62A")).isEqualTo(first);
         assertThat(second).isNotEqualTo(first);
-        assertThat(second.charAt(17)).isEqualTo(CreditCodes.checkCharacter(second.substring(0, 17)));
+        assertThat(second.charAt(17)).isEqualTo(UnifiedSocialCreditCode.checkCharacter(second.substring(0, 17)));
     }
 }

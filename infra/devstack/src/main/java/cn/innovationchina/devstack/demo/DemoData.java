@@ -17,6 +17,7 @@ import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.reference.PilotCity;
 import cn.innovationchina.reference.TechnologyField;
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ final class DemoData {
 
         /** The Unified Social Credit Code with its GB 32100-2015 check character. */
         String creditCode() {
-            return creditCode17 + checkCharacter(creditCode17);
+            return creditCode17 + UnifiedSocialCreditCode.checkCharacter(creditCode17);
         }
 
         /** The body of {@code POST /enterprises}. */
@@ -92,7 +93,6 @@ final class DemoData {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
             "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓",
             "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁",
@@ -335,17 +335,6 @@ final class DemoData {
             });
         }
         enterprises.forEach(enterprise -> city(enterprise.cityCode()));
-    }
-
-    /** The weights are 3^i mod 31; the check character makes the weighted sum a multiple of 31. */
-    static char checkCharacter(String first17) {
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < first17.length(); i++) {
-            sum += CREDIT_ALPHABET.indexOf(first17.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        return CREDIT_ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
     static LocalDate deadline(Demand demand, LocalDate today) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import cn.innovationchina.devstack.demo.DemoData.Provider;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
 
 /** The whole world as the files and rules build it, without a stack: what the small world of DemoWorldTest skips. */
 class DemoDataTest {
@@ -62,6 +63,6 @@ class DemoDataTest {
                 PilotCities.standard().cities().stream().map(c -> c.code()).toList());
         assertThat(demands).extracting(DemoData.Demand::story).containsAll(DemoData.STORIES);
         // The example code of demand-service's README journey: 91421200728234567 + its check character 4.
-        assertThat(DemoData.checkCharacter("91421200728234567")).isEqualTo('4');
+        assertThat(UnifiedSocialCreditCode.checkCharacter("91421200728234567")).isEqualTo('4');
     }
 }

