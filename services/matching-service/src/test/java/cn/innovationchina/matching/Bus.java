@@ -3,12 +3,15 @@ package cn.innovationchina.matching;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -23,10 +26,12 @@ import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.EventJson;
 import cn.innovationchina.events.ProviderDeactivated;
+import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.events.ProviderProfile;
 import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.testkit.ConsumerGroups;
 import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.RealInfrastructure;
 import reactor.core.publisher.Mono;
@@ -40,6 +45,9 @@ public final class Bus {
     private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.get().kafkaBootstrapServers()),
             new StringSerializer(), new ByteArraySerializer());
+
+    /** Where each sent event landed, by event id: the index groups are awaited past it. */
+    private static final Map<UUID, RecordMetadata> SENT = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final ReactiveMongoTemplate mongo;
@@ -93,7 +101,8 @@ public final class Bus {
 
     /** Sends a record as it is: a second send is a redelivery. */
     public void send(EventEnvelope<?> envelope) {
-        send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), EventJson.write(envelope)));
+        SENT.put(envelope.eventId(),
+                send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), EventJson.write(envelope))));
     }
 
     /** Publishes a demand as the demand service does inside a trace: W3C {@code traceparent} in the headers. */
@@ -104,19 +113,32 @@ public final class Bus {
                 new EventEnvelope.Tracing("test-" + demandId, null), "a-test", Instant.now());
         var record = new ProducerRecord<>(envelope.topic(), demandId, EventJson.write(envelope));
         record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        send(record);
+        SENT.put(envelope.eventId(), send(record));
         return envelope;
     }
 
-    private static void send(ProducerRecord<String, byte[]> record) {
-        PRODUCER.send(record);
-        PRODUCER.flush();
+    private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        try {
+            return PRODUCER.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
-    /** Waits until matching-service has handled the event (its deduplication marker is written after the effect). */
+    /**
+     * Waits until matching-service has handled the event (its deduplication marker is written after the effect) and,
+     * for a provider event, until every live instance's index has it: the next demand may be ranked by any of the
+     * instances the test contexts have started.
+     */
     public void awaitHandled(EventEnvelope<?> envelope) {
         String marker = "matching-service:" + envelope.eventId();
         Eventually.awaitState(envelope.type() + " handled", () -> mongo.getCollection(InboundEvents.PROCESSED_EVENTS)
                 .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", marker)))).block(), count -> count == 1);
+        if (envelope.payload() instanceof ProviderEvent && SENT.containsKey(envelope.eventId())) {
+            ConsumerGroups.awaitLiveGroupsPast("matching-service-index-", SENT.get(envelope.eventId()));
+        }
     }
 }

@@ -1,0 +1,66 @@
+package cn.innovationchina.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the broker knows of consumer groups. A group commits a record's offset only after its listener has handled
+ * the record, so a committed offset past a record means every live member of the group has seen it.
+ */
+public final class ConsumerGroups {
+
+    private ConsumerGroups() {
+    }
+
+    /**
+     * Waits until every group named {@code prefix...} that has members (a live instance) has committed past the
+     * record, e.g. each instance's own group that keeps its in-memory index.
+     */
+    public static void awaitLiveGroupsPast(String prefix, RecordMetadata record) {
+        var partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrapServers()))) {
+            Eventually.awaitState("live groups " + prefix + "* past " + partition + "@" + record.offset(),
+                    () -> liveGroupsBehind(admin, prefix, partition, record.offset()), List::isEmpty);
+        }
+    }
+
+    private static List<String> liveGroupsBehind(Admin admin, String prefix, TopicPartition partition, long offset) {
+        try {
+            List<String> named = admin.listConsumerGroups().all().get().stream().map(g -> g.groupId())
+                    .filter(id -> id.startsWith(prefix)).toList();
+            if (named.isEmpty()) {
+                return List.of();
+            }
+            Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(named).all().get();
+            List<String> behind = new ArrayList<>();
+            for (String id : named) {
+                if (!described.get(id).members().isEmpty() && committed(admin, id, partition) <= offset) {
+                    behind.add(id);
+                }
+            }
+            return behind;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static long committed(Admin admin, String group, TopicPartition partition)
+            throws InterruptedException, ExecutionException {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                .get(partition);
+        return committed == null ? -1 : committed.offset();
+    }
+}
