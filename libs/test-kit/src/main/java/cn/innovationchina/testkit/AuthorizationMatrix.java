@@ -18,7 +18,10 @@ import java.util.TreeSet;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Who may call each operation of a service: a checked-in table ({@code authorization-matrix.csv} in the service's
@@ -148,7 +151,9 @@ public final class AuthorizationMatrix {
     }
 
     private static int call(WebTestClient http, String method, String uri, String token) {
-        var request = http.method(HttpMethod.valueOf(method)).uri(uri).headers(headers -> {
+        // A stream is let go after its status: on a connection of its own, never one a later call reuses.
+        var client = http.mutate().clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection())).build();
+        var request = client.method(HttpMethod.valueOf(method)).uri(uri).headers(headers -> {
             if (token != null) {
                 headers.setBearerAuth(token);
             }

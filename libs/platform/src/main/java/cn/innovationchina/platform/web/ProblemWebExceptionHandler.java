@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -20,7 +21,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -34,6 +37,7 @@ import cn.innovationchina.platform.problem.StaleVersion;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of every service as RFC 9457 {@code application/problem+json}: validation errors name the field at
@@ -117,6 +121,13 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         if (error instanceof AccessDeniedException) {
             return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
         }
+        if (error instanceof HandlerMethodValidationException invalid) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            invalid.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(fault ->
+                    errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                            "message", String.valueOf(fault.getDefaultMessage())))));
+            return validation("Validation failure", errors);
+        }
         if (error instanceof ErrorResponse response) {
             ProblemDetail body = response.getBody();
             body.setType(URI.create(TYPES + "http-" + body.getStatus()));
@@ -151,9 +162,27 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
                         "message", message)));
             }
         }
-        String detail = input.getCause() instanceof DecodingException ? "The request body is not valid JSON"
-                : input.getReason();
-        return problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+        return validation("The request could not be read", List.of(Map.of("field", fieldAtFault(input),
+                "message", unreadableBecause(input))));
+    }
+
+    /** The body, when the body is what could not be read, else the parameter the framework names. */
+    private static String fieldAtFault(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        if (parameter == null || parameter.hasParameterAnnotation(RequestBody.class)
+                || parameter.getParameterName() == null) {
+            return "body";
+        }
+        return parameter.getParameterName();
+    }
+
+    private static String unreadableBecause(ServerWebInputException input) {
+        if (!(input.getCause() instanceof DecodingException decoding)) {
+            return input.getReason() == null ? "could not be read" : input.getReason();
+        }
+        // The parser read valid JSON of the wrong shape, e.g. false or [] where an object is expected.
+        return decoding.getCause() instanceof MismatchedInputException ? "must be a JSON object of this operation"
+                : "is not valid JSON";
     }
 
     /** The path asked for, unless it is too long or too odd to be worth echoing. */

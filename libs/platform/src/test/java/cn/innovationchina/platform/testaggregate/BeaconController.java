@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.innovationchina.events.BudgetRange;
@@ -33,6 +34,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -77,6 +79,11 @@ class BeaconController {
                 .flatMap(beacon -> store.update(new Beacon(id, beacon.title(), beacon.cityCode(), null, null), id,
                         expected, beacon.cityCode(), List.of(published(beacon))))
                 .map(version -> ResponseEntity.noContent().eTag("\"" + version + "\"").build());
+    }
+
+    @GetMapping("/beacons")
+    Flux<Beacon> near(@RequestParam @Size(max = 20) String near) {
+        return mongo.findAll(Beacon.class).filter(beacon -> beacon.cityCode().equals(near));
     }
 
     @GetMapping("/beacons/{id}")

@@ -160,6 +160,24 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_body_of_valid_json_but_not_an_object_or_no_body_at_all_is_a_400_problem_naming_the_body() {
+        for (String body : List.of("false", "[]", "-11", "\"text\"", "{")) {
+            light(body).expectStatus().isBadRequest().expectBody(String.class)
+                    .value(problem -> assertThat(field(problem)).as(body).isEqualTo("body"));
+        }
+        http.post().uri("/beacons/empty").headers(bearer(enterprise())).contentType(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isBadRequest().expectBody(String.class)
+                .value(problem -> assertThat(field(problem)).isEqualTo("body"));
+    }
+
+    @Test
+    void a_query_parameter_breaking_its_constraint_is_a_400_problem_naming_the_parameter() {
+        http.get().uri("/beacons?near={near}", "x".repeat(21)).headers(bearer(enterprise())).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class)
+                .value(problem -> assertThat(field(problem)).isEqualTo("near"));
+    }
+
+    @Test
     void the_consumer_lag_metric_does_not_fill_the_log_with_warnings(CapturedOutput logs) throws InterruptedException {
         // The binder measures the lag of each group and topic every second here (application.yml): three rounds.
         Thread.sleep(3_500);
