@@ -61,14 +61,24 @@ final class OutboxLeases {
                 : new LeasedOutbox(collection, claimed.get("_id"), claimed.getList(OUTBOX, Document.class));
     }
 
-    /** Removes the published events from the document's outbox and gives up the lease. */
-    void release(LeasedOutbox leased, List<String> published) {
+    /**
+     * Removes the published events from the document's outbox and gives up the lease, if this relay still holds
+     * it; answers whether it did. A lease that lapsed is this relay's until another one claims the document, so its
+     * release still counts then; once another relay holds it, the events stay for that one to publish (again: the
+     * consumers deduplicate).
+     */
+    boolean release(LeasedOutbox leased, List<String> published) {
         Document release = new Document("$unset", new Document(LEASE, ""));
         if (!published.isEmpty()) {
             release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", published))));
         }
-        mongo.getCollection(leased.collection())
-                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", leased.id()), release)))
+        var result = mongo.getCollection(leased.collection())
+                .flatMap(c -> Mono.from(c.updateOne(ownedBy(leased.id()), release)))
                 .block(properties.sendTimeout());
+        return result != null && result.getMatchedCount() == 1;
+    }
+
+    private Document ownedBy(Object id) {
+        return new Document("_id", id).append(LEASE + ".owner", owner);
     }
 }

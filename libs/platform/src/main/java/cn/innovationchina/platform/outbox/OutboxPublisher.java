@@ -77,7 +77,10 @@ final class OutboxPublisher {
                     break;
                 }
             }
-            leases.release(leased, sent);
+            if (!leases.release(leased, sent)) {
+                log.warn("The lease of {} {} passed to another relay while this one waited for the broker; that one"
+                        + " publishes its events again", leased.collection(), leased.id());
+            }
             if (sent.size() == outbox.size()) {
                 complete++;
             }
