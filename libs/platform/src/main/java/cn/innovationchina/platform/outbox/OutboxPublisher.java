@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -46,26 +48,29 @@ final class OutboxPublisher {
     /**
      * Sends the events of every leased document, then waits for their acknowledgements; each document keeps its
      * events from the first one not acknowledged, in order, and loses its lease. Answers how many documents were
-     * published completely.
+     * published completely. The batch's leases are kept alive throughout ({@link OutboxLeases#keepAlive}).
      */
-    int publish(List<LeasedOutbox> batch) {
+    int publish(LeasedBatch batch) {
+        var broker = new Answers();
         List<List<CompletableFuture<?>>> sends = new ArrayList<>();
-        for (LeasedOutbox leased : batch) {
+        for (LeasedOutbox leased : batch.documents()) {
             List<CompletableFuture<?>> documentSends = new ArrayList<>();
             for (Document entry : leased.outbox()) {
-                documentSends.add(send(entry));
+                leases.keepAlive(batch);
+                documentSends.add(send(entry).whenComplete((result, failure) -> broker.answered()));
             }
             sends.add(documentSends);
         }
+        broker.answered();
         int complete = 0;
         for (int i = 0; i < batch.size(); i++) {
-            LeasedOutbox leased = batch.get(i);
+            LeasedOutbox leased = batch.documents().get(i);
             List<String> sent = new ArrayList<>();
             List<Document> outbox = leased.outbox();
             for (int e = 0; e < outbox.size(); e++) {
                 String eventId = outbox.get(e).getString("eventId");
                 try {
-                    sends.get(i).get(e).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    awaitAcknowledgement(sends.get(i).get(e), batch, broker);
                     sent.add(eventId);
                     published.increment();
                 } catch (Exception failure) {
@@ -86,6 +91,42 @@ final class OutboxPublisher {
             }
         }
         return complete;
+    }
+
+    /**
+     * Waits for one event's acknowledgement as long as the broker keeps answering the batch: it gives up when the
+     * broker has answered none of the batch's sends for {@code platform.outbox.send-timeout}, however the answers
+     * are ordered. A silent broker so costs a batch one send timeout, not one per event.
+     */
+    private void awaitAcknowledgement(CompletableFuture<?> send, LeasedBatch batch, Answers broker)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long timeout = properties.sendTimeout().toNanos();
+        while (true) {
+            leases.keepAlive(batch);
+            long silent = broker.silentForNanos();
+            if (silent >= timeout) {
+                throw new TimeoutException("the broker answered nothing for " + properties.sendTimeout());
+            }
+            try {
+                send.get(timeout - silent, TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException stillWaiting) {
+                // another send of the batch may have been answered meanwhile: the broker is slow, not gone
+            }
+        }
+    }
+
+    /** When the broker last answered one of the batch's sends (or the sends ended). */
+    private static final class Answers {
+        private volatile long lastNanos = System.nanoTime();
+
+        void answered() {
+            lastNanos = System.nanoTime();
+        }
+
+        long silentForNanos() {
+            return System.nanoTime() - lastNanos;
+        }
     }
 
     /** Sends one outbox entry in a producer span that continues the stored trace; the span ends with the answer. */

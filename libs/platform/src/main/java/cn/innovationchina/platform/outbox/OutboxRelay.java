@@ -52,7 +52,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** The last scan filled a batch: more may be waiting, so the next round scans again at once. */
     private boolean scanFilledABatch;
     private volatile boolean running;
-    private Thread worker;
+    private volatile Thread worker;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -122,8 +122,9 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
+    /** Runs until stopped; a worker that outlived its stop (a slow broker) ends after its batch if restarted since. */
     private void loop() {
-        while (running) {
+        while (running && worker == Thread.currentThread()) {
             backlog.measureWhenDue();
             int relayed;
             try {
@@ -150,7 +151,7 @@ public class OutboxRelay implements SmartLifecycle {
      * publishes them together.
      */
     int relayPending() {
-        List<LeasedOutbox> batch = new ArrayList<>();
+        LeasedBatch batch = new LeasedBatch();
         Set<String> inBatch = new HashSet<>();
         List<Written> later = new ArrayList<>();
         for (Written hint = written.poll(); hint != null && running; hint = written.poll()) {
@@ -183,7 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
         scannedAt = now;
         scanFilledABatch = false;
         for (String collection : properties.collections()) {
-            List<LeasedOutbox> scanned = new ArrayList<>();
+            LeasedBatch scanned = new LeasedBatch();
             while (scanned.size() < properties.batchSize() && running) {
                 LeasedOutbox claimed = leases.claim(collection, new Document());
                 if (claimed == null) {

@@ -3,6 +3,8 @@ package cn.innovationchina.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -93,6 +95,39 @@ class OutboxLeasesTest {
         assertThat(second.claim("beacons", new Document("_id", id))).as("claimed once lapsed").isNotNull();
     }
 
+    @Test
+    void a_relay_waiting_on_a_slow_broker_renews_its_own_leases_and_not_the_one_another_relay_took() {
+        String kept = beaconWithPendingEvent("event-1");
+        String lost = beaconWithPendingEvent("event-2");
+        var batch = new LeasedBatch();
+        batch.add(first.claim("beacons", new Document("_id", kept)));
+        batch.add(first.claim("beacons", new Document("_id", lost)));
+        Instant firstUntil = leaseUntil(beacon(kept));
+        secondClock.advance(PROPERTIES.lease().plusSeconds(1));
+        Instant secondUntil = second.claim("beacons", new Document("_id", lost)).until();
+
+        firstClock.advance(PROPERTIES.lease().minus(PROPERTIES.sendTimeout()));
+        first.keepAlive(batch);
+
+        assertThat(leaseOwner(beacon(kept))).isEqualTo("first-relay");
+        assertThat(leaseUntil(beacon(kept))).as("renewed").isAfter(firstUntil.plus(PROPERTIES.sendTimeout()));
+        assertThat(leaseOwner(beacon(lost))).isEqualTo("second-relay");
+        assertThat(leaseUntil(beacon(lost))).as("untouched").isEqualTo(secondUntil.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void a_batch_quicker_than_its_lease_costs_no_renewal() {
+        String id = beaconWithPendingEvent("event-1");
+        var batch = new LeasedBatch();
+        batch.add(first.claim("beacons", new Document("_id", id)));
+        Instant until = leaseUntil(beacon(id));
+
+        firstClock.advance(PROPERTIES.lease().minus(PROPERTIES.sendTimeout().multipliedBy(2)).minusSeconds(1));
+        first.keepAlive(batch);
+
+        assertThat(leaseUntil(beacon(id))).isEqualTo(until);
+    }
+
     private static String beaconWithPendingEvent(String... eventIds) {
         String id = "leased-" + UUID.randomUUID();
         List<Document> outbox = Arrays.stream(eventIds).map(e -> new Document("eventId", e)).toList();
@@ -108,6 +143,10 @@ class OutboxLeasesTest {
     private static String leaseOwner(Document beacon) {
         Document lease = beacon.get(AggregateStore.LEASE, Document.class);
         return lease == null ? null : lease.getString("owner");
+    }
+
+    private static Instant leaseUntil(Document beacon) {
+        return beacon.get(AggregateStore.LEASE, Document.class).getDate("until").toInstant();
     }
 
     private static List<String> pendingEvents(Document beacon) {
