@@ -2,13 +2,7 @@ package cn.innovationchina.platform.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -22,17 +16,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes the events waiting in aggregate documents' outboxes, oldest first per document, and removes each
- * only after the broker acknowledged it. A crash between the acknowledgement and the removal re-publishes the
- * event under the same event id (consumers deduplicate); nothing is ever lost.
+ * Publishes the events waiting in aggregate documents' outboxes, oldest first per document, and removes each only
+ * after the broker acknowledged it; a crash in between re-publishes it under the same event id (consumers
+ * deduplicate), so nothing is ever lost.
  *
- * <p>This is the relay's loop, on its own thread; it leases a document ({@link OutboxLeases}) before publishing
- * its outbox ({@link OutboxPublisher}), and measures the backlog between rounds ({@link OutboxBacklog}). A local
- * write hands it the written document's id, which it claims by {@code _id} at once (cheap even where the store
- * cannot index the outbox); a scan of the collections, at most once per {@code platform.outbox.poll-interval} and
- * only when no local write waits (or 30 intervals have passed), finds everything else: writes of other instances,
- * and ids this instance lost in a restart. The scan asks for documents whose outbox has a first entry, which a
- * sparse index on {@code outbox.0} answers without reading the documents that have none (ADR 0038).
+ * <p>This is the relay's loop, on its own thread: each round leases documents ({@link OutboxLeases}), publishes them
+ * as one batch ({@link OutboxPublisher}), and between rounds the backlog is measured ({@link OutboxBacklog}). A local
+ * write hands the loop the document's id, claimed by {@code _id} at once; a scan of the collections, at most once per
+ * {@code platform.outbox.poll-interval} and only when no local write waits (or 30 intervals have passed), finds the
+ * rest: other instances' writes, ids lost in a restart. It asks for documents whose outbox has a first entry, which a
+ * sparse index on {@code outbox.0} answers (ADR 0038).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -47,7 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxPublisher publisher;
     private final OutboxBacklog backlog;
     private final Semaphore wake = new Semaphore(0);
-    private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+    private final WrittenHere writtenHere = new WrittenHere();
     private Instant scannedAt = Instant.EPOCH;
     /** The last scan filled a batch: more may be waiting, so the next round scans again at once. */
     private boolean scanFilledABatch;
@@ -68,12 +61,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.backlog = new OutboxBacklog(mongo, properties, clock, meters);
     }
 
-    private record Written(String collection, Object id) {
-    }
-
     /** Called after a local write so its events leave without waiting for the next poll. */
     void written(String collection, Object id) {
-        written.add(new Written(collection, id));
+        writtenHere.add(collection, id);
         wakeUp();
     }
 
@@ -151,24 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
      * publishes them together.
      */
     int relayPending() {
-        LeasedBatch batch = new LeasedBatch();
-        Set<String> inBatch = new HashSet<>();
-        List<Written> later = new ArrayList<>();
-        for (Written hint = written.poll(); hint != null && running; hint = written.poll()) {
-            // A document written twice is claimed once per round: its second hint waits for the next round.
-            if (!inBatch.add(hint.collection() + "/" + hint.id())) {
-                later.add(hint);
-                continue;
-            }
-            LeasedOutbox claimed = leases.claim(hint.collection(), new Document("_id", hint.id()));
-            if (claimed != null) {
-                batch.add(claimed);
-            }
-            if (batch.size() == properties.batchSize()) {
-                break;
-            }
-        }
-        written.addAll(later);
+        LeasedBatch batch = writtenHere.claim(leases, properties.batchSize(), () -> running);
         int relayed = publisher.publish(batch);
         if (relayed < batch.size()) {
             return relayed;
@@ -178,7 +151,7 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         boolean due = scanFilledABatch || !now.isBefore(scannedAt.plus(properties.pollInterval()));
         boolean overdue = !now.isBefore(scannedAt.plus(properties.pollInterval().multipliedBy(SCAN_OVERDUE_POLLS)));
-        if (!(due && written.isEmpty()) && !overdue) {
+        if (!(due && writtenHere.isEmpty()) && !overdue) {
             return relayed;
         }
         scannedAt = now;
