@@ -16,6 +16,7 @@ import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
+import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
 import reactor.core.publisher.Mono;
 

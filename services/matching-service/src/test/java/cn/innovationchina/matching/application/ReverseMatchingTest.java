@@ -25,6 +25,7 @@ import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
+import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
 import cn.innovationchina.testkit.ServiceTest;
 import reactor.core.publisher.Flux;
