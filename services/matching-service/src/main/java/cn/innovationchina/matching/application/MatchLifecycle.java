@@ -10,6 +10,7 @@ import cn.innovationchina.events.Party;
 import cn.innovationchina.matching.domain.Decision;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
+import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;

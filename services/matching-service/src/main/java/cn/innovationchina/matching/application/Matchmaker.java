@@ -17,6 +17,7 @@ import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.domain.RankingResult;
+import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +16,7 @@ import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
+import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
 import reactor.core.publisher.Mono;
 
@@ -94,13 +94,15 @@ public class ProviderUpdates {
         LocalDate today = LocalDate.now(clock);
         return quota.used(provider.id(), today).flatMap(used -> {
             // One provider's events come one at a time, so the proposals left today can be counted here.
-            var left = new AtomicInteger(dailyCap - used);
+            int left = dailyCap - used;
+            if (left <= 0) {
+                return Mono.empty();
+            }
+            // Each proposal is one element: taking the last one left cancels the read of the open demands.
             return readModels.openDemands()
-                    .concatMap(demand -> left.get() <= 0 ? Mono.<Void>empty() : proposeIfInTopK(provider, demand)
-                            .flatMap(proposed -> {
-                                left.decrementAndGet();
-                                return quota.count(provider.id(), today);
-                            }))
+                    .concatMap(demand -> proposeIfInTopK(provider, demand)
+                            .flatMap(proposed -> quota.count(provider.id(), today).thenReturn(demand.id())))
+                    .take(left)
                     .then();
         });
     }

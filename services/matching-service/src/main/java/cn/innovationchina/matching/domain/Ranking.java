@@ -129,7 +129,7 @@ public final class Ranking {
         double fieldScore = demandFields.isEmpty() ? 0 : fieldSum / demandFields.size();
         String demandDivision = divisionOf(demand.enterprise().divisionCode(), demand.cityCode());
         String providerDivision = divisionOf(profile.divisionCode(), profile.cityCode());
-        var relation = LocationRelation.valueOf(divisions.relation(demandDivision, providerDivision).name());
+        var relation = locationOf(divisions.relation(demandDivision, providerDivision));
         double locationScore = switch (relation) {
             case SAME_CITY -> 1.0;
             case SAME_REGION -> 0.6;
@@ -155,6 +155,18 @@ public final class Ranking {
             return divisionCode;
         }
         return cityCode == null ? "" : cities.find(cityCode).map(PilotCity::divisionCode).orElse("");
+    }
+
+    /**
+     * The reference data's relation of two places as the event contract names it: the two enums are kept apart so
+     * neither library depends on the other, and a constant added to one fails compilation here until it is mapped.
+     */
+    static LocationRelation locationOf(PilotCities.Relation relation) {
+        return switch (relation) {
+            case SAME_CITY -> LocationRelation.SAME_CITY;
+            case SAME_REGION -> LocationRelation.SAME_REGION;
+            case CROSS_REGION -> LocationRelation.CROSS_REGION;
+        };
     }
 
     /** A provider serves the demand's place when it names the demand's province or economic zone. */

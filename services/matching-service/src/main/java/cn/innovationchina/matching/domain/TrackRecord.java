@@ -20,15 +20,6 @@ public record TrackRecord(String id, List<String> accepted, List<String> contrac
     public record Mismatch(String matchId, List<String> fieldCodes) {
     }
 
-    /** Lists a document never had are empty: a track record is created by whichever match event comes first. */
-    public TrackRecord {
-        accepted = accepted == null ? List.of() : accepted;
-        contracted = contracted == null ? List.of() : contracted;
-        ratings = ratings == null ? Map.of() : ratings;
-        engaged = engaged == null ? List.of() : engaged;
-        mismatches = mismatches == null ? List.of() : mismatches;
-    }
-
     public static TrackRecord none(String providerId) {
         return new TrackRecord(providerId, List.of(), List.of(), Map.of(), List.of(), List.of());
     }

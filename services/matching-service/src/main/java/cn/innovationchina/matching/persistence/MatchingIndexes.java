@@ -6,8 +6,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-import cn.innovationchina.matching.domain.DemandMatches;
-
 /**
  * The indexes of matching's hot paths: a new or changed provider looks for the open demands it may suit and for
  * the match lists it is on; neither may read every demand the platform ever had.
@@ -23,8 +21,9 @@ class MatchingIndexes implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(ReadModels.DEMANDS).createIndex(new Index("open", Sort.Direction.ASC).named("open")).block();
-        mongo.indexOps(DemandMatches.class).createIndex(new Index("matches.providerId", Sort.Direction.ASC)
-                .named("matches_providerId")).block();
+        mongo.indexOps(DemandDocument.COLLECTION).createIndex(new Index(DemandDocument.OPEN, Sort.Direction.ASC)
+                .named("open")).block();
+        mongo.indexOps(DemandMatchesDocument.COLLECTION).createIndex(new Index(DemandMatchesDocument.MATCHED_PROVIDER,
+                Sort.Direction.ASC).named("matches_providerId")).block();
     }
 }

@@ -6,6 +6,7 @@ import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -301,6 +302,13 @@ class RankingTest {
         assertThat(explanation.location()).isEqualTo(LocationRelation.SAME_CITY);
         assertThat(explanation.freeCapacity()).isEqualTo(4);
         assertThat(explanation.summary()).contains("fuel", "ENERGY.HYDROGEN", "same city", "4 more");
+    }
+
+    @Test
+    void each_relation_of_two_places_is_explained_as_the_location_of_the_same_name() {
+        assertThat(Arrays.stream(PilotCities.Relation.values()).map(Ranking::locationOf))
+                .containsExactly(LocationRelation.SAME_CITY, LocationRelation.SAME_REGION,
+                        LocationRelation.CROSS_REGION);
     }
 
     @Test

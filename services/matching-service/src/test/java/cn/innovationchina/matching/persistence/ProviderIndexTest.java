@@ -85,7 +85,7 @@ class ProviderIndexTest {
         var hits = index.search(SearchTexts.of("电池回收"), List.of(), List.of(), 10);
 
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh", "p-en");
-        assertThat(hits.get(1).relevance()).isCloseTo((float) ProviderIndex.BRIDGED, within(0.01f));
+        assertThat(hits.get(1).relevance()).isCloseTo((float) DemandQuery.BRIDGED, within(0.01f));
     }
 
     @Test
@@ -137,7 +137,7 @@ class ProviderIndexTest {
     @Test
     void a_long_demand_is_searched_with_its_rarest_words_so_a_provider_sharing_only_common_ones_is_not_found() {
         String common = words("common", 20);
-        String rare = words("rare", ProviderIndex.MAX_QUERY_TERMS);
+        String rare = words("rare", DemandQuery.MAX_QUERY_TERMS);
         List<Provider> providers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             providers.add(providerOf("p-common-" + i, provider("Common " + i).summary(common)));

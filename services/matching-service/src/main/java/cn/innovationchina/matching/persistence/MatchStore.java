@@ -1,4 +1,4 @@
-package cn.innovationchina.matching.application;
+package cn.innovationchina.matching.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -13,8 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads and stores {@link DemandMatches}; its id is the demand id, so every match event is keyed by the demand.
- * A store is guarded by the version the decision was based on ({@code StaleVersion} otherwise).
+ * Loads and stores {@link DemandMatches} as its {@link DemandMatchesDocument}; its id is the demand id, so every
+ * match event is keyed by the demand. A store is guarded by the version the decision was based on
+ * ({@code StaleVersion} otherwise).
  */
 @Component
 public class MatchStore {
@@ -28,11 +29,12 @@ public class MatchStore {
     }
 
     public Mono<DemandMatches> find(String demandId) {
-        return mongo.findById(demandId, DemandMatches.class);
+        return mongo.findById(demandId, DemandMatchesDocument.class).map(DemandMatchesDocument::toDomain);
     }
 
     public Flux<DemandMatches> involving(String providerId) {
-        return mongo.find(query(where("matches.providerId").is(providerId)), DemandMatches.class);
+        return mongo.find(query(where(DemandMatchesDocument.MATCHED_PROVIDER).is(providerId)),
+                DemandMatchesDocument.class).map(DemandMatchesDocument::toDomain);
     }
 
     /** Stores the decision taken on {@code before} (a new aggregate when {@code before} was never stored). */
@@ -42,7 +44,8 @@ public class MatchStore {
 
     public Mono<Long> save(Decision<DemandMatches> decision, long expectedVersion) {
         var state = decision.state();
-        return expectedVersion == 0 ? store.create(state, state.id(), state.cityCode(), decision.events())
-                : store.update(state, state.id(), expectedVersion, state.cityCode(), decision.events());
+        var document = DemandMatchesDocument.of(state);
+        return expectedVersion == 0 ? store.create(document, state.id(), state.cityCode(), decision.events())
+                : store.update(document, state.id(), expectedVersion, state.cityCode(), decision.events());
     }
 }

@@ -1,0 +1,91 @@
+package cn.innovationchina.matching.persistence;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.innovationchina.matching.domain.SearchTexts;
+
+/**
+ * A demand's texts as the terms it is searched with: each analysed word in its language, with the weight of its
+ * source and its translations, kept for the demands searched most recently.
+ */
+final class DemandTerms {
+
+    /** The field's vocabulary says what the field is about, not what this demand needs. */
+    static final double FIELD_VOCABULARY = 0.5;
+    /** Demands whose analysed texts are kept: more than the open demands of the pilot cities today. */
+    private static final int ANALYSED_DEMANDS = 4096;
+
+    /**
+     * One analysed word of a demand: its language, its index term, how the demand wrote it, the weight of its source,
+     * and its translations, one of which an explanation shows when a profile has only that ("回收 ~ recycle").
+     */
+    record DemandTerm(boolean chinese, String term, String surface, double weight,
+            List<Bridge.Gloss> translations) {
+
+        String field() {
+            return chinese ? ProfileFields.CHINESE : ProfileFields.ENGLISH;
+        }
+
+        /** Where a profile that has only this word's translation holds it. */
+        String otherLanguageField() {
+            return chinese ? ProfileFields.ENGLISH : ProfileFields.CHINESE;
+        }
+
+        String bridgedField() {
+            return chinese ? ProfileFields.BRIDGED_CHINESE : ProfileFields.BRIDGED_ENGLISH;
+        }
+    }
+
+    private final Bridge bridge;
+    private final TextAnalysis analysis;
+    /**
+     * Analysing a bilingual demand costs far more than searching with it, and reverse matching puts every open
+     * demand's query to each new provider: the terms are kept by the texts, the least recently used dropped first.
+     */
+    private final Map<SearchTexts, List<DemandTerm>> analysed = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SearchTexts, List<DemandTerm>> eldest) {
+                    return size() > ANALYSED_DEMANDS;
+                }
+            });
+
+    DemandTerms(Bridge bridge) {
+        this.bridge = bridge;
+        this.analysis = bridge.analysis();
+    }
+
+    /** Each analysed term of a demand, with the word it came from and the weight of its source. */
+    List<DemandTerm> of(SearchTexts texts) {
+        List<DemandTerm> terms = analysed.get(texts);
+        if (terms == null) {
+            // Analysed outside the lock: two threads may both analyse a new demand, with the same result.
+            terms = demandTerms(texts);
+            analysed.put(texts, terms);
+        }
+        return terms;
+    }
+
+    private List<DemandTerm> demandTerms(SearchTexts texts) {
+        Map<String, DemandTerm> terms = new LinkedHashMap<>();
+        addTerms(texts.demand(), 1.0, terms);
+        addTerms(texts.fieldVocabulary(), FIELD_VOCABULARY, terms);
+        return List.copyOf(terms.values());
+    }
+
+    private void addTerms(List<String> texts, double weight, Map<String, DemandTerm> terms) {
+        for (String text : texts) {
+            for (var word : analysis.englishEvidence(text)) {
+                terms.computeIfAbsent("en:" + word.stem(), k -> new DemandTerm(false, word.stem(), word.surface(),
+                        weight, bridge.translationsFor(word.surface())));
+            }
+            for (String word : analysis.chineseWords(text)) {
+                terms.computeIfAbsent("zh:" + word, k -> new DemandTerm(true, word, word, weight,
+                        bridge.glossesFor(word)));
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package cn.innovationchina.matching.application;
+
+import static cn.innovationchina.matching.Profiles.demand;
+import static cn.innovationchina.matching.Profiles.enterprise;
+import static cn.innovationchina.matching.Profiles.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.events.ProviderRegistered;
+import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.Ranking;
+import cn.innovationchina.matching.persistence.DailyProposalQuota;
+import cn.innovationchina.matching.persistence.MatchStore;
+import cn.innovationchina.matching.persistence.ReadModels;
+import cn.innovationchina.testkit.ServiceTest;
+import reactor.core.publisher.Flux;
+
+/**
+ * Reverse matching proposes a new provider to at most three open demands a day, and once those three are spent it
+ * stops reading open demands: a provider event costs the same however many demands are open.
+ */
+@ServiceTest
+class ReverseMatchingTest {
+
+    private static final int DAILY_CAP = 3;
+    /** More than the cap plus what a read fetches ahead of the proposals (Reactor's prefetch of 32). */
+    private static final int SUITED_DEMANDS = 50;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    Matchmaker matchmaker;
+    @Autowired
+    ProviderCatalog catalog;
+    @Autowired
+    Ranking ranking;
+    @Autowired
+    MatchStore matches;
+    @Autowired
+    DailyProposalQuota quota;
+    @Autowired
+    Supplier<String> matchIds;
+    @Autowired
+    Clock clock;
+
+    private final String word = "rv" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void once_its_daily_proposals_are_spent_a_new_provider_stops_the_read_of_open_demands() {
+        List<String> suited = new ArrayList<>();
+        for (int i = 0; i < SUITED_DEMANDS; i++) {
+            String demandId = "d-" + i + "-" + word;
+            matchmaker.on(demandPublished(demandId)).block();
+            suited.add(demandId);
+        }
+        var read = new AtomicInteger();
+        var countingReadModels = new ReadModels(mongo) {
+            @Override
+            public Flux<Demand> openDemands() {
+                return super.openDemands().doOnNext(demand -> read.incrementAndGet());
+            }
+        };
+        long open = countingReadModels.openDemands().count().block();
+        read.set(0);
+        var updates = new ProviderUpdates(countingReadModels, catalog, ranking, matches, quota, matchIds, clock,
+                DAILY_CAP);
+
+        updates.on(providerRegistered("p-" + word)).block();
+
+        assertThat(suited.stream().filter(id -> matches.find(id).block().involves("p-" + word)))
+                .as("demands the provider was proposed to").hasSize(DAILY_CAP);
+        assertThat(read.get()).as("open demands read, of %d", open).isLessThan((int) open);
+    }
+
+    private EventEnvelope<DemandEvent> demandPublished(String demandId) {
+        var enterprise = enterprise("e-" + word, "Reverse Co " + word, "91421200MA4XN0004K");
+        return EventEnvelope.<DemandEvent>wrap(new DemandPublished(demandId, enterprise, "XIANNING",
+                demand(word).fields().build(), Instant.now()), demandId, 1, "XIANNING", tracing(demandId), "a-test",
+                Instant.now());
+    }
+
+    private EventEnvelope<ProviderEvent> providerRegistered(String providerId) {
+        var profile = provider("Prof. Ren").fields("NUCLEAR.FUSION").skills(word).build();
+        return EventEnvelope.<ProviderEvent>wrap(new ProviderRegistered(providerId, profile), providerId, 1,
+                "XIANNING", tracing(providerId), "a-test", Instant.now());
+    }
+
+    private static EventEnvelope.Tracing tracing(String aggregateId) {
+        return new EventEnvelope.Tracing("test-" + aggregateId, null);
+    }
+}
