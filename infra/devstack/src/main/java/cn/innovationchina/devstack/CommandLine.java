@@ -47,6 +47,6 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
         var options = new DevStack.Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
                 false);
         return new CommandLine(options, demo ? new DemoWorld.Options(null, portBase,
-                data.resolve("keys").resolve(SigningKey.PRIVATE_KEY), providers, demands) : null);
+                SigningKey.privateKey(data), providers, demands) : null);
     }
 }

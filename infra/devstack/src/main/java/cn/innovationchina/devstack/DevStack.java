@@ -169,7 +169,7 @@ public final class DevStack {
     }
 
     public Path signingKey() {
-        return options.data().resolve("keys").resolve(SigningKey.PRIVATE_KEY);
+        return SigningKey.privateKey(options.data());
     }
 
     public Path data() {
