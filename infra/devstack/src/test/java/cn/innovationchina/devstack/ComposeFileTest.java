@@ -18,6 +18,8 @@ import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.util.JsonSerialization;
 import org.yaml.snakeyaml.Yaml;
 
+import cn.innovationchina.platform.security.PlatformClaims;
+
 /**
  * No Docker engine runs here, so the compose file is checked for what makes it work: real infrastructure with
  * health checks, every service module present, built, health-checked and started after its dependencies, and the
@@ -140,10 +142,12 @@ class ComposeFileTest {
         assertThat(console.getProtocolMappers())
                 .filteredOn(mapper -> "true".equals(mapper.getConfig().get("access.token.claim")))
                 .extracting(mapper -> mapper.getConfig().get("claim.name"))
-                .containsExactlyInAnyOrder("role", "organisationId", "providerId", "cityCode");
+                .containsExactlyInAnyOrder(PlatformClaims.ROLE, PlatformClaims.ORGANISATION_ID,
+                        PlatformClaims.PROVIDER_ID, PlatformClaims.CITY_CODE);
 
-        Map<String, String> needs = Map.of("ENTERPRISE", "organisationId", "EXPERT", "providerId",
-                "CITY_ADMIN", "cityCode", "PLATFORM_ADMIN", "role");
+        Map<String, String> needs = Map.of("ENTERPRISE", PlatformClaims.ORGANISATION_ID, "EXPERT",
+                PlatformClaims.PROVIDER_ID, "CITY_ADMIN", PlatformClaims.CITY_CODE, "PLATFORM_ADMIN",
+                PlatformClaims.ROLE);
         assertThat(realm.getUsers()).allSatisfy(user -> {
             String role = user.getAttributes().get("role").get(0);
             assertThat(user.getAttributes()).as(user.getUsername()).containsKey(needs.get(role));
@@ -157,7 +161,8 @@ class ComposeFileTest {
                 .getFirst("org.keycloak.userprofile.UserProfileProvider").getConfig()
                 .getFirst("kc.user.profile.config"), UPConfig.class);
         assertThat(profile.getAttributes()).extracting(UPAttribute::getName)
-                .contains("username", "email", "role", "organisationId", "providerId", "cityCode");
+                .contains("username", "email", PlatformClaims.ROLE, PlatformClaims.ORGANISATION_ID,
+                        PlatformClaims.PROVIDER_ID, PlatformClaims.CITY_CODE);
     }
 
     @Test

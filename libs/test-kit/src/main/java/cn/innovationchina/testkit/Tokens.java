@@ -28,9 +28,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints JWTs of the platform's four roles. Claims: {@code sub}, {@code role}, {@code organisationId},
- * {@code providerId}, {@code cityCode}. Tests sign with a key generated per JVM; the devstack signs with its
- * own key file through {@link DevToken}.
+ * Mints JWTs of the platform's four roles for tests, signed with a key generated per JVM (or, {@link #signedWith},
+ * with a key file). Claims: {@code sub}, {@code role}, {@code organisationId}, {@code providerId}, {@code cityCode},
+ * the names of libs/platform's {@code PlatformClaims}, which this module cannot import (the platform's own tests use
+ * it); {@code PlatformClaimsTest} there reads these tokens with the platform's converter, so a name that drifts fails
+ * the build. {@link #mint} also makes the tokens the platform must refuse (no role, a missing id, expired).
  */
 public final class Tokens {
 

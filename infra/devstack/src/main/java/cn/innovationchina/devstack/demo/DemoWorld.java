@@ -4,23 +4,22 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
-import cn.innovationchina.devstack.DevStack;
+import cn.innovationchina.devstack.demo.DemandStories.Posted;
 import cn.innovationchina.devstack.demo.DemoData.Demand;
 import cn.innovationchina.devstack.demo.DemoData.Enterprise;
 import cn.innovationchina.devstack.demo.DemoData.Provider;
 import cn.innovationchina.devstack.demo.Platform.Answer;
+import cn.innovationchina.devstack.demo.WorldFigures.CityFigures;
+import cn.innovationchina.devstack.demo.WorldFigures.Figure;
+import cn.innovationchina.devstack.ports.Ports;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,60 +42,31 @@ public final class DemoWorld {
     public static final int WORLD_PROVIDERS = DemoData.WORLD_PROVIDERS;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final List<String> DISMISSALS = List.of("TOO_FAR", "INSUFFICIENT_EXPERIENCE", "NOT_RELEVANT",
-            "ALREADY_IN_CONTACT");
-    private static final List<String> DECLINES = List.of("NO_CAPACITY", "TIMELINE", "BUDGET", "OUTSIDE_EXPERTISE");
-    /** The stories in the order a demand's history runs; each story goes as far as its own name. */
-    private static final List<String> STEPS = DemoData.STORIES.subList(DemoData.STORIES.indexOf("open"),
-            DemoData.STORIES.size());
 
     private final Options options;
     private final DemoData data = new DemoData();
     private final Platform platform;
     private final DevTokens tokens;
     private final LocalDate today = LocalDate.now(CHINA);
-    private final Map<String, CityFigures> figures = new TreeMap<>();
+    private final WorldFigures figures = new WorldFigures();
     private final Map<String, String> providerCities = new LinkedHashMap<>();
+    private final DemandStories stories;
     private int registered;
     private int verified;
     private int skippedDemands;
-    private int contactsReleased;
-    private int withoutMatches;
-
-    /** What this load did in one city. */
-    private static final class CityFigures {
-        int providers;
-        int demands;
-        int published;
-        int rejected;
-        int awaitingReview;
-        int proposals;
-        int invitations;
-        int acceptances;
-        int declines;
-        int dockings;
-        int contracts;
-        long contractValueCny;
-    }
-
-    /**
-     * A published demand waiting for its story, with the token of its enterprise; {@code ordinal} (its place in the
-     * file) picks its reasons, phrases and dates, so they are the same on every load.
-     */
-    private record Posted(int ordinal, Demand demand, Enterprise enterprise, String id, String token) {
-    }
 
     public DemoWorld(Options options) {
         this.options = options;
         this.platform = new Platform(options.baseUrl(), options.portBase());
         this.tokens = new DevTokens(options.signingKey());
+        this.stories = new DemandStories(platform, tokens, data.phrases(), today, providerCities, figures);
     }
 
     public static void main(String[] args) {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path data = root.resolve("infra/devstack/.data");
         String baseUrl = null;
-        int portBase = DevStack.DEFAULT_PORT_BASE;
+        int portBase = Ports.DEFAULT_PORT_BASE;
         int providers = WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
@@ -117,7 +87,7 @@ public final class DemoWorld {
     public void load() {
         long start = System.nanoTime();
         log("Loading the demo world through %s ...", platform.where());
-        data.cities().forEach(city -> figures.put(city.code(), new CityFigures()));
+        data.cities().forEach(city -> figures.addCity(city.code()));
         long providersBefore = monitoringTotal("providersRegistered");
         registerProviders(data.providers(options.providers()));
         log("%d providers (%d newly registered, %d verified) after %.1f s", providerCities.size(), registered,
@@ -132,9 +102,8 @@ public final class DemoWorld {
             log("The demo world's demands are already loaded (each is known by its enterprise and title): "
                     + "their history is not played again");
         }
-        published.forEach(this::playStory);
-        int contracts = figures.values().stream().mapToInt(f -> f.contracts).sum();
-        awaitMonitoring("contractsSigned", contractsBefore + contracts, "the contracts");
+        published.forEach(stories::play);
+        awaitMonitoring("contractsSigned", contractsBefore + figures.total(Figure.CONTRACTS), "the contracts");
         printSummary(seconds(start));
     }
 
@@ -153,7 +122,7 @@ public final class DemoWorld {
             }
             providerCities.put(provider.id(), provider.cityCode());
             if (provider.cityCode() != null) {
-                figures.get(provider.cityCode()).providers++;
+                figures.city(provider.cityCode()).count(Figure.PROVIDERS);
             }
             if (provider.verify()) {
                 if (!"VERIFIED".equals(saved.body().path("verification").asString(""))) {
@@ -179,8 +148,8 @@ public final class DemoWorld {
                 skippedDemands++;
                 continue;
             }
-            CityFigures city = figures.get(enterprise.cityCode());
-            city.demands++;
+            CityFigures city = figures.city(enterprise.cityCode());
+            city.count(Figure.DEMANDS);
             Answer draft = platform.expectPost("demand", "/demands", token,
                     DemoData.demandBody(demand, enterprise, demand.title(), today), null);
             String id = draft.body().path("id").asString();
@@ -193,19 +162,19 @@ public final class DemoWorld {
             if (status.equals("SUBMITTED")) {
                 String admin = tokens.cityAdmin(enterprise.cityCode());
                 if (demand.story().equals("pending")) {
-                    city.awaitingReview++;
+                    city.count(Figure.AWAITING_REVIEW);
                     continue;
                 }
                 if (demand.story().equals("rejected")) {
                     platform.expectPost("demand", "/demands/" + id + "/reject", admin,
                             Map.of("reason", demand.rejectReason()), submitted.etag());
-                    city.rejected++;
+                    city.count(Figure.REJECTED);
                     continue;
                 }
                 submitted = platform.expectPost("demand", "/demands/" + id + "/approve", admin, null,
                         submitted.etag());
             }
-            city.published++;
+            city.count(Figure.PUBLISHED);
             if (demand.story().equals("withdrawn")) {
                 platform.expectPost("demand", "/demands/" + id + "/withdraw", token,
                         Map.of("reason", "已通过合作伙伴内部解决。"), submitted.etag());
@@ -228,117 +197,6 @@ public final class DemoWorld {
         return titles;
     }
 
-    // --- a demand's story on its matches ---------------------------------------------------------------------
-
-    private void playStory(Posted posted) {
-        CityFigures city = figures.get(posted.enterprise().cityCode());
-        JsonNode matches = awaitMatches(posted);
-        if (matches == null) {
-            withoutMatches++;
-            log("  no matches for \"%s\" within 90 s: its story is skipped", posted.demand().title());
-            return;
-        }
-        List<JsonNode> proposed = new ArrayList<>();
-        matches.path("matches").forEach(proposed::add);
-        proposed.sort(Comparator.comparingInt(match -> match.path("rank").asInt()));
-        city.proposals += proposed.size();
-        int reach = STEPS.indexOf(posted.demand().story());
-        if (reach < 1 || proposed.isEmpty()) {
-            return;
-        }
-        int n = posted.ordinal();
-        var phrases = data.phrases();
-        JsonNode first = proposed.get(0);
-        step(posted, first, posted.token(), "shortlist", null);
-        if (proposed.size() > 1) {
-            step(posted, proposed.get(1), posted.token(), "shortlist", null);
-        }
-        if (proposed.size() > 2) {
-            String reason = DISMISSALS.get(n % DISMISSALS.size());
-            step(posted, proposed.get(2), posted.token(), "dismiss",
-                    Map.of("reason", reason, "note", phrases.dismissal().get(reason)));
-        }
-        if (reach < STEPS.indexOf("invited")) {
-            return;
-        }
-        String message = phrases.invitation().get(n % phrases.invitation().size());
-        step(posted, first, posted.token(), "invite", Map.of("message", message));
-        city.invitations++;
-        String expert = tokens.expert(first.path("providerId").asString(),
-                providerCities.get(first.path("providerId").asString()));
-        if (posted.demand().story().equals("declined")) {
-            String reason = DECLINES.get(n % DECLINES.size());
-            step(posted, first, expert, "decline", Map.of("reason", reason, "note", phrases.decline().get(reason)));
-            city.declines++;
-            if (proposed.size() > 1) {
-                step(posted, proposed.get(1), posted.token(), "invite", Map.of("message", message));
-                city.invitations++;
-            }
-            return;
-        }
-        if (reach < STEPS.indexOf("accepted")) {
-            return;
-        }
-        step(posted, first, expert, "accept", null);
-        city.acceptances++;
-        if (contactReleased(posted, first.path("providerId").asString())) {
-            contactsReleased++;
-        }
-        if (reach < STEPS.indexOf("terminated")) {
-            return;
-        }
-        LocalDate docked = today.minusDays(20 + n % 40);
-        step(posted, first, expert, "docking", Map.of("startedOn", docked.toString()));
-        city.dockings++;
-        if (posted.demand().story().equals("terminated")) {
-            step(posted, first, posted.token(), "close", Map.of("outcome", "TERMINATED"));
-            return;
-        }
-        if (reach < STEPS.indexOf("contract")) {
-            return;
-        }
-        long value = posted.demand().contractCny();
-        LocalDate signed = docked.plusDays(7 + n % 12);
-        String contractId = "HT-%s-%d-%04d".formatted(posted.enterprise().cityCode(), signed.getYear(), n % 10_000);
-        step(posted, first, posted.token(), "contract", Map.of("contractId", contractId, "valueCny", value,
-                "mode", posted.demand().modes().get(0), "signedOn", signed.toString()));
-        city.contracts++;
-        city.contractValueCny += value;
-        if (reach < STEPS.indexOf("closed")) {
-            return;
-        }
-        step(posted, first, posted.token(), "close", Map.of("outcome", "COMPLETED"));
-        step(posted, first, posted.token(), "feedback", Map.of("rating", 4 + n % 2,
-                "comment", phrases.enterpriseFeedback().get(n % phrases.enterpriseFeedback().size())));
-        step(posted, first, expert, "feedback", Map.of("rating", 5,
-                "comment", phrases.providerFeedback().get(n % phrases.providerFeedback().size())));
-        Answer demand = platform.expectGet("demand", "/demands/" + posted.id(), posted.token());
-        platform.expectPost("demand", "/demands/" + posted.id() + "/close", posted.token(),
-                Map.of("closure", "FULFILLED_BY_CONTRACT", "note", phrases.closingNote()), demand.etag());
-    }
-
-    /** Matching ranks a demand once it hears it was published; the list appears when that is done. */
-    private @Nullable JsonNode awaitMatches(Posted posted) {
-        JsonNode[] found = new JsonNode[1];
-        boolean listed = await(90, () -> {
-            Answer answer = platform.get("matching", "/demands/" + posted.id() + "/matches", posted.token());
-            found[0] = answer.body();
-            return answer.ok();
-        });
-        return listed ? found[0] : null;
-    }
-
-    private void step(Posted posted, JsonNode match, String token, String step, @Nullable Map<String, ?> body) {
-        platform.expectPost("matching", "/demands/" + posted.id() + "/matches/" + match.path("matchId").asString()
-                + "/" + step, token, body, null);
-    }
-
-    /** Expert-service releases the contact data when it hears of the acceptance: the enterprise then sees it. */
-    private boolean contactReleased(Posted posted, String providerId) {
-        return await(15, () -> platform.get("expert", "/providers/" + providerId, posted.token()).body()
-                .has("contact"));
-    }
-
     // --- monitoring and the summary --------------------------------------------------------------------------
 
     /** Today's total of one figure over every pilot city, as the platform administrator's ranking shows it. */
@@ -353,70 +211,26 @@ public final class DemoWorld {
     }
 
     private void awaitMonitoring(String figure, long expected, String what) {
-        if (!await(60, () -> monitoringTotal(figure) >= expected)) {
+        if (!Patience.await(60, () -> monitoringTotal(figure) >= expected)) {
             log("  monitoring-service has not counted all of %s within 60 s (%s: %d of %d); going on", what,
                     figure, monitoringTotal(figure), expected);
         }
     }
 
     private void printSummary(double seconds) {
-        var table = new StringBuilder("\n  What this load added, per pilot city:\n  %-10s %9s %7s %9s %8s %9s %11s %11s %8s %9s %16s%n".formatted("CITY",
-                "PROVIDERS", "DEMANDS", "PUBLISHED", "REJECTED", "PROPOSALS", "INVITATIONS", "ACCEPTANCES",
-                "DOCKINGS", "CONTRACTS", "VALUE (CNY)"));
-        CityFigures total = new CityFigures();
-        figures.forEach((code, f) -> {
-            table.append("  %-10s %9d %7d %9d %8d %9d %11d %11d %8d %9d %,16d%n".formatted(code, f.providers,
-                    f.demands, f.published, f.rejected, f.proposals, f.invitations, f.acceptances, f.dockings,
-                    f.contracts, f.contractValueCny));
-            total.providers += f.providers;
-            total.demands += f.demands;
-            total.published += f.published;
-            total.rejected += f.rejected;
-            total.awaitingReview += f.awaitingReview;
-            total.proposals += f.proposals;
-            total.invitations += f.invitations;
-            total.acceptances += f.acceptances;
-            total.declines += f.declines;
-            total.dockings += f.dockings;
-            total.contracts += f.contracts;
-            total.contractValueCny += f.contractValueCny;
-        });
-        table.append("  %-10s %9d %7d %9d %8d %9d %11d %11d %8d %9d %,16d%n".formatted("TOTAL", total.providers,
-                total.demands, total.published, total.rejected, total.proposals, total.invitations,
-                total.acceptances, total.dockings, total.contracts, total.contractValueCny));
-        System.out.println(table);
-        log("%d demands await their city's review, %d invitations were declined; %d of %d acceptances showed the "
-                + "enterprise the provider's contact data; %d demands got no list in time", total.awaitingReview,
-                total.declines, contactsReleased, total.acceptances, withoutMatches);
+        System.out.println(figures.summary());
+        log("%s", figures.beyondTheTable());
         log("monitoring-service counts today: %d contracts worth %,d CNY over every pilot city",
                 monitoringTotal("contractsSigned"), monitoringTotal("contractValueTotalCny"));
         log("The demo world was loaded in %.1f s. Tokens: devstack token ENTERPRISE --org ORG-XN-001 --city "
                 + "XIANNING; CITY_ADMIN --city XIANNING; EXPERT --provider EXP-0001 --city BEIJING", seconds);
     }
 
-    private static boolean await(int seconds, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.println("[demo] " + format.formatted(args));
     }
 }

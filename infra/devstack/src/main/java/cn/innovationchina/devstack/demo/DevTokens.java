@@ -1,99 +1,113 @@
 package cn.innovationchina.devstack.demo;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import tools.jackson.databind.json.JsonMapper;
+import cn.innovationchina.platform.security.DevelopmentTokens;
+import cn.innovationchina.platform.security.PlatformClaims;
+import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.security.Role;
 
 /**
- * Development tokens signed with the devstack's key, with the claims of test-kit's {@code Tokens} (what
- * {@code devstack token} prints). The loader signs with the JDK itself: test-kit cannot join the devstack's
- * classpath, whose Kafka broker would then pick up Spring Boot's logging.
+ * Development tokens signed with the devstack's key, in the platform's claims ({@link DevelopmentTokens}, as the
+ * gateway's development login mints them): for the demo loader and the harnesses, and as
+ * {@code devstack token ROLE [--org ID] [--provider ID] [--city CODE] [--sub NAME]}, which prints one.
  */
 public final class DevTokens {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /** Eight hours: a working day with the devstack, or a whole load. */
+    private static final Duration VALIDITY = Duration.ofHours(8);
 
-    private final PrivateKey signingKey;
+    /** The option of {@code devstack token} that gives each claim a role may need. */
+    private static final Map<String, String> OPTION_OF = Map.of(PlatformClaims.ORGANISATION_ID, "--org",
+            PlatformClaims.PROVIDER_ID, "--provider", PlatformClaims.CITY_CODE, "--city");
+
+    private final DevelopmentTokens tokens;
     private final Map<String, String> minted = new HashMap<>();
 
     public DevTokens(Path privateKeyPem) {
         try {
-            String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            signingKey = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException e) {
+            tokens = DevelopmentTokens.signedWith(privateKeyPem);
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException("No devstack signing key at " + privateKeyPem
-                    + ": start the devstack once ('devstack up')", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Not an RSA PKCS#8 key: " + privateKeyPem, e);
+                    + ": start the devstack once ('devstack up')", e.getCause());
         }
     }
 
+    /** {@code devstack token}: prints a token of the role, for the ids given. */
+    public static void main(String[] args) {
+        try {
+            if (args.length < 2) {
+                throw new IllegalArgumentException("usage: devstack token ROLE [--org ID] [--provider ID] "
+                        + "[--city CODE] [--sub NAME]");
+            }
+            System.out.println(DevelopmentTokens.signedWith(Path.of(args[0])).mint(user(args), Instant.now(),
+                    VALIDITY));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The user {@code devstack token}'s arguments (after the key file) name; refused if its role could not act. */
+    static PlatformUser user(String[] args) {
+        Role role;
+        try {
+            role = Role.valueOf(args[1].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown role " + args[1] + " (one of " + Arrays.toString(Role.values())
+                    + ")", e);
+        }
+        String subject = "demo-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String organisation = null;
+        String provider = null;
+        String city = null;
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--org" -> organisation = args[i + 1];
+                case "--provider" -> provider = args[i + 1];
+                case "--city" -> city = args[i + 1];
+                case "--sub" -> subject = args[i + 1];
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        var user = new PlatformUser(subject, role, organisation, provider, city);
+        String missing = PlatformClaims.missing(user);
+        if (missing != null) {
+            throw new IllegalArgumentException("A " + role + " token needs " + missing + ": give it with "
+                    + OPTION_OF.get(missing));
+        }
+        return user;
+    }
+
     public String enterprise(String organisationId, String cityCode) {
-        return mint("ENTERPRISE", "user-of-" + organisationId, Map.of("organisationId", organisationId,
-                "cityCode", cityCode));
+        return mint(new PlatformUser("user-of-" + organisationId, Role.ENTERPRISE, organisationId, null, cityCode));
     }
 
     /** {@code cityCode}: the pilot city of the provider's service group, if it is in one. */
     public String expert(String providerId, @Nullable String cityCode) {
-        return mint("EXPERT", "user-of-" + providerId, cityCode == null ? Map.of("providerId", providerId)
-                : Map.of("providerId", providerId, "cityCode", cityCode));
+        return mint(new PlatformUser("user-of-" + providerId, Role.EXPERT, null, providerId, cityCode));
     }
 
     public String cityAdmin(String cityCode) {
-        return mint("CITY_ADMIN", "admin-of-" + cityCode, Map.of("cityCode", cityCode));
+        return mint(new PlatformUser("admin-of-" + cityCode, Role.CITY_ADMIN, null, null, cityCode));
     }
 
     public String platformAdmin() {
-        return mint("PLATFORM_ADMIN", "platform-admin", Map.of());
+        return mint(new PlatformUser("platform-admin", Role.PLATFORM_ADMIN, null, null, null));
     }
 
-    /** One token per user for the whole load: eight hours, as the devstack's. */
-    private synchronized String mint(String role, String subject, Map<String, String> claims) {
-        return minted.computeIfAbsent(role + "/" + subject, key -> sign(role, subject, claims));
-    }
-
-    private String sign(String role, String subject, Map<String, String> claims) {
-        Instant now = Instant.now();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sub", subject);
-        body.put("jti", UUID.randomUUID().toString());
-        body.put("iss", "innovation-china-dev");
-        body.put("iat", now.getEpochSecond());
-        body.put("exp", now.plus(Duration.ofHours(8)).getEpochSecond());
-        body.put("role", role);
-        body.putAll(claims);
-        String unsigned = encode(Map.of("alg", "RS256")) + "." + encode(body);
-        try {
-            var signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(signingKey);
-            signature.update(unsigned.getBytes(StandardCharsets.US_ASCII));
-            return unsigned + "." + BASE64URL.encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(Object json) {
-        return BASE64URL.encodeToString(JSON.writeValueAsBytes(json));
+    /** One token per user for the whole load. */
+    private synchronized String mint(PlatformUser user) {
+        return minted.computeIfAbsent(user.role() + "/" + user.subject(),
+                key -> tokens.mint(user, Instant.now(), VALIDITY));
     }
 }

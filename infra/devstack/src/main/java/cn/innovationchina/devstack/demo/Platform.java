@@ -9,7 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-import cn.innovationchina.devstack.DevStack;
+import cn.innovationchina.devstack.ports.Ports;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -45,12 +45,11 @@ public final class Platform {
 
     /** The gateway routes {@code /api/<service>/<the service's own path>}; without it each service has its port. */
     public String url(String service, String path) {
-        Integer port = DevStack.SERVICE_PORTS.get(service + "-service");
-        if (port == null) {
+        if (!Ports.listed(service + "-service")) {
             throw new IllegalArgumentException("Unknown service " + service);
         }
         return gateway != null ? gateway + "/api/" + service + path
-                : "http://localhost:" + (port - DevStack.DEFAULT_PORT_BASE + portBase) + path;
+                : "http://localhost:" + Ports.of(service + "-service", portBase) + path;
     }
 
     String where() {

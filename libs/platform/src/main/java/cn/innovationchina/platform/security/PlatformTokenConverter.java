@@ -8,8 +8,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the platform's claims: {@code role}, and {@code organisationId} (ENTERPRISE), {@code providerId} (EXPERT)
- * or {@code cityCode} (CITY_ADMIN), which that role cannot act without. A token missing them is refused (401).
+ * Reads the platform's claims ({@link PlatformClaims}): {@code role}, and {@code organisationId} (ENTERPRISE),
+ * {@code providerId} (EXPERT) or {@code cityCode} (CITY_ADMIN), which that role cannot act without. A token missing
+ * them is refused (401).
  */
 public class PlatformTokenConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -19,23 +20,10 @@ public class PlatformTokenConverter implements Converter<Jwt, Mono<AbstractAuthe
     }
 
     static PlatformUser userOf(Jwt jwt) {
-        Role role;
         try {
-            role = Role.valueOf(String.valueOf(jwt.getClaimAsString("role")));
+            return PlatformClaims.read(jwt.getSubject(), jwt::getClaimAsString);
         } catch (IllegalArgumentException e) {
-            throw new InvalidBearerTokenException("The token has no platform role");
+            throw new InvalidBearerTokenException(e.getMessage());
         }
-        var user = new PlatformUser(jwt.getSubject(), role, jwt.getClaimAsString("organisationId"),
-                jwt.getClaimAsString("providerId"), jwt.getClaimAsString("cityCode"));
-        String missing = switch (role) {
-            case ENTERPRISE -> user.organisationId() == null ? "organisationId" : null;
-            case EXPERT -> user.providerId() == null ? "providerId" : null;
-            case CITY_ADMIN -> user.cityCode() == null ? "cityCode" : null;
-            case PLATFORM_ADMIN -> null;
-        };
-        if (missing != null) {
-            throw new InvalidBearerTokenException("A " + role + " token needs the claim " + missing);
-        }
-        return user;
     }
 }

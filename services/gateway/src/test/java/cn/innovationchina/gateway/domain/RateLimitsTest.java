@@ -91,4 +91,21 @@ class RateLimitsTest {
         limits.take("late");
         assertThat(limits.take("late").allowed()).as("late kept its spent bucket").isFalse();
     }
+
+    @Test
+    void a_full_map_still_refuses_spent_clients_and_forgets_only_the_one_seen_least_recently() {
+        var limits = new RateLimits(1, 0.001, 2, clock);
+        for (String client : new String[] {"first", "second", "third", "fourth"}) {
+            limits.take(client);
+        }
+        assertThat(limits.take("second").allowed()).as("spent, in a map at its bound").isFalse();
+
+        limits.take("fifth");
+
+        assertThat(limits.clientsKnown()).isEqualTo(4);
+        assertThat(limits.peek("first").allowed()).as("forgotten: a fresh bucket").isTrue();
+        assertThat(limits.peek("second").allowed()).isFalse();
+        assertThat(limits.peek("third").allowed()).isFalse();
+        assertThat(limits.peek("fifth").allowed()).isFalse();
+    }
 }

@@ -1,0 +1,52 @@
+package cn.innovationchina.devstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.innovationchina.devstack.demo.DemoWorld;
+import cn.innovationchina.devstack.ports.Ports;
+
+/**
+ * {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
+ * [--instances SERVICE=N,...] [--demo [--providers N] [--demands N]]}: what to start and, with {@code --demo}, the
+ * demo world to load into it.
+ */
+record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
+
+    static CommandLine parse(String[] args) {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        var standard = DevStack.Options.standard(root);
+        Path data = standard.data();
+        int kafkaPort = standard.kafkaPort();
+        int mongoPort = standard.mongoPort();
+        boolean infraOnly = false;
+        int portBase = Ports.DEFAULT_PORT_BASE;
+        Map<String, Integer> instances = Map.of();
+        boolean demo = false;
+        int providers = DemoWorld.WORLD_PROVIDERS;
+        int demands = Integer.MAX_VALUE;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--infra-only" -> infraOnly = true;
+                case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
+                case "--port-base" -> portBase = Integer.parseInt(args[++i]);
+                case "--instances" -> instances = DevStack.instanceCounts(args[++i]);
+                case "--demo" -> demo = true;
+                case "--providers" -> providers = Integer.parseInt(args[++i]);
+                case "--demands" -> demands = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        if (demo && infraOnly) {
+            throw new IllegalArgumentException("--demo needs the services: it cannot go with --infra-only");
+        }
+        var options = new DevStack.Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
+                false);
+        return new CommandLine(options, demo ? new DemoWorld.Options(null, portBase,
+                SigningKey.privateKey(data), providers, demands) : null);
+    }
+}

@@ -1,0 +1,149 @@
+package cn.innovationchina.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stack's operating-system processes: each started with its command and its own log file, found again by name,
+ * signalled, and stopped in groups; and the table of them the launcher prints.
+ */
+final class Processes {
+
+    /** A started process, with the command that starts it again and the port its health check answers on (0: none). */
+    record Running(String name, Process process, String url, List<String> command, int healthPort) {
+
+        boolean isInfrastructure() {
+            return name.equals("kafka") || name.equals("mongo");
+        }
+    }
+
+    private final Path root;
+    private final Path logs;
+    private final List<Running> processes = new CopyOnWriteArrayList<>();
+
+    Processes(Path root, Path data) {
+        this.root = root;
+        this.logs = data.resolve("logs");
+    }
+
+    /** A JVM command with a small heap and the serial collector: this stack shares two cores. */
+    static List<String> java(int heapMegabytes, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    void start(String name, List<String> command, String url, int healthPort) throws IOException {
+        var process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile())).start();
+        processes.add(new Running(name, process, url, command, healthPort));
+    }
+
+    /** Starts a process again with its command, as a new entry in place of the old one. */
+    void startAgain(Running old) throws IOException {
+        processes.remove(old);
+        start(old.name(), old.command(), old.url(), old.healthPort());
+    }
+
+    List<Running> all() {
+        return List.copyOf(processes);
+    }
+
+    List<String> names() {
+        return processes.stream().map(Running::name).toList();
+    }
+
+    Running running(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No process " + name + " in " + names()));
+    }
+
+    Path logFile(String name) {
+        return logs.resolve(name + ".log");
+    }
+
+    /** Fails, naming its log, if the process has exited: waiting for it to answer would be in vain. */
+    void ensureAlive(String name) {
+        processes.stream().filter(p -> p.name().equals(name) && !p.process().isAlive()).findFirst()
+                .ifPresent(p -> {
+                    throw new IllegalStateException(name + " exited with " + p.process().exitValue() + ": see "
+                            + logFile(name));
+                });
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. */
+    void kill(String name) throws InterruptedException {
+        Process process = running(name).process();
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends a signal (STOP, CONT) to the process. */
+    void signal(String name, String signal) throws IOException, InterruptedException {
+        long pid = running(name).process().pid();
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + name + " failed with " + exit);
+        }
+    }
+
+    /** Stops the group politely, all at once; whatever does not stop within 20 s is killed. */
+    static void stopTogether(List<Running> group) {
+        for (Running running : group) {
+            running.process().descendants().forEach(ProcessHandle::destroy);
+            running.process().destroy();
+        }
+        for (Running running : group) {
+            try {
+                if (!running.process().waitFor(20, TimeUnit.SECONDS)) {
+                    running.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                running.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Each process with its pid, URL and log; the gateway with its login page, a service with its Swagger UI. */
+    String table(String gatewayName) {
+        var table = new StringBuilder("\n  %-22s %-8s %-34s %s%n".formatted("PROCESS", "PID", "URL", "LOG"));
+        for (Running running : processes) {
+            table.append("  %-22s %-8d %-34s %s%n".formatted(running.name(), running.process().pid(), running.url(),
+                    root.relativize(logFile(running.name()))));
+            if (running.name().equals(gatewayName)) {
+                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/dev/login"));
+            } else if (running.url().startsWith("http")) {
+                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/swagger-ui.html"));
+            }
+        }
+        return table.toString();
+    }
+
+    long residentMegabytes() {
+        long kilobytes = 0;
+        for (Running running : processes) {
+            kilobytes += residentKilobytes(running.process().pid());
+        }
+        return kilobytes / 1024;
+    }
+
+    private static long residentKilobytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux, or the process is gone: counts as nothing
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package cn.innovationchina.devstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Waits until a process is ready: Kafka answers its admin API, a service's health check says UP, the Mongo wire
+ * server listens. A process that exits meanwhile ends the wait at once, naming its log.
+ */
+final class Readiness {
+
+    private static final int HEALTH_PATIENCE_SECONDS = 300;
+    private static final int KAFKA_PATIENCE_SECONDS = 180;
+
+    private final Processes processes;
+
+    Readiness(Processes processes) {
+        this.processes = processes;
+    }
+
+    void awaitKafka(int kafkaPort) throws InterruptedException {
+        // A broker restarted after kill -9 recovers its logs first; on a loaded machine that took more than 60 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KAFKA_PATIENCE_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    3000))) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                processes.ensureAlive("kafka");
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("Kafka did not start within " + KAFKA_PATIENCE_SECONDS + " s: see "
+                + processes.logFile("kafka"));
+    }
+
+    void awaitHealthy(String name, int port) throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        // Five Spring Boot services starting together on two busy cores took 140 s here: give them 300 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                processes.ensureAlive(name);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not UP within " + HEALTH_PATIENCE_SECONDS + " s: see "
+                + processes.logFile(name));
+    }
+
+    void awaitPort(String name, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException e) {
+                processes.ensureAlive(name);
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(name + " did not listen on " + port + ": see " + processes.logFile(name));
+    }
+}
