@@ -76,8 +76,11 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaProperties kafka, OutboxProperties outbox,
             Clock clock, MeterRegistry meters, OutboxTracing tracing,
             @Value("${spring.application.name}") String application) {
-        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producerProperties(kafka, application,
-                "outbox"));
+        var properties = producerProperties(kafka, application, "outbox");
+        // A send blocked inside the producer (no metadata, full buffer) cannot renew leases: it must give up
+        // within one send timeout, well inside the lease (ADR 0041).
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.sendTimeout().toMillis());
+        var producers = new DefaultKafkaProducerFactory<String, byte[]>(properties);
         producers.addListener(new MicrometerProducerListener<>(meters));
         return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
     }

@@ -3,9 +3,9 @@ package cn.innovationchina.devstack.ports;
 import java.util.Map;
 
 /**
- * Where the devstack's services listen: fixed ports, so URLs in the README stay true, moved together by the port
- * base ({@code --port-base N} moves every port by N - 8080: a second stack on one machine, or a test). The launcher
- * and the demo loader both read this table, and it reads neither.
+ * Where the devstack's services listen: fixed ports, so URLs in the README and the guides stay true, moved together
+ * by the port base ({@code --port-base N} moves every port by N - 8080: a second stack on one machine, or a test).
+ * The launcher and the demo loader both read this table, and it reads neither.
  */
 public final class Ports {
 

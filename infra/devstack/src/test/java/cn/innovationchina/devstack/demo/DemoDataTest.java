@@ -62,7 +62,8 @@ class DemoDataTest {
         assertThat(demands).extracting(d -> world.enterprise(d.enterprise()).cityCode()).containsAll(
                 PilotCities.standard().cities().stream().map(c -> c.code()).toList());
         assertThat(demands).extracting(DemoData.Demand::story).containsAll(DemoData.STORIES);
-        // The example code of demand-service's README journey: 91421200728234567 + its check character 4.
+        // The example code of the enterprise guide's journey (docs/guides/enterprise.md): 91421200728234567 + its
+        // check character 4.
         assertThat(UnifiedSocialCreditCode.checkCharacter("91421200728234567")).isEqualTo('4');
     }
 }

@@ -14,7 +14,7 @@ import cn.innovationchina.reference.FieldTaxonomy;
 /**
  * Runs {@link RankingBenchmark} with JMH (one forked JVM, one thread) and times one index build of 100k providers,
  * then prints the figures. Not part of {@code verify} (its name does not end in Test); run it with the command in
- * the README. It asserts nothing about time: figures are read, not gated.
+ * the developers' guide (docs/guides/developer.md). It asserts nothing about time: figures are read, not gated.
  */
 class BenchmarkRun {
 

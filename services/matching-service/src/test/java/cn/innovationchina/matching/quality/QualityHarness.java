@@ -27,7 +27,7 @@ import cn.innovationchina.testkit.quality.QualityFigures;
 /**
  * Runs the hand-written labelled set ({@link EvaluationSet}) through the real index and ranking and prints the
  * figures, text-only baseline first. Not part of {@code verify} (its name does not end in Test); run it with the
- * command in the README.
+ * command in the developers' guide (docs/guides/developer.md).
  *
  * <p>Who may be proposed is decided here again, independently of {@code HardRules}, from the profiles themselves:
  * a provider the rules exclude (conflict of interest, no free capacity, cooperation modes that do not fit,
