@@ -12,10 +12,12 @@ import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
-import cn.innovationchina.expert.domain.Decision;
 import cn.innovationchina.expert.domain.ProfileDraft;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.expert.domain.ProviderSearch;
+import cn.innovationchina.expert.persistence.ProviderRepository;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
@@ -33,13 +35,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class ProviderService {
 
-    private final Providers providers;
+    private final ProviderRepository providers;
     private final ProfileRules rules;
     private final PilotCities cities;
     private final Divisions divisions;
     private final Clock clock;
 
-    ProviderService(Providers providers, ProfileRules rules, PilotCities cities, Divisions divisions, Clock clock) {
+    ProviderService(ProviderRepository providers, ProfileRules rules, PilotCities cities, Divisions divisions, Clock clock) {
         this.providers = providers;
         this.rules = rules;
         this.cities = cities;
@@ -60,8 +62,8 @@ public class ProviderService {
                 .flatMap(current -> store(current, expectedVersion,
                         p -> p.revise(accepted.profile(), accepted.contact())).map(p -> new Saved(p, false)))
                 .switchIfEmpty(Mono.defer(() -> {
-                    Decision decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
-                    return providers.create(decision.provider(), decision.events()).map(p -> new Saved(p, true));
+                    var decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
+                    return providers.create(decision.state(), decision.events()).map(p -> new Saved(p, true));
                 })));
     }
 
@@ -95,29 +97,29 @@ public class ProviderService {
         return current.flatMap(p -> store(p, expectedVersion, q -> q.deactivate(reason)));
     }
 
-    public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
+    public Mono<ProviderPage> search(@Nullable String fieldCode, @Nullable String cityCode,
             @Nullable String divisionCode, @Nullable ProviderKind kind, @Nullable Availability availability,
             @Nullable String text, PageRequest page) {
         return Mono.fromCallable(() -> criteria(fieldCode, places(cityCode, divisionCode), kind, availability, null,
-                text, page)).flatMap(providers::search);
+                text)).flatMap(search -> found(search, page));
     }
 
     /** The providers located in a city or serving its region, for that city's administrator. */
-    public Mono<ProviderSearch.Page> servingCity(PlatformUser administrator, String cityCode, PageRequest page) {
+    public Mono<ProviderPage> servingCity(PlatformUser administrator, String cityCode, PageRequest page) {
         if (!administrator.administers(cityCode)) {
             return Mono.error(new NotFound("City", cityCode));
         }
-        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null, page))
-                .flatMap(providers::search);
+        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null))
+                .flatMap(search -> found(search, page));
     }
 
     /** A society's or institute's member experts: those it onboarded or added. */
-    public Mono<ProviderSearch.Page> members(String organisationId, PageRequest page) {
+    public Mono<ProviderPage> members(String organisationId, PageRequest page) {
         return providers.find(organisationId)
                 .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
-                .map(p -> criteria(null, List.of(), null, null, organisationId, null, page))
-                .flatMap(providers::search);
+                .map(p -> criteria(null, List.of(), null, null, organisationId, null))
+                .flatMap(search -> found(search, page));
     }
 
     /** The society or institute the caller acts for adds a registered expert to its group. */
@@ -144,11 +146,16 @@ public class ProviderService {
                 .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
     }
 
+    private Mono<ProviderPage> found(ProviderSearch search, PageRequest page) {
+        return providers.search(search, page)
+                .map(found -> new ProviderPage(found.items(), page.page(), page.size(), found.total()));
+    }
+
     private ProviderSearch criteria(@Nullable String fieldCode, List<ProviderSearch.Place> places,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
-            @Nullable String text, PageRequest page) {
+            @Nullable String text) {
         String needle = text == null || text.isBlank() ? null : text.strip();
-        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle, page);
+        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle);
     }
 
     private List<ProviderSearch.Place> places(@Nullable String cityCode, @Nullable String divisionCode) {
@@ -178,9 +185,9 @@ public class ProviderService {
 
     /** Decides on the loaded provider, then writes guarded by the client's version, or the loaded one. */
     private Mono<Provider> store(Provider current, @Nullable Long expectedVersion,
-            Function<Provider, Decision> decide) {
-        Decision decision = decide.apply(current);
+            Function<Provider, Decision<Provider>> decide) {
+        Decision<Provider> decision = decide.apply(current);
         long expected = expectedVersion == null ? current.version() : expectedVersion;
-        return providers.update(decision.provider(), expected, decision.events());
+        return providers.update(decision.state(), expected, decision.events());
     }
 }

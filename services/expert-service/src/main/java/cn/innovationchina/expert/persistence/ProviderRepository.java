@@ -15,18 +15,18 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import cn.innovationchina.events.ProviderEvent;
-import cn.innovationchina.expert.application.ProviderSearch;
-import cn.innovationchina.expert.application.Providers;
+import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.expert.domain.ProviderSearch;
 import cn.innovationchina.expert.domain.ProviderStatus;
 import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
 /** Providers in MongoDB: reads by query, writes only through the {@link AggregateStore} (state and events together). */
 @Repository
-class ProviderRepository implements Providers {
+public class ProviderRepository {
 
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;
@@ -38,25 +38,27 @@ class ProviderRepository implements Providers {
         this.cities = cities;
     }
 
-    @Override
+    /** Which providers a search found on the page asked for, and how many it found in all. */
+    public record Found(List<Provider> items, long total) {
+    }
+
     public Mono<Provider> find(String id) {
         return mongo.findById(id, ProviderDocument.class).map(document -> document.toProvider(cities));
     }
 
-    @Override
-    public Mono<Provider> create(Provider provider, List<? extends ProviderEvent> events) {
+    /** Fails with {@code Conflict} if the id is taken. */
+    public Mono<Provider> create(Provider provider, List<? extends DomainEvent> events) {
         return store.create(ProviderDocument.from(provider), provider.id(), provider.profile().cityCode(), events)
                 .map(provider::atVersion);
     }
 
-    @Override
-    public Mono<Provider> update(Provider provider, long expectedVersion,
-            List<? extends ProviderEvent> events) {
+    /** Fails with {@code StaleVersion} if the stored provider is no longer at {@code expectedVersion}. */
+    public Mono<Provider> update(Provider provider, long expectedVersion, List<? extends DomainEvent> events) {
         return store.update(ProviderDocument.from(provider), provider.id(), expectedVersion,
                 provider.profile().cityCode(), events).map(provider::atVersion);
     }
 
-    @Override
+    /** Which of these ids are already taken. */
     public Mono<Set<String>> existing(Collection<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
@@ -64,14 +66,13 @@ class ProviderRepository implements Providers {
                 .collect(Collectors.toSet());
     }
 
-    @Override
-    public Mono<ProviderSearch.Page> search(ProviderSearch search) {
+    public Mono<Found> search(ProviderSearch search, PageRequest page) {
         Query query = Query.query(criteria(search));
         return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
-                .find(Query.of(query).with(Sort.by("name", "_id")).skip(search.paging().offset())
-                        .limit(search.paging().size()), ProviderDocument.class)
+                .find(Query.of(query).with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size()),
+                        ProviderDocument.class)
                 .map(document -> document.toProvider(cities)).collectList()
-                .map(items -> new ProviderSearch.Page(items, search.paging().page(), search.paging().size(), total)));
+                .map(items -> new Found(items, total)));
     }
 
     private static Criteria criteria(ProviderSearch search) {

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Party;
-import cn.innovationchina.matching.domain.Decision;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
