@@ -43,7 +43,7 @@ public class ProviderRepository {
     }
 
     public Mono<Provider> find(String id) {
-        return mongo.findById(id, ProviderDocument.class).map(document -> document.toProvider(cities));
+        return mongo.findById(id, Document.class, ProviderDocument.COLLECTION).map(this::toProvider);
     }
 
     /** Fails with {@code Conflict} if the id is taken. */
@@ -69,29 +69,37 @@ public class ProviderRepository {
     public Mono<Found> search(ProviderSearch search, PageRequest page) {
         Query query = Query.query(criteria(search));
         return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
-                .find(Query.of(query).with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size()),
-                        ProviderDocument.class)
-                .map(document -> document.toProvider(cities)).collectList()
+                .find(Query.of(query).with(Sort.by(profile(StoredProfile.NAME), "_id")).skip(page.offset())
+                        .limit(page.size()), Document.class, ProviderDocument.COLLECTION)
+                .map(this::toProvider).collectList()
                 .map(items -> new Found(items, total)));
+    }
+
+    private Provider toProvider(Document stored) {
+        return mongo.getConverter().read(ProviderDocument.class, stored).toProvider(stored, cities);
+    }
+
+    private static String profile(String field) {
+        return ProviderDocument.PROFILE + "." + field;
     }
 
     private static Criteria criteria(ProviderSearch search) {
         var all = new ArrayList<Criteria>();
         all.add(Criteria.where("status").is(ProviderStatus.ACTIVE));
         if (search.fieldCode() != null) {
-            all.add(Criteria.where("fieldCodes").is(search.fieldCode()));
+            all.add(Criteria.where(profile(StoredProfile.FIELD_CODES)).is(search.fieldCode()));
         }
         for (ProviderSearch.Place place : search.places()) {
             var located = new ArrayList<Criteria>();
             if (place.cityCode() != null) {
-                located.add(Criteria.where("cityCode").is(place.cityCode()));
+                located.add(Criteria.where(profile(StoredProfile.CITY_CODE)).is(place.cityCode()));
             }
-            located.add(Criteria.where("divisionCode").is(place.divisionCode()));
-            located.add(Criteria.where("regionsServed").in(place.areas()));
+            located.add(Criteria.where(profile(StoredProfile.DIVISION_CODE)).is(place.divisionCode()));
+            located.add(Criteria.where(profile(StoredProfile.REGIONS_SERVED)).in(place.areas()));
             all.add(new Criteria().orOperator(located));
         }
         if (search.kind() != null) {
-            all.add(Criteria.where("kind").is(search.kind()));
+            all.add(Criteria.where(profile(StoredProfile.KIND)).is(search.kind().name()));
         }
         if (search.availability() != null) {
             all.add(Criteria.where("availability").is(search.availability()));
