@@ -16,11 +16,14 @@ import cn.innovationchina.expert.domain.ProfileDraft;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderSearch;
+import cn.innovationchina.expert.persistence.ProviderDocument;
 import cn.innovationchina.expert.persistence.ProviderRepository;
 import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.problem.PreconditionRequired;
+import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
 import cn.innovationchina.reference.Division;
@@ -53,14 +56,22 @@ public class ProviderService {
     public record Saved(Provider provider, boolean registered) {
     }
 
-    /** An expert registers its own profile with its first PUT and revises it with the next ones (ADR 0010). */
+    /**
+     * An expert registers its own profile with its first PUT and revises it with the next ones (ADR 0010), each
+     * based on the version it read ({@code expectedVersion}, required once the profile exists).
+     */
     public Mono<Saved> save(PlatformUser user, String id, ProfileDraft draft, @Nullable Long expectedVersion) {
         if (!user.isProvider(id)) {
             return Mono.error(new NotFound("Provider", id));
         }
         return Mono.fromCallable(() -> rules.require(draft)).flatMap(accepted -> providers.find(id)
-                .flatMap(current -> store(current, expectedVersion,
-                        p -> p.revise(accepted.profile(), accepted.contact())).map(p -> new Saved(p, false)))
+                .flatMap(current -> {
+                    if (expectedVersion == null) {
+                        return Mono.error(new PreconditionRequired("provider"));
+                    }
+                    return store(current, expectedVersion, p -> p.revise(accepted.profile(), accepted.contact()))
+                            .map(p -> new Saved(p, false));
+                })
                 .switchIfEmpty(Mono.defer(() -> {
                     var decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
                     return providers.create(decision.state(), decision.events()).map(p -> new Saved(p, true));
@@ -78,19 +89,18 @@ public class ProviderService {
     }
 
     public Mono<Provider> changeAvailability(PlatformUser user, String id, Availability availability,
-            @Nullable LocalDate until, @Nullable Long expectedVersion) {
+            @Nullable LocalDate until, long expectedVersion) {
         return own(user, id).flatMap(current -> store(current, expectedVersion,
                 p -> p.changeAvailability(availability, until, LocalDate.now(clock))));
     }
 
-    public Mono<Provider> verify(PlatformUser administrator, String id, @Nullable Long expectedVersion) {
+    public Mono<Provider> verify(PlatformUser administrator, String id, long expectedVersion) {
         return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
                 .flatMap(current -> store(current, expectedVersion, p -> p.verify(administrator.subject())));
     }
 
     /** The provider itself or a platform administrator. */
-    public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason,
-            @Nullable Long expectedVersion) {
+    public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason, long expectedVersion) {
         Mono<Provider> current = user.is(Role.PLATFORM_ADMIN)
                 ? providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
                 : own(user, id);
@@ -183,11 +193,17 @@ public class ProviderService {
         return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)));
     }
 
-    /** Decides on the loaded provider, then writes guarded by the client's version, or the loaded one. */
+    /**
+     * Decides on the loaded provider, then writes guarded by the version the client read, or by the loaded one for
+     * a change that states its whole result (a membership) and so was not based on a read. A stale version is
+     * refused before deciding, so the caller learns it read an old state (412, not 409).
+     */
     private Mono<Provider> store(Provider current, @Nullable Long expectedVersion,
             Function<Provider, Decision<Provider>> decide) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            return Mono.error(new StaleVersion(ProviderDocument.COLLECTION, current.id(), expectedVersion));
+        }
         Decision<Provider> decision = decide.apply(current);
-        long expected = expectedVersion == null ? current.version() : expectedVersion;
-        return providers.update(decision.state(), expected, decision.events());
+        return providers.update(decision.state(), current.version(), decision.events());
     }
 }

@@ -3,7 +3,6 @@ package cn.innovationchina.matching.application;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Party;
@@ -57,17 +56,14 @@ public class MatchLifecycle {
                 .collectList();
     }
 
-    /**
-     * Applies one step to one match. With {@code ifMatch} the step is refused (412) unless the demand's list is
-     * still at that version.
-     */
-    public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, @Nullable Long ifMatch,
+    /** Applies one step to one match; it is refused (412) unless the demand's list is still at {@code ifMatch}. */
+    public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, long ifMatch,
             BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
         return store.find(demandId)
                 .switchIfEmpty(Mono.error(new NotFound("Match", matchId)))
                 .flatMap(matches -> {
                     Party party = partyOf(matches, matchId, user);
-                    if (ifMatch != null && ifMatch != matches.version()) {
+                    if (ifMatch != matches.version()) {
                         return Mono.error(new StaleVersion("Demand matches", demandId, ifMatch));
                     }
                     var decision = step.apply(matches, party);
