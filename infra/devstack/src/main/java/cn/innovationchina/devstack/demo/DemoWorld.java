@@ -143,7 +143,9 @@ public final class DemoWorld {
     private void registerProviders(List<Provider> providers) {
         for (Provider provider : providers) {
             String token = tokens.expert(provider.id(), provider.cityCode());
-            Answer saved = platform.put("expert", "/providers/" + provider.id(), token, provider.profile(), null);
+            String path = "/providers/" + provider.id();
+            Answer known = platform.get("expert", path, token);
+            Answer saved = platform.put("expert", path, token, provider.profile(), known.ok() ? known.etag() : null);
             if (!saved.ok()) {
                 throw new IllegalStateException("Registering " + provider.id() + " answered " + saved.status()
                         + ": " + saved.body());
@@ -328,9 +330,12 @@ public final class DemoWorld {
         return listed ? found[0] : null;
     }
 
+    /** One step on the match list as just read (this loader reads it as the enterprise, whichever party steps). */
     private void step(Posted posted, JsonNode match, String token, String step, @Nullable Map<String, ?> body) {
-        platform.expectPost("matching", "/demands/" + posted.id() + "/matches/" + match.path("matchId").asString()
-                + "/" + step, token, body, null);
+        String list = "/demands/" + posted.id() + "/matches";
+        String etag = platform.expectGet("matching", list, posted.token()).etag();
+        platform.expectPost("matching", list + "/" + match.path("matchId").asString() + "/" + step, token, body,
+                etag);
     }
 
     /** Expert-service releases the contact data when it hears of the acceptance: the enterprise then sees it. */
