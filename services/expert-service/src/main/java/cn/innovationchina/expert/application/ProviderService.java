@@ -44,7 +44,8 @@ public class ProviderService {
     private final Divisions divisions;
     private final Clock clock;
 
-    ProviderService(ProviderRepository providers, ProfileRules rules, PilotCities cities, Divisions divisions, Clock clock) {
+    ProviderService(ProviderRepository providers, ProfileRules rules, PilotCities cities, Divisions divisions,
+            Clock clock) {
         this.providers = providers;
         this.rules = rules;
         this.cities = cities;
