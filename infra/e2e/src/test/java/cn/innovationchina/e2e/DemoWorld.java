@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What every journey starts from: Prof. Zhang Wei's profile and the Xianning hydrogen enterprise's registration,
  * made through the API. Each journey may run first in the test JVM, so both are idempotent: the profile's
- * {@code PUT} registers it (201) or saves it again (200), a second registration is refused with 409.
+ * {@code PUT} registers it (201) or saves it again with the ETag just read (200), a second registration is refused
+ * with 409.
  */
 final class DemoWorld {
 
@@ -25,14 +26,17 @@ final class DemoWorld {
     }
 
     static void expertProfileAndEnterpriseRegistration(User expert, User enterprise) {
-        int profile = expert.put("/api/expert/providers/" + EXPERT_PROVIDER_ID, """
+        String profilePath = "/api/expert/providers/" + EXPERT_PROVIDER_ID;
+        var known = expert.get(profilePath);
+        int profile = expert.put(profilePath, """
                 {"name": "张伟", "kind": "EXPERT", "affiliation": "武汉理工大学", "title": "教授",
                  "fieldCodes": ["ENERGY.HYDROGEN"], "skills": ["燃料电池", "质子交换膜", "fuel cell durability"],
                  "keywords": ["fuel cell", "PEM"],
                  "summary": "质子交换膜燃料电池电堆设计与寿命测试 PEM fuel-cell stack design and durability testing",
                  "services": ["JOINT_RND", "TECHNICAL_CONSULTING"], "cityCode": "WUHAN",
                  "regionsServed": ["YANGTZE_MIDDLE"], "languages": ["zh", "en"], "capacity": 5,
-                 "email": "EMAIL"}""".replace("EMAIL", EXPERT_EMAIL), null).status();
+                 "email": "EMAIL"}""".replace("EMAIL", EXPERT_EMAIL), known.status() == 200 ? known.etag() : null)
+                .status();
         assertThat(profile).as("the expert's profile saved").isIn(200, 201);
         int registration = enterprise.post("/api/demand/enterprises", Map.of("name", "咸宁氢能科技有限公司",
                 "creditCode", "914212007282345674", "cityCode", CITY, "industry", "new energy vehicles",

@@ -81,14 +81,15 @@ class MatchmakingJourneyTest {
         // When the expert accepts, the enterprise sees the expert's contact data
         assertThat(enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID).expect(200).body().has("contact")).isFalse();
         var invitations = expert.get("/api/matching/invitations").expect(200);
-        expert.post(matchPath + "/accept", null, "\"" + invitations.body().get(0).get("version").asLong() + "\"")
-                .expect(200);
+        var accepted = expert.post(matchPath + "/accept", null,
+                "\"" + invitations.body().get(0).get("version").asLong() + "\"").expect(200);
         var released = await("the contact released", () -> enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID),
                 answer -> answer.body().has("contact"));
         assertThat(released.body().get("contact").get("email").asString()).isEqualTo(DemoWorld.EXPERT_EMAIL);
 
         // And a docking and a contract are recorded
-        var docking = expert.post(matchPath + "/docking", Map.of("startedOn", DemoWorld.today().toString()), null).expect(200);
+        var docking = expert.post(matchPath + "/docking", Map.of("startedOn", DemoWorld.today().toString()),
+                accepted.etag()).expect(200);
         enterprise.post(matchPath + "/contract", Map.of("contractId", "C-E2E-001", "valueCny", 800000,
                 "mode", "JOINT_RND", "signedOn", DemoWorld.today().toString()), docking.etag()).expect(200);
 

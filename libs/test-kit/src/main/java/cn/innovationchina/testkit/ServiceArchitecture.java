@@ -1,6 +1,7 @@
 package cn.innovationchina.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,8 +9,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The rules every service keeps: domain code is plain Java (no Spring, MongoDB or Kafka), and no service reaches
- * into another service's code; shared code comes only from the libs.
+ * The rules every service keeps (docs/architecture.md, ADR 0040): the layers depend one way, web and messaging on
+ * application, application on persistence, all of them on domain; domain code is plain Java (no Spring, MongoDB or
+ * Kafka); and no service reaches into another service's code, shared code comes only from the libs.
  */
 public final class ServiceArchitecture {
 
@@ -25,6 +27,19 @@ public final class ServiceArchitecture {
     }
 
     static void verify(JavaClasses classes, String servicePackage) {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("web").definedBy(servicePackage + ".web..")
+                .layer("messaging").definedBy(servicePackage + ".messaging..")
+                .layer("application").definedBy(servicePackage + ".application..")
+                .layer("persistence").definedBy(servicePackage + ".persistence..")
+                .layer("domain").definedBy(servicePackage + ".domain..")
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
+                .whereLayer("application").mayOnlyBeAccessedByLayers("web", "messaging")
+                .whereLayer("persistence").mayOnlyBeAccessedByLayers("application")
+                .withOptionalLayers(true)
+                .because("the layers depend one way: web and messaging -> application -> persistence -> domain")
+                .check(classes);
         noClasses().that().resideInAPackage(servicePackage + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..", "reactor..", "tools.jackson..", "com.fasterxml..")

@@ -12,7 +12,7 @@ class ServiceArchitectureTest {
     private static final String FIXTURES = "cn.innovationchina.archfixture";
 
     @Test
-    void a_service_with_plain_domain_code_and_only_shared_dependencies_passes() {
+    void a_service_whose_layers_depend_one_way_with_plain_domain_code_and_only_shared_dependencies_passes() {
         assertThatCode(() -> verify("clean")).doesNotThrowAnyException();
     }
 
@@ -20,6 +20,22 @@ class ServiceArchitectureTest {
     void a_domain_class_that_uses_spring_is_refused() {
         assertThatThrownBy(() -> verify("springy")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("domain code is plain Java");
+    }
+
+    @Test
+    void a_controller_that_reads_the_store_past_the_application_layer_is_refused() {
+        assertThatThrownBy(() -> verify("shortcut")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the layers depend one way")
+                .hasMessageContaining("archfixture.shortcut.web.LampController")
+                .hasMessageContaining("archfixture.shortcut.persistence.LampDocuments");
+    }
+
+    @Test
+    void a_store_that_uses_a_type_of_the_application_layer_is_refused() {
+        assertThatThrownBy(() -> verify("upward")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the layers depend one way")
+                .hasMessageContaining("archfixture.upward.persistence.LampDocuments")
+                .hasMessageContaining("archfixture.upward.application.LampSearch");
     }
 
     @Test

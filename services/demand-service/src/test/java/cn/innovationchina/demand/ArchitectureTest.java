@@ -7,7 +7,7 @@ import cn.innovationchina.testkit.ServiceArchitecture;
 class ArchitectureTest {
 
     @Test
-    void the_domain_is_plain_java_and_the_service_uses_no_other_services_code() {
+    void the_layers_depend_one_way_the_domain_is_plain_java_and_no_other_services_code_is_used() {
         ServiceArchitecture.verify("cn.innovationchina.demand");
     }
 }

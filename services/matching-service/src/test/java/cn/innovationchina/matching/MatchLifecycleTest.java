@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +137,17 @@ class MatchLifecycleTest {
     }
 
     @Test
+    void a_step_without_if_match_is_refused_with_428_naming_the_header_and_changes_nothing() {
+        String match = proposedMatch(provider("Prof. Qian").skills(word));
+        String before = currentEtag();
+
+        step(enterpriseToken(), match, "shortlist", null, null).expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+
+        assertThat(currentEtag()).isEqualTo(before);
+    }
+
+    @Test
     void a_step_based_on_a_stale_version_is_refused_with_412() {
         String match = proposedMatch(provider("Prof. Song").skills(word));
         String etag = http.get().uri("/demands/{d}/matches", demandId).headers(bearer(enterpriseToken())).exchange()
@@ -237,10 +249,26 @@ class MatchLifecycleTest {
         return proposed.proposals().get(0).matchId();
     }
 
+    /** A step sent with the list's current ETag, as a caller that has just read it. */
     private WebTestClient.ResponseSpec step(String token, String match, String step, Object body) {
-        var request = http.post().uri("/demands/{d}/matches/{m}/" + step, demandId, match).headers(bearer(token));
+        return step(token, match, step, body, currentEtag());
+    }
+
+    private WebTestClient.ResponseSpec step(String token, String match, String step, Object body,
+            @Nullable String ifMatch) {
+        var request = http.post().uri("/demands/{d}/matches/{m}/" + step, demandId, match).headers(bearer(token))
+                .headers(headers -> {
+                    if (ifMatch != null) {
+                        headers.setIfMatch(ifMatch);
+                    }
+                });
         return body == null ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private String currentEtag() {
+        return http.get().uri("/demands/{d}/matches", demandId).headers(bearer(enterpriseToken())).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
     }
 
     private String enterpriseToken() {

@@ -72,8 +72,13 @@ class ObservabilityTest {
         String match = proposedMatch();
         String traceId = hex(16);
 
+        String enterpriseToken = tokens.enterprise(enterprise.enterpriseId(), "XIANNING");
+        String etag = http.get().uri("/demands/{d}/matches", demandId)
+                .headers(headers -> headers.setBearerAuth(enterpriseToken)).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getETag();
+
         http.post().uri("/demands/{d}/matches/{m}/shortlist", demandId, match)
-                .headers(headers -> headers.setBearerAuth(tokens.enterprise(enterprise.enterpriseId(), "XIANNING")))
+                .headers(headers -> headers.setBearerAuth(enterpriseToken)).header("If-Match", etag)
                 .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
                 .header(Correlation.HEADER, "conversation-" + word)
                 .exchange().expectStatus().isOk();

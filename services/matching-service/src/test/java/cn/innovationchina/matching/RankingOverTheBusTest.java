@@ -23,7 +23,6 @@ import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.Eventually;
-import cn.innovationchina.testkit.ServiceArchitecture;
 import cn.innovationchina.testkit.ServiceTest;
 
 /** Demands and providers arrive as events on the real broker; proposals leave as MatchesProposed. */
@@ -188,11 +187,6 @@ class RankingOverTheBusTest {
                 .map(EventEnvelope::payload).filter(p -> p.trigger() == MatchTrigger.PROVIDER_CHANGED).toList();
         assertThat(lateProposals).hasSize(3)
                 .allSatisfy(p -> assertThat(providerIds(p)).containsExactly("p-" + word));
-    }
-
-    @Test
-    void the_service_keeps_the_architecture_rules() {
-        ServiceArchitecture.verify("cn.innovationchina.matching");
     }
 
     private Bus bus() {

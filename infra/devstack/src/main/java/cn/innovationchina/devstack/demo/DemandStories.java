@@ -160,9 +160,12 @@ final class DemandStories {
         return listed ? found[0] : null;
     }
 
+    /** One step on the match list as just read (this loader reads it as the enterprise, whichever party steps). */
     private void step(Posted posted, JsonNode match, String token, String step, @Nullable Map<String, ?> body) {
-        platform.expectPost("matching", "/demands/" + posted.id() + "/matches/" + match.path("matchId").asString()
-                + "/" + step, token, body, null);
+        String list = "/demands/" + posted.id() + "/matches";
+        String etag = platform.expectGet("matching", list, posted.token()).etag();
+        platform.expectPost("matching", list + "/" + match.path("matchId").asString() + "/" + step, token, body,
+                etag);
     }
 
     /** Expert-service releases the contact data when it hears of the acceptance: the enterprise then sees it. */

@@ -112,7 +112,9 @@ public final class DemoWorld {
     private void registerProviders(List<Provider> providers) {
         for (Provider provider : providers) {
             String token = tokens.expert(provider.id(), provider.cityCode());
-            Answer saved = platform.put("expert", "/providers/" + provider.id(), token, provider.profile(), null);
+            String path = "/providers/" + provider.id();
+            Answer known = platform.get("expert", path, token);
+            Answer saved = platform.put("expert", path, token, provider.profile(), known.ok() ? known.etag() : null);
             if (!saved.ok()) {
                 throw new IllegalStateException("Registering " + provider.id() + " answered " + saved.status()
                         + ": " + saved.body());

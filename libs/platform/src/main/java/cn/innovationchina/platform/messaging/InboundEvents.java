@@ -58,6 +58,11 @@ public class InboundEvents {
         return message -> accept(message.getPayload(), type, handler, true);
     }
 
+    /** A consumer handing each event to the handlers registered for its type: see {@link EventHandlers}. */
+    public <E extends DomainEvent> EventHandlers<E> handlers(Class<E> type) {
+        return new EventHandlers<>(this, type);
+    }
+
     /**
      * For state an instance keeps in its own memory, fed by a consumer group of its own: every instance must see
      * every event, and a restarted one must see them again, so no marker is kept. The handler guards its effect by

@@ -3,10 +3,13 @@ package cn.innovationchina.platform.web;
 import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.problem.PreconditionRequired;
 
 /**
  * An aggregate's stored version as its HTTP {@code ETag}, and an {@code If-Match} header back to the version a
- * write is based on ({@code AggregateStore} turns a stale one into 412). A malformed header is a 400 naming it.
+ * write is based on. The policy of every service (ADR 0042): a change of an existing aggregate must send it (428
+ * naming the header when it is missing), a stale one is a 412 ({@code AggregateStore}), a malformed one a 400
+ * naming it; creating an aggregate needs none.
  */
 public final class ETags {
 
@@ -19,7 +22,10 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The version the caller read, or null when it sent no {@code If-Match}. */
+    /**
+     * The version the caller read, or null when it sent no {@code If-Match}: for a write that creates the aggregate
+     * when it does not exist yet, which then requires it with {@link PreconditionRequired} once it does.
+     */
     public static @Nullable Long ifMatch(@Nullable String header) {
         if (header == null || header.isBlank()) {
             return null;
@@ -35,11 +41,11 @@ public final class ETags {
         }
     }
 
-    /** Like {@link #ifMatch}, for writes that must say which version they change. */
-    public static long requiredIfMatch(@Nullable String header, String what) {
+    /** The version a change of an existing {@code aggregate} is based on; without one, a 428 naming the header. */
+    public static long requiredIfMatch(@Nullable String header, String aggregate) {
         Long version = ifMatch(header);
         if (version == null) {
-            throw new InvalidInput(IF_MATCH, "required: the ETag of the " + what + " as last read");
+            throw new PreconditionRequired(aggregate);
         }
         return version;
     }

@@ -33,6 +33,7 @@ import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.problem.PreconditionRequired;
 import cn.innovationchina.platform.problem.StaleVersion;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -110,6 +111,12 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         if (error instanceof NotFound notFound) {
             return problem(HttpStatus.NOT_FOUND, "not-found", notFound.getMessage());
+        }
+        if (error instanceof PreconditionRequired required) {
+            ProblemDetail problem = problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
+                    required.getMessage());
+            problem.setProperty("errors", List.of(Map.of("field", ETags.IF_MATCH, "message", required.getMessage())));
+            return problem;
         }
         if (error instanceof StaleVersion stale) {
             return problem(HttpStatus.PRECONDITION_FAILED, "stale-version",

@@ -30,6 +30,7 @@ import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.web.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -72,8 +73,9 @@ class BeaconController {
 
     @PostMapping("/beacons/{id}/raise")
     @PreAuthorize("hasRole('ENTERPRISE')")
-    Mono<ResponseEntity<Void>> raise(@PathVariable String id, @RequestHeader("If-Match") String ifMatch) {
-        long expected = Long.parseLong(ifMatch.replace("\"", ""));
+    Mono<ResponseEntity<Void>> raise(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        long expected = ETags.requiredIfMatch(ifMatch, "beacon");
         return mongo.findById(id, Beacon.class)
                 .switchIfEmpty(Mono.error(new NotFound("Beacon", id)))
                 .flatMap(beacon -> store.update(new Beacon(id, beacon.title(), beacon.cityCode(), null, null), id,

@@ -16,13 +16,16 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import reactor.core.publisher.Mono;
 
 /**
  * A consumer whose effect is visible and NOT idempotent by itself ($inc), so only the platform's deduplication
- * keeps it at one per event. A submission titled "poison" always fails.
+ * keeps it at one per event. Every attempt is counted; submissions and publications are sighted, other demand events
+ * have no handler. A submission titled "poison" always fails.
  */
 @Configuration
 class BeaconWatcher {
@@ -31,18 +34,21 @@ class BeaconWatcher {
 
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, ReactiveMongoTemplate mongo) {
-        return inbound.handle(DemandEvent.class, event -> {
-            ATTEMPTS.computeIfAbsent(event.aggregateId(), id -> new AtomicInteger()).incrementAndGet();
-            if (event.payload() instanceof DemandSubmitted submitted && submitted.title().equals("poison")) {
-                return Mono.error(new IllegalStateException("cannot handle poison"));
-            }
-            return mongo.getCollection("sightings")
-                    .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", event.aggregateId()),
-                            Updates.combine(Updates.inc("count", 1),
-                                    Updates.set("correlationId", event.correlationId())),
-                            new UpdateOptions().upsert(true))))
-                    .then();
-        });
+        return inbound.handlers(DemandEvent.class)
+                .on(DemandEvent.class, event -> Mono.fromRunnable(() -> ATTEMPTS
+                        .computeIfAbsent(event.aggregateId(), id -> new AtomicInteger()).incrementAndGet()))
+                .on(DemandSubmitted.class, event -> event.payload().title().equals("poison")
+                        ? Mono.error(new IllegalStateException("cannot handle poison"))
+                        : sighted(mongo, event))
+                .on(DemandPublished.class, event -> sighted(mongo, event));
+    }
+
+    private static Mono<Void> sighted(ReactiveMongoTemplate mongo, EventEnvelope<?> event) {
+        return mongo.getCollection("sightings")
+                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", event.aggregateId()),
+                        Updates.combine(Updates.inc("count", 1), Updates.set("correlationId", event.correlationId())),
+                        new UpdateOptions().upsert(true))))
+                .then();
     }
 
     static Mono<Document> sighting(ReactiveMongoTemplate mongo, String id) {

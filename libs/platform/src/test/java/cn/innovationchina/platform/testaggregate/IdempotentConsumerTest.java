@@ -15,11 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.EventJson;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
+import cn.innovationchina.platform.persistence.DocumentIds;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.EventPublisher;
 import cn.innovationchina.testkit.Eventually;
@@ -37,8 +39,6 @@ class IdempotentConsumerTest {
     ReactiveMongoTemplate mongo;
     @Autowired
     ProcessedEventsJanitor janitor;
-
-
 
     @Test
     void an_event_delivered_twice_has_one_effect() {
@@ -93,6 +93,25 @@ class IdempotentConsumerTest {
         awaitSightings(next.aggregateId(), 1);
         EventProbe.settle();
         assertThat(deadLetters.records(DEAD_LETTERS)).noneMatch(r -> key.equals(r.key()));
+    }
+
+    @Test
+    void an_event_of_a_type_no_handler_is_registered_for_is_acknowledged_once_without_effect() {
+        String demandId = "withdrawn-" + UUID.randomUUID();
+        var withdrawal = EventEnvelope.wrap(new DemandWithdrawn(demandId, "e-1", "XIANNING", "changed plans"),
+                demandId, 2, "XIANNING", new EventEnvelope.Tracing("corr-" + demandId, null), "a-test", Instant.now());
+        var next = submission("after-withdrawn-" + UUID.randomUUID(), "hydrogen");
+
+        send(withdrawal);
+        send(next);
+
+        awaitSightings(next.aggregateId(), 1);
+        assertThat(sightings(demandId)).isZero();
+        assertThat(BeaconWatcher.ATTEMPTS.get(demandId).get()).as("attempts").isEqualTo(1);
+        assertThat(DocumentIds.exists(mongo, InboundEvents.PROCESSED_EVENTS, "platform-test:" + withdrawal.eventId())
+                .block()).as("acknowledged").isTrue();
+        EventProbe.settle();
+        assertThat(deadLetters.records(DEAD_LETTERS)).noneMatch(r -> demandId.equals(r.key()));
     }
 
     @Test

@@ -159,6 +159,24 @@ class PlatformWebTest {
     }
 
     @Test
+    void a_change_without_if_match_is_refused_with_428_naming_the_header_and_changes_nothing() {
+        String id = "unconditional-" + UUID.randomUUID();
+        http.post().uri("/beacons/" + id).headers(bearer(enterprise())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lit("south")).exchange().expectStatus().isCreated();
+
+        http.post().uri("/beacons/" + id + "/raise").headers(bearer(enterprise())).exchange()
+                .expectStatus().isEqualTo(428)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        http.post().uri("/beacons/" + id + "/raise").headers(bearer(enterprise())).header("If-Match", "yesterday")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+
+        http.get().uri("/beacons/" + id).headers(bearer(enterprise())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+    }
+
+    @Test
     void health_reports_mongo_by_ping_and_the_probes_are_up() {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()

@@ -8,17 +8,18 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.demand.domain.ContactPerson;
-import cn.innovationchina.demand.domain.Decision;
 import cn.innovationchina.demand.domain.Demand;
 import cn.innovationchina.demand.domain.DemandRules;
+import cn.innovationchina.demand.domain.DemandSearch;
 import cn.innovationchina.demand.domain.DemandStatus;
 import cn.innovationchina.demand.persistence.DemandDocument;
 import cn.innovationchina.demand.persistence.DemandDocuments;
 import cn.innovationchina.demand.persistence.EnterpriseDocument;
 import cn.innovationchina.demand.persistence.EnterpriseDocuments;
-import cn.innovationchina.demand.persistence.Invitations;
+import cn.innovationchina.demand.persistence.InvitationDocuments;
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.Visibility;
@@ -41,13 +42,13 @@ public class Demands {
     private final AggregateStore store;
     private final DemandDocuments documents;
     private final EnterpriseDocuments enterprises;
-    private final Invitations invitations;
+    private final InvitationDocuments invitations;
     private final PilotCityList cities;
     private final DemandRules rules;
     private final Clock clock;
 
     Demands(AggregateStore store, DemandDocuments documents, EnterpriseDocuments enterprises,
-            Invitations invitations, PilotCityList cities, FieldTaxonomy fields, Clock clock) {
+            InvitationDocuments invitations, PilotCityList cities, FieldTaxonomy fields, Clock clock) {
         this.store = store;
         this.documents = documents;
         this.enterprises = enterprises;
@@ -129,7 +130,7 @@ public class Demands {
      * Published demands for providers to find, each shown as much as the caller may see of it; a confidential
      * demand stays a summary in lists even to an invited provider, who opens it by id.
      */
-    public Mono<Listing> search(PlatformUser user, DemandDocuments.Search search, PageRequest page) {
+    public Mono<Listing> search(PlatformUser user, DemandSearch search, PageRequest page) {
         return documents.searchPublished(search, page).map(found -> listing(user, found, page));
     }
 

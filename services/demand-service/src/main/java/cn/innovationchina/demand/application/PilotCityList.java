@@ -2,10 +2,10 @@ package cn.innovationchina.demand.application;
 
 import org.springframework.stereotype.Service;
 
-import cn.innovationchina.demand.domain.Decision;
 import cn.innovationchina.demand.domain.PilotCity;
 import cn.innovationchina.demand.persistence.PilotCityDocument;
 import cn.innovationchina.demand.persistence.PilotCityDocuments;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.InvalidInput;

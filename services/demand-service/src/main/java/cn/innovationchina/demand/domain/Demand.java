@@ -17,6 +17,7 @@ import cn.innovationchina.events.DemandRevised;
 import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EnterpriseRef;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
 

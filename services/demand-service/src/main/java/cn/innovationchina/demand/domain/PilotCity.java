@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import cn.innovationchina.events.PilotCityChanged;
 import cn.innovationchina.events.PilotCityDesignated;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.reference.Divisions;
 

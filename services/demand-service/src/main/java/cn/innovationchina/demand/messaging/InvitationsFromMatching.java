@@ -6,11 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import cn.innovationchina.demand.persistence.Invitations;
+import cn.innovationchina.demand.application.Invitations;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.platform.messaging.InboundEvents;
-import reactor.core.publisher.Mono;
 
 /** From matching, the demand service needs one fact: a provider was invited, so it may read a confidential demand. */
 @Configuration
@@ -18,8 +17,6 @@ class InvitationsFromMatching {
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Invitations invitations) {
-        return inbound.handle(MatchEvent.class, event -> event.payload() instanceof ProviderInvited invited
-                ? invitations.record(invited.demandId(), invited.providerId(), event.occurredAt())
-                : Mono.empty());
+        return inbound.handlers(MatchEvent.class).on(ProviderInvited.class, invitations::record);
     }
 }

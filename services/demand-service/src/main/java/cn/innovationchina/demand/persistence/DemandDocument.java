@@ -13,23 +13,34 @@ import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.EnterpriseRef;
 
-/** A demand as stored; the platform adds its {@code outbox} and {@code outboxLease} beside these fields. */
+/**
+ * A demand as stored; the platform adds its {@code outbox} and {@code outboxLease} beside these fields. The
+ * enterprise and the content are the event contract's records, whose fields never change name; the contact person
+ * is the domain's, so it has its own stored shape here.
+ */
 @Document(DemandDocument.COLLECTION)
 public record DemandDocument(@Id String id, EnterpriseRef enterprise, String cityCode, DemandContent content,
-        ContactPerson contact, DemandStatus status, int revision, @Nullable String rejectionReason,
+        Contact contact, DemandStatus status, int revision, @Nullable String rejectionReason,
         @Nullable ClosureReason closure, @Nullable String endNote, Instant createdAt, Instant updatedAt,
         @Nullable Instant publishedAt, Long version) {
 
     public static final String COLLECTION = "demands";
 
+    /** Who to call about the demand, as stored. */
+    public record Contact(String name, String phone, String email) {
+    }
+
     public static DemandDocument of(Demand demand) {
+        var contact = demand.contact();
         return new DemandDocument(demand.id(), demand.enterprise(), demand.cityCode(), demand.content(),
-                demand.contact(), demand.status(), demand.revision(), demand.rejectionReason(), demand.closure(),
-                demand.endNote(), demand.createdAt(), demand.updatedAt(), demand.publishedAt(), null);
+                new Contact(contact.name(), contact.phone(), contact.email()), demand.status(), demand.revision(),
+                demand.rejectionReason(), demand.closure(), demand.endNote(), demand.createdAt(), demand.updatedAt(),
+                demand.publishedAt(), null);
     }
 
     public Demand toDomain() {
-        return new Demand(id, enterprise, cityCode, content, contact, status, revision, rejectionReason, closure,
-                endNote, createdAt, updatedAt, publishedAt, version);
+        return new Demand(id, enterprise, cityCode, content,
+                new ContactPerson(contact.name(), contact.phone(), contact.email()), status, revision, rejectionReason,
+                closure, endNote, createdAt, updatedAt, publishedAt, version);
     }
 }

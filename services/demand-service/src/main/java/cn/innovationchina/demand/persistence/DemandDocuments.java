@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import cn.innovationchina.demand.domain.DemandSearch;
 import cn.innovationchina.demand.domain.DemandStatus;
-import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.platform.web.PageRequest;
 import reactor.core.publisher.Flux;
@@ -41,10 +41,6 @@ public class DemandDocuments {
             boolean includeDrafts) {
     }
 
-    public record Search(@Nullable String fieldCode, @Nullable String cityCode, @Nullable CooperationMode mode,
-            @Nullable String text) {
-    }
-
     public record Page(List<DemandDocument> items, long total) {
     }
 
@@ -65,7 +61,7 @@ public class DemandDocuments {
         return page(all, page);
     }
 
-    public Mono<Page> searchPublished(Search search, PageRequest page) {
+    public Mono<Page> searchPublished(DemandSearch search, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").is(DemandStatus.PUBLISHED));
         if (search.fieldCode() != null) {

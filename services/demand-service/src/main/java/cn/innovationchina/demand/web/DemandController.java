@@ -23,7 +23,7 @@ import cn.innovationchina.demand.application.Exposure;
 import cn.innovationchina.demand.application.Listing;
 import cn.innovationchina.demand.domain.Demand;
 import cn.innovationchina.demand.domain.DemandStatus;
-import cn.innovationchina.demand.persistence.DemandDocuments;
+import cn.innovationchina.demand.domain.DemandSearch;
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -143,7 +143,7 @@ class DemandController {
             @RequestParam(required = false) @Nullable @Size(max = 100) String text,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal PlatformUser user) {
-        return Mono.defer(() -> demands.search(user, new DemandDocuments.Search(field, city, mode, text),
+        return Mono.defer(() -> demands.search(user, new DemandSearch(field, city, mode, text),
                 PageRequest.of(page, size, maxPageSize))).map(PageView::of);
     }
 

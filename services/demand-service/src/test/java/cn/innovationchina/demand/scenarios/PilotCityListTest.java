@@ -137,7 +137,7 @@ class PilotCityListTest extends DemandScenario {
         String etag = admin.designates(city).expect(201).etag();
         admin.changes(code, etag, Cities.with(city, "batch", 3)).ok();
 
-        assertThat(admin.changes(code, null, Cities.with(city, "batch", 4)).invalidField()).isEqualTo("If-Match");
+        assertThat(admin.changes(code, null, Cities.with(city, "batch", 4)).requiredHeader()).isEqualTo("If-Match");
         admin.changes(code, etag, Cities.with(city, "batch", 4)).expect(412);
     }
 

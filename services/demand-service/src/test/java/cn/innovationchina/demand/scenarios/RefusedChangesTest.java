@@ -100,14 +100,14 @@ class RefusedChangesTest extends DemandScenario {
     }
 
     @Test
-    void a_change_without_if_match_is_a_400_naming_the_header() {
+    void a_change_without_if_match_is_a_428_naming_the_header() {
         var enterprise = registeredEnterprise(REVIEWED_CITY);
         var draft = enterprise.hasDrafted(hydrogen(REVIEWED_CITY));
 
         var refused = enterprise.call(HttpMethod.POST, "/demands/" + draft.id() + "/submit",
                 null, null);
 
-        assertThat(refused.invalidField()).isEqualTo("If-Match");
+        assertThat(refused.requiredHeader()).isEqualTo("If-Match");
     }
 
     @Test

@@ -63,6 +63,12 @@ public final class Reply {
         return this;
     }
 
+    /** The header a 428 problem names: the change said no version it is based on. */
+    public String requiredHeader() {
+        expect(428);
+        return text("errors.0.field");
+    }
+
     /** The field a 400 problem names. */
     public String invalidField() {
         expect(400);

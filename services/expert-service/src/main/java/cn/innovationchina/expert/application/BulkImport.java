@@ -10,10 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-import cn.innovationchina.expert.domain.Decision;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.Violation;
+import cn.innovationchina.expert.persistence.ProviderRepository;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -36,11 +37,11 @@ public class BulkImport {
 
     private final ImportParser parser;
     private final ProfileRules rules;
-    private final Providers providers;
+    private final ProviderRepository providers;
     private final int batchSize;
     private final int concurrency;
 
-    BulkImport(ImportParser parser, ProfileRules rules, Providers providers,
+    BulkImport(ImportParser parser, ProfileRules rules, ProviderRepository providers,
             @Value("${expert.import.batch-size}") int batchSize,
             @Value("${expert.import.concurrency}") int concurrency) {
         this.parser = parser;
@@ -50,7 +51,7 @@ public class BulkImport {
         this.concurrency = concurrency;
     }
 
-    private record Candidate(String id, Decision decision) {
+    private record Candidate(String id, Decision<Provider> decision) {
     }
 
     private enum Outcome {
@@ -124,7 +125,7 @@ public class BulkImport {
 
     /** Another import of the same row may win the race between the look-up and the insert: that is not an error. */
     private Mono<Outcome> register(Candidate candidate) {
-        return providers.create(candidate.decision().provider(), candidate.decision().events())
+        return providers.create(candidate.decision().state(), candidate.decision().events())
                 .thenReturn(Outcome.REGISTERED)
                 .onErrorResume(Conflict.class, e -> Mono.just(Outcome.ALREADY_IMPORTED));
     }

@@ -4,7 +4,6 @@ import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.InvitationAccepted;
-import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.expert.persistence.ContactReleases;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
@@ -23,11 +22,9 @@ public class ContactRelease {
         this.releases = releases;
     }
 
-    public Mono<Void> on(EventEnvelope<MatchEvent> event) {
-        if (event.payload() instanceof InvitationAccepted accepted) {
-            return releases.release(accepted.providerId(), accepted.enterpriseId(), accepted.matchId());
-        }
-        return Mono.empty();
+    public Mono<Void> accepted(EventEnvelope<InvitationAccepted> event) {
+        var accepted = event.payload();
+        return releases.release(accepted.providerId(), accepted.enterpriseId(), accepted.matchId());
     }
 
     public Mono<Boolean> isReleasedTo(PlatformUser user, String providerId) {

@@ -12,13 +12,18 @@ import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
-import cn.innovationchina.expert.domain.Decision;
 import cn.innovationchina.expert.domain.ProfileDraft;
 import cn.innovationchina.expert.domain.ProfileRules;
 import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.expert.domain.ProviderSearch;
+import cn.innovationchina.expert.persistence.ProviderDocument;
+import cn.innovationchina.expert.persistence.ProviderRepository;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
+import cn.innovationchina.platform.problem.PreconditionRequired;
+import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
 import cn.innovationchina.reference.Division;
@@ -33,13 +38,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class ProviderService {
 
-    private final Providers providers;
+    private final ProviderRepository providers;
     private final ProfileRules rules;
     private final PilotCities cities;
     private final Divisions divisions;
     private final Clock clock;
 
-    ProviderService(Providers providers, ProfileRules rules, PilotCities cities, Divisions divisions, Clock clock) {
+    ProviderService(ProviderRepository providers, ProfileRules rules, PilotCities cities, Divisions divisions,
+            Clock clock) {
         this.providers = providers;
         this.rules = rules;
         this.cities = cities;
@@ -51,17 +57,25 @@ public class ProviderService {
     public record Saved(Provider provider, boolean registered) {
     }
 
-    /** An expert registers its own profile with its first PUT and revises it with the next ones (ADR 0010). */
+    /**
+     * An expert registers its own profile with its first PUT and revises it with the next ones (ADR 0010), each
+     * based on the version it read ({@code expectedVersion}, required once the profile exists).
+     */
     public Mono<Saved> save(PlatformUser user, String id, ProfileDraft draft, @Nullable Long expectedVersion) {
         if (!user.isProvider(id)) {
             return Mono.error(new NotFound("Provider", id));
         }
         return Mono.fromCallable(() -> rules.require(draft)).flatMap(accepted -> providers.find(id)
-                .flatMap(current -> store(current, expectedVersion,
-                        p -> p.revise(accepted.profile(), accepted.contact())).map(p -> new Saved(p, false)))
+                .flatMap(current -> {
+                    if (expectedVersion == null) {
+                        return Mono.error(new PreconditionRequired("provider"));
+                    }
+                    return store(current, expectedVersion, p -> p.revise(accepted.profile(), accepted.contact()))
+                            .map(p -> new Saved(p, false));
+                })
                 .switchIfEmpty(Mono.defer(() -> {
-                    Decision decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
-                    return providers.create(decision.provider(), decision.events()).map(p -> new Saved(p, true));
+                    var decision = Provider.register(id, null, null, accepted.profile(), accepted.contact());
+                    return providers.create(decision.state(), decision.events()).map(p -> new Saved(p, true));
                 })));
     }
 
@@ -76,48 +90,47 @@ public class ProviderService {
     }
 
     public Mono<Provider> changeAvailability(PlatformUser user, String id, Availability availability,
-            @Nullable LocalDate until, @Nullable Long expectedVersion) {
+            @Nullable LocalDate until, long expectedVersion) {
         return own(user, id).flatMap(current -> store(current, expectedVersion,
                 p -> p.changeAvailability(availability, until, LocalDate.now(clock))));
     }
 
-    public Mono<Provider> verify(PlatformUser administrator, String id, @Nullable Long expectedVersion) {
+    public Mono<Provider> verify(PlatformUser administrator, String id, long expectedVersion) {
         return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
                 .flatMap(current -> store(current, expectedVersion, p -> p.verify(administrator.subject())));
     }
 
     /** The provider itself or a platform administrator. */
-    public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason,
-            @Nullable Long expectedVersion) {
+    public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason, long expectedVersion) {
         Mono<Provider> current = user.is(Role.PLATFORM_ADMIN)
                 ? providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
                 : own(user, id);
         return current.flatMap(p -> store(p, expectedVersion, q -> q.deactivate(reason)));
     }
 
-    public Mono<ProviderSearch.Page> search(@Nullable String fieldCode, @Nullable String cityCode,
+    public Mono<ProviderPage> search(@Nullable String fieldCode, @Nullable String cityCode,
             @Nullable String divisionCode, @Nullable ProviderKind kind, @Nullable Availability availability,
             @Nullable String text, PageRequest page) {
         return Mono.fromCallable(() -> criteria(fieldCode, places(cityCode, divisionCode), kind, availability, null,
-                text, page)).flatMap(providers::search);
+                text)).flatMap(search -> found(search, page));
     }
 
     /** The providers located in a city or serving its region, for that city's administrator. */
-    public Mono<ProviderSearch.Page> servingCity(PlatformUser administrator, String cityCode, PageRequest page) {
+    public Mono<ProviderPage> servingCity(PlatformUser administrator, String cityCode, PageRequest page) {
         if (!administrator.administers(cityCode)) {
             return Mono.error(new NotFound("City", cityCode));
         }
-        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null, page))
-                .flatMap(providers::search);
+        return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null))
+                .flatMap(search -> found(search, page));
     }
 
     /** A society's or institute's member experts: those it onboarded or added. */
-    public Mono<ProviderSearch.Page> members(String organisationId, PageRequest page) {
+    public Mono<ProviderPage> members(String organisationId, PageRequest page) {
         return providers.find(organisationId)
                 .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
-                .map(p -> criteria(null, List.of(), null, null, organisationId, null, page))
-                .flatMap(providers::search);
+                .map(p -> criteria(null, List.of(), null, null, organisationId, null))
+                .flatMap(search -> found(search, page));
     }
 
     /** The society or institute the caller acts for adds a registered expert to its group. */
@@ -144,11 +157,16 @@ public class ProviderService {
                 .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
     }
 
+    private Mono<ProviderPage> found(ProviderSearch search, PageRequest page) {
+        return providers.search(search, page)
+                .map(found -> new ProviderPage(found.items(), page.page(), page.size(), found.total()));
+    }
+
     private ProviderSearch criteria(@Nullable String fieldCode, List<ProviderSearch.Place> places,
             @Nullable ProviderKind kind, @Nullable Availability availability, @Nullable String memberOf,
-            @Nullable String text, PageRequest page) {
+            @Nullable String text) {
         String needle = text == null || text.isBlank() ? null : text.strip();
-        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle, page);
+        return new ProviderSearch(fieldCode, places, kind, availability, memberOf, needle);
     }
 
     private List<ProviderSearch.Place> places(@Nullable String cityCode, @Nullable String divisionCode) {
@@ -176,11 +194,17 @@ public class ProviderService {
         return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)));
     }
 
-    /** Decides on the loaded provider, then writes guarded by the client's version, or the loaded one. */
+    /**
+     * Decides on the loaded provider, then writes guarded by the version the client read, or by the loaded one for
+     * a change that states its whole result (a membership) and so was not based on a read. A stale version is
+     * refused before deciding, so the caller learns it read an old state (412, not 409).
+     */
     private Mono<Provider> store(Provider current, @Nullable Long expectedVersion,
-            Function<Provider, Decision> decide) {
-        Decision decision = decide.apply(current);
-        long expected = expectedVersion == null ? current.version() : expectedVersion;
-        return providers.update(decision.provider(), expected, decision.events());
+            Function<Provider, Decision<Provider>> decide) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            return Mono.error(new StaleVersion(ProviderDocument.COLLECTION, current.id(), expectedVersion));
+        }
+        Decision<Provider> decision = decide.apply(current);
+        return providers.update(decision.state(), current.version(), decision.events());
     }
 }

@@ -1,7 +1,6 @@
 package cn.innovationchina.expert.domain;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +12,7 @@ import cn.innovationchina.events.ProviderProfile;
 import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.events.ProviderVerified;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
@@ -40,7 +40,7 @@ public record Provider(
         long version) {
 
     /** A new provider: active, unverified and available. */
-    public static Decision register(String id, @Nullable String externalId, @Nullable String memberOf,
+    public static Decision<Provider> register(String id, @Nullable String externalId, @Nullable String memberOf,
             Profile profile, Contact contact) {
         var provider = new Provider(id, externalId, memberOf, profile, contact, Availability.AVAILABLE, null,
                 Verification.UNVERIFIED, null, ProviderStatus.ACTIVE, 0);
@@ -48,18 +48,19 @@ public record Provider(
     }
 
     /** A new profile and contact; matching hears only of the profile, the contact stays here. */
-    public Decision revise(Profile newProfile, Contact newContact) {
+    public Decision<Provider> revise(Profile newProfile, Contact newContact) {
         requireActive(ProviderStatus.ACTIVE);
         var revised = new Provider(id, externalId, memberOf, newProfile, newContact, availability, availableFrom,
                 verification, verifiedBy, status, version);
         if (newProfile.equals(profile)) {
-            return new Decision(revised, List.of());
+            return Decision.of(revised);
         }
         return Decision.of(revised, new ProviderProfileUpdated(id, revised.published()));
     }
 
     /** ON_LEAVE needs the date the provider is back; the other states take none. */
-    public Decision changeAvailability(Availability newAvailability, @Nullable LocalDate until, LocalDate today) {
+    public Decision<Provider> changeAvailability(Availability newAvailability, @Nullable LocalDate until,
+            LocalDate today) {
         requireActive(ProviderStatus.ACTIVE);
         if (newAvailability == Availability.ON_LEAVE && until == null) {
             throw new InvalidInput("until", "is required when on leave");
@@ -75,7 +76,7 @@ public record Provider(
         return Decision.of(changed, new ProviderAvailabilityChanged(id, newAvailability, until));
     }
 
-    public Decision verify(String administrator) {
+    public Decision<Provider> verify(String administrator) {
         requireActive(ProviderStatus.ACTIVE);
         if (verification == Verification.VERIFIED) {
             throw new IllegalTransition(Verification.VERIFIED, Verification.VERIFIED);
@@ -85,7 +86,7 @@ public record Provider(
         return Decision.of(verified, new ProviderVerified(id, administrator));
     }
 
-    public Decision deactivate(@Nullable String reason) {
+    public Decision<Provider> deactivate(@Nullable String reason) {
         requireActive(ProviderStatus.DEACTIVATED);
         var deactivated = new Provider(id, externalId, memberOf, profile, contact, availability, availableFrom,
                 verification, verifiedBy, ProviderStatus.DEACTIVATED, version);
@@ -93,13 +94,13 @@ public record Provider(
     }
 
     /** A society or institute adds a registered expert to its service group; an expert is in one group at most. */
-    public Decision joinGroup(String organisationId) {
+    public Decision<Provider> joinGroup(String organisationId) {
         requireActive(ProviderStatus.ACTIVE);
         if (profile.isOrganisation()) {
             throw new Conflict("Only an expert can be a member of a group; " + id + " is a " + profile.kind());
         }
         if (organisationId.equals(memberOf)) {
-            return new Decision(this, List.of());
+            return Decision.of(this);
         }
         if (memberOf != null) {
             throw new Conflict(id + " is already a member of " + memberOf);
@@ -108,7 +109,7 @@ public record Provider(
     }
 
     /** The group lets the expert go, or the expert leaves. */
-    public Decision leaveGroup(String organisationId) {
+    public Decision<Provider> leaveGroup(String organisationId) {
         requireActive(ProviderStatus.ACTIVE);
         if (!organisationId.equals(memberOf)) {
             throw new NotFound("Member " + id + " of", organisationId);
@@ -143,7 +144,7 @@ public record Provider(
                 verifiedBy, status, storedVersion);
     }
 
-    private Decision inGroup(@Nullable String organisationId) {
+    private Decision<Provider> inGroup(@Nullable String organisationId) {
         var changed = new Provider(id, externalId, organisationId, profile, contact, availability, availableFrom,
                 verification, verifiedBy, status, version);
         return Decision.of(changed, new ProviderProfileUpdated(id, changed.published()));

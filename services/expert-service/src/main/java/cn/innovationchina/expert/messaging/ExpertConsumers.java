@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.innovationchina.events.InvitationAccepted;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.expert.application.ContactRelease;
 import cn.innovationchina.platform.messaging.InboundEvents;
@@ -16,6 +17,6 @@ class ExpertConsumers {
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, ContactRelease release) {
-        return inbound.handle(MatchEvent.class, release::on);
+        return inbound.handlers(MatchEvent.class).on(InvitationAccepted.class, release::accepted);
     }
 }

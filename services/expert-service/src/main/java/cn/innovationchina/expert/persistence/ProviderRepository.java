@@ -15,18 +15,18 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import cn.innovationchina.events.ProviderEvent;
-import cn.innovationchina.expert.application.ProviderSearch;
-import cn.innovationchina.expert.application.Providers;
+import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.expert.domain.Provider;
+import cn.innovationchina.expert.domain.ProviderSearch;
 import cn.innovationchina.expert.domain.ProviderStatus;
 import cn.innovationchina.platform.outbox.AggregateStore;
+import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
 /** Providers in MongoDB: reads by query, writes only through the {@link AggregateStore} (state and events together). */
 @Repository
-class ProviderRepository implements Providers {
+public class ProviderRepository {
 
     private final ReactiveMongoTemplate mongo;
     private final AggregateStore store;
@@ -38,25 +38,27 @@ class ProviderRepository implements Providers {
         this.cities = cities;
     }
 
-    @Override
-    public Mono<Provider> find(String id) {
-        return mongo.findById(id, ProviderDocument.class).map(document -> document.toProvider(cities));
+    /** Which providers a search found on the page asked for, and how many it found in all. */
+    public record Found(List<Provider> items, long total) {
     }
 
-    @Override
-    public Mono<Provider> create(Provider provider, List<? extends ProviderEvent> events) {
+    public Mono<Provider> find(String id) {
+        return mongo.findById(id, Document.class, ProviderDocument.COLLECTION).map(this::toProvider);
+    }
+
+    /** Fails with {@code Conflict} if the id is taken. */
+    public Mono<Provider> create(Provider provider, List<? extends DomainEvent> events) {
         return store.create(ProviderDocument.from(provider), provider.id(), provider.profile().cityCode(), events)
                 .map(provider::atVersion);
     }
 
-    @Override
-    public Mono<Provider> update(Provider provider, long expectedVersion,
-            List<? extends ProviderEvent> events) {
+    /** Fails with {@code StaleVersion} if the stored provider is no longer at {@code expectedVersion}. */
+    public Mono<Provider> update(Provider provider, long expectedVersion, List<? extends DomainEvent> events) {
         return store.update(ProviderDocument.from(provider), provider.id(), expectedVersion,
                 provider.profile().cityCode(), events).map(provider::atVersion);
     }
 
-    @Override
+    /** Which of these ids are already taken. */
     public Mono<Set<String>> existing(Collection<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
@@ -64,33 +66,40 @@ class ProviderRepository implements Providers {
                 .collect(Collectors.toSet());
     }
 
-    @Override
-    public Mono<ProviderSearch.Page> search(ProviderSearch search) {
+    public Mono<Found> search(ProviderSearch search, PageRequest page) {
         Query query = Query.query(criteria(search));
         return mongo.count(query, ProviderDocument.class).flatMap(total -> mongo
-                .find(Query.of(query).with(Sort.by("name", "_id")).skip(search.paging().offset())
-                        .limit(search.paging().size()), ProviderDocument.class)
-                .map(document -> document.toProvider(cities)).collectList()
-                .map(items -> new ProviderSearch.Page(items, search.paging().page(), search.paging().size(), total)));
+                .find(Query.of(query).with(Sort.by(profile(StoredProfile.NAME), "_id")).skip(page.offset())
+                        .limit(page.size()), Document.class, ProviderDocument.COLLECTION)
+                .map(this::toProvider).collectList()
+                .map(items -> new Found(items, total)));
+    }
+
+    private Provider toProvider(Document stored) {
+        return mongo.getConverter().read(ProviderDocument.class, stored).toProvider(stored, cities);
+    }
+
+    private static String profile(String field) {
+        return ProviderDocument.PROFILE + "." + field;
     }
 
     private static Criteria criteria(ProviderSearch search) {
         var all = new ArrayList<Criteria>();
         all.add(Criteria.where("status").is(ProviderStatus.ACTIVE));
         if (search.fieldCode() != null) {
-            all.add(Criteria.where("fieldCodes").is(search.fieldCode()));
+            all.add(Criteria.where(profile(StoredProfile.FIELD_CODES)).is(search.fieldCode()));
         }
         for (ProviderSearch.Place place : search.places()) {
             var located = new ArrayList<Criteria>();
             if (place.cityCode() != null) {
-                located.add(Criteria.where("cityCode").is(place.cityCode()));
+                located.add(Criteria.where(profile(StoredProfile.CITY_CODE)).is(place.cityCode()));
             }
-            located.add(Criteria.where("divisionCode").is(place.divisionCode()));
-            located.add(Criteria.where("regionsServed").in(place.areas()));
+            located.add(Criteria.where(profile(StoredProfile.DIVISION_CODE)).is(place.divisionCode()));
+            located.add(Criteria.where(profile(StoredProfile.REGIONS_SERVED)).in(place.areas()));
             all.add(new Criteria().orOperator(located));
         }
         if (search.kind() != null) {
-            all.add(Criteria.where("kind").is(search.kind()));
+            all.add(Criteria.where(profile(StoredProfile.KIND)).is(search.kind().name()));
         }
         if (search.availability() != null) {
             all.add(Criteria.where("availability").is(search.availability()));

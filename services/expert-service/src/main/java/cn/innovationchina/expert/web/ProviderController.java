@@ -35,7 +35,9 @@ import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
 
 /**
- * Provider profiles. Writes answer with the new version as ETag and honour If-Match; properties the server owns
+ * Provider profiles. Writes answer with the new version as ETag; a change of an existing provider must send the
+ * ETag it read as If-Match (428 without, 412 when stale; ADR 0042), the first PUT registers without; admitting or
+ * releasing a member states the whole result and needs none. Properties the server owns
  * (id, verification, version, completeness, status) are not part of any request body and are ignored if sent.
  */
 @RestController
@@ -88,7 +90,7 @@ class ProviderController {
             @Valid @RequestBody AvailabilityChange change,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.changeAvailability(user, id, change.availability(), change.until(), ETags.ifMatch(ifMatch))
+        return service.changeAvailability(user, id, change.availability(), change.until(), expected(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 
@@ -97,7 +99,7 @@ class ProviderController {
     Mono<ResponseEntity<ProviderDetails>> verify(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.verify(user, id, ETags.ifMatch(ifMatch))
+        return service.verify(user, id, expected(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 
@@ -107,7 +109,7 @@ class ProviderController {
             @RequestBody(required = false) @Nullable DeactivationRequest request,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return service.deactivate(user, id, request == null ? null : request.reason(), ETags.ifMatch(ifMatch))
+        return service.deactivate(user, id, request == null ? null : request.reason(), expected(ifMatch))
                 .map(p -> Versions.ok(p.version(), ProviderDetails.of(p)));
     }
 
@@ -150,5 +152,9 @@ class ProviderController {
     Mono<PageView> members(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return service.members(id, PageRequest.of(page, size)).map(PageView::of);
+    }
+
+    private static long expected(@Nullable String ifMatch) {
+        return ETags.requiredIfMatch(ifMatch, "provider");
     }
 }

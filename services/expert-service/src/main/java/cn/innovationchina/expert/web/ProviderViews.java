@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.ProviderProfile;
-import cn.innovationchina.expert.application.ProviderSearch;
+import cn.innovationchina.expert.application.ProviderPage;
 import cn.innovationchina.expert.domain.Completeness;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderStatus;
@@ -55,7 +55,7 @@ final class ProviderViews {
 
     record PageView(List<PublicProvider> items, int page, int size, long total) {
 
-        static PageView of(ProviderSearch.Page page) {
+        static PageView of(ProviderPage page) {
             return new PageView(page.items().stream().map(PublicProvider::of).toList(), page.page(), page.size(),
                     page.total());
         }

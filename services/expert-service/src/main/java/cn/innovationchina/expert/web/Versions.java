@@ -9,10 +9,7 @@ final class Versions {
     private Versions() {
     }
 
-    /**
-     * A 200 carrying the provider's version. A write without If-Match applies to the version just read (still
-     * refused if another write lands first).
-     */
+    /** A 200 carrying the provider's version, the If-Match of its next change. */
     static <T> ResponseEntity<T> ok(long version, T body) {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(body);
     }

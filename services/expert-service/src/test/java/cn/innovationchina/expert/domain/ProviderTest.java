@@ -29,7 +29,7 @@ class ProviderTest {
 
     private static Provider registered() {
         var accepted = RULES.require(Drafts.hydrogenExpert());
-        return Provider.register("PRV-1", null, null, accepted.profile(), accepted.contact()).provider();
+        return Provider.register("PRV-1", null, null, accepted.profile(), accepted.contact()).state();
     }
 
     @Test
@@ -37,8 +37,8 @@ class ProviderTest {
         var accepted = RULES.require(Drafts.hydrogenExpert());
         var decision = Provider.register("PRV-1", null, null, accepted.profile(), accepted.contact());
 
-        assertThat(decision.provider().isActive()).isTrue();
-        assertThat(decision.provider().verification()).isEqualTo(Verification.UNVERIFIED);
+        assertThat(decision.state().isActive()).isTrue();
+        assertThat(decision.state().verification()).isEqualTo(Verification.UNVERIFIED);
         var registered = (ProviderRegistered) decision.events().get(0);
         assertThat(registered.profile().availability()).isEqualTo(Availability.AVAILABLE);
         assertThat(registered.profile().verified()).isFalse();
@@ -51,7 +51,7 @@ class ProviderTest {
         var decision = provider.revise(provider.profile(), new Contact("new@example.cn", null));
 
         assertThat(decision.events()).isEmpty();
-        assertThat(decision.provider().contact().email()).isEqualTo("new@example.cn");
+        assertThat(decision.state().contact().email()).isEqualTo("new@example.cn");
     }
 
     @Test
@@ -87,8 +87,8 @@ class ProviderTest {
         var verified = registered().verify("admin-1");
 
         assertThat(((ProviderVerified) verified.events().get(0)).verifiedBy()).isEqualTo("admin-1");
-        assertThat(verified.provider().published().verified()).isTrue();
-        assertThatThrownBy(() -> verified.provider().verify("admin-2")).isInstanceOf(IllegalTransition.class);
+        assertThat(verified.state().published().verified()).isTrue();
+        assertThatThrownBy(() -> verified.state().verify("admin-2")).isInstanceOf(IllegalTransition.class);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ProviderTest {
         var deactivated = registered().deactivate("retired");
 
         assertThat(((ProviderDeactivated) deactivated.events().get(0)).reason()).isEqualTo("retired");
-        var provider = deactivated.provider();
+        var provider = deactivated.state();
         assertThatThrownBy(() -> provider.revise(provider.profile(), provider.contact()))
                 .isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> provider.verify("admin")).isInstanceOf(IllegalTransition.class);
@@ -108,11 +108,11 @@ class ProviderTest {
         var member = registered().joinGroup("SOC-1");
 
         assertThat(((ProviderProfileUpdated) member.events().get(0)).profile().memberOf()).isEqualTo("SOC-1");
-        assertThat(member.provider().joinGroup("SOC-1").events()).isEmpty();
-        assertThatThrownBy(() -> member.provider().joinGroup("SOC-2")).isInstanceOf(Conflict.class);
+        assertThat(member.state().joinGroup("SOC-1").events()).isEmpty();
+        assertThatThrownBy(() -> member.state().joinGroup("SOC-2")).isInstanceOf(Conflict.class);
         var society = RULES.require(new ProfileDraft("中国通信学会", ProviderKind.SOCIETY, null, null, null, null, null,
                 null, "通信", null, null, "XIANNING", null, null, null, 20, null, null, null));
-        var group = Provider.register("SOC-1", null, null, society.profile(), society.contact()).provider();
+        var group = Provider.register("SOC-1", null, null, society.profile(), society.contact()).state();
         assertThatThrownBy(() -> group.joinGroup("SOC-2")).isInstanceOf(Conflict.class);
     }
 }

@@ -93,8 +93,15 @@ final class Actors {
                     .exchange();
         }
 
+        /** The provider's ETag as this caller reads it now, or null when there is no such provider. */
+        @Nullable String etagOf(String providerId) {
+            var read = get("/providers/" + providerId).returnResult(Void.class);
+            return read.getStatus().is2xxSuccessful() ? read.getResponseHeaders().getETag() : null;
+        }
+
+        /** Verifies the provider as just read. */
         ResponseSpec verifies(String providerId) {
-            return post("/providers/" + providerId + "/verification", null, null);
+            return post("/providers/" + providerId + "/verification", null, etagOf(providerId));
         }
 
         private void headers(HttpHeaders headers, @Nullable String ifMatch) {
@@ -114,10 +121,14 @@ final class Actors {
             this.id = id;
         }
 
-        /** Registers or revises its profile; returns the new ETag. */
+        /** Registers or revises its profile as just read; returns the new ETag. */
         String registers(Map<String, Object> profile) {
-            return put("/providers/" + id, profile, null).expectStatus().is2xxSuccessful()
+            return put("/providers/" + id, profile, etag()).expectStatus().is2xxSuccessful()
                     .returnResult(Void.class).getResponseHeaders().getETag();
+        }
+
+        @Nullable String etag() {
+            return etagOf(id);
         }
 
         ResponseSpec saves(Map<String, Object> profile, @Nullable String ifMatch) {
@@ -127,11 +138,11 @@ final class Actors {
         ResponseSpec changesAvailability(String availability, @Nullable String until) {
             Map<String, Object> body = until == null ? Map.of("availability", availability)
                     : Map.of("availability", availability, "until", until);
-            return put("/providers/" + id + "/availability", body, null);
+            return put("/providers/" + id + "/availability", body, etag());
         }
 
         ResponseSpec deactivates(String reason) {
-            return post("/providers/" + id + "/deactivation", Map.of("reason", reason), null);
+            return post("/providers/" + id + "/deactivation", Map.of("reason", reason), etag());
         }
 
         ResponseSpec readsOwnProfile() {

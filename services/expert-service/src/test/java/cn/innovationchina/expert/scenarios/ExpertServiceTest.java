@@ -2,14 +2,7 @@ package cn.innovationchina.expert.scenarios;
 
 import org.junit.jupiter.api.Test;
 
-import cn.innovationchina.testkit.ServiceArchitecture;
-
 class ExpertServiceTest extends Scenario {
-
-    @Test
-    void the_service_keeps_the_platform_architecture_rules() {
-        ServiceArchitecture.verify("cn.innovationchina.expert");
-    }
 
     @Test
     void the_api_is_described_by_openapi() {

@@ -19,14 +19,15 @@ class ProviderAccessTest extends Scenario {
     }
 
     @Test
-    void an_expert_cannot_write_another_experts_profile() {
+    void an_expert_cannot_write_another_experts_profile_even_with_its_current_etag() {
         var someone = given.aRegisteredExpert();
         var other = given.anExpert();
+        String etag = someone.etag();
 
-        other.put("/providers/" + someone.id, Profiles.hydrogenExpert(), null).expectStatus().isNotFound();
-        other.put("/providers/" + someone.id + "/availability", Map.of("availability", "BUSY"), null)
+        other.put("/providers/" + someone.id, Profiles.hydrogenExpert(), etag).expectStatus().isNotFound();
+        other.put("/providers/" + someone.id + "/availability", Map.of("availability", "BUSY"), etag)
                 .expectStatus().isNotFound();
-        other.post("/providers/" + someone.id + "/deactivation", null, null).expectStatus().isNotFound();
+        other.post("/providers/" + someone.id + "/deactivation", null, etag).expectStatus().isNotFound();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class ProviderLifecycleTest extends Scenario {
     void changing_only_the_contact_details_publishes_nothing() {
         var expert = given.aRegisteredExpert();
 
-        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "email", "new.address@example.cn"), null)
+        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "email", "new.address@example.cn"), expert.etag())
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.contact.email").isEqualTo("new.address@example.cn");
 
@@ -136,6 +137,23 @@ class ProviderLifecycleTest extends Scenario {
         expert.saves(Profiles.with(Profiles.hydrogenExpert(), "capacity", 5), first)
                 .expectStatus().isEqualTo(412);
         expert.readsOwnProfile().expectBody().jsonPath("$.profile.capacity").isEqualTo(4);
+    }
+
+    @Test
+    void a_change_of_an_existing_profile_without_if_match_is_refused_with_428_naming_the_header() {
+        var expert = given.aRegisteredExpert();
+        var admin = given.platformAdmin();
+
+        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "capacity", 5), null).expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        expert.put("/providers/" + expert.id + "/availability", Map.of("availability", "BUSY"), null)
+                .expectStatus().isEqualTo(428);
+        expert.post("/providers/" + expert.id + "/deactivation", null, null).expectStatus().isEqualTo(428);
+        admin.post("/providers/" + expert.id + "/verification", null, null).expectStatus().isEqualTo(428);
+
+        expert.readsOwnProfile().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.profile.capacity").isEqualTo(3);
+        events.expect(ProviderProfileUpdated.class, expert.id).never();
     }
 
     @Test

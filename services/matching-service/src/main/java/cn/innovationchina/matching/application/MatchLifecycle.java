@@ -3,14 +3,13 @@ package cn.innovationchina.matching.application;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.Party;
-import cn.innovationchina.matching.domain.Decision;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.persistence.MatchStore;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -58,17 +57,14 @@ public class MatchLifecycle {
                 .collectList();
     }
 
-    /**
-     * Applies one step to one match. With {@code ifMatch} the step is refused (412) unless the demand's list is
-     * still at that version.
-     */
-    public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, @Nullable Long ifMatch,
+    /** Applies one step to one match; it is refused (412) unless the demand's list is still at {@code ifMatch}. */
+    public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, long ifMatch,
             BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
         return store.find(demandId)
                 .switchIfEmpty(Mono.error(new NotFound("Match", matchId)))
                 .flatMap(matches -> {
                     Party party = partyOf(matches, matchId, user);
-                    if (ifMatch != null && ifMatch != matches.version()) {
+                    if (ifMatch != matches.version()) {
                         return Mono.error(new StaleVersion("Demand matches", demandId, ifMatch));
                     }
                     var decision = step.apply(matches, party);

@@ -5,12 +5,9 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
-import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandEvent;
-import cn.innovationchina.events.DemandExpired;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRevised;
-import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.matching.domain.Demand;
@@ -48,27 +45,26 @@ public class Matchmaker {
         this.meters = meters;
     }
 
-    public Mono<Void> on(EventEnvelope<DemandEvent> event) {
-        var payload = event.payload();
-        long version = event.aggregateVersion();
-        if (payload instanceof DemandPublished published) {
-            return rank(new Demand(published.demandId(), published.enterprise(), published.cityCode(),
-                    published.content(), true, version), MatchTrigger.DEMAND_PUBLISHED);
-        }
-        if (payload instanceof DemandRevised revised) {
-            return rank(new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(),
-                    true, version), MatchTrigger.DEMAND_REVISED);
-        }
-        if (payload instanceof DemandWithdrawn || payload instanceof DemandClosed
-                || payload instanceof DemandExpired) {
-            return readModels.demand(event.aggregateId())
-                    .flatMap(demand -> readModels.save(demand.ended(version)))
-                    .then(matches.find(event.aggregateId()))
-                    .filter(current -> !current.ended())
-                    .flatMap(current -> matches.save(current, current.end()))
-                    .then();
-        }
-        return Mono.empty();
+    public Mono<Void> published(EventEnvelope<DemandPublished> event) {
+        var published = event.payload();
+        return rank(new Demand(published.demandId(), published.enterprise(), published.cityCode(),
+                published.content(), true, event.aggregateVersion()), MatchTrigger.DEMAND_PUBLISHED);
+    }
+
+    public Mono<Void> revised(EventEnvelope<DemandRevised> event) {
+        var revised = event.payload();
+        return rank(new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(),
+                true, event.aggregateVersion()), MatchTrigger.DEMAND_REVISED);
+    }
+
+    /** The demand was withdrawn, closed or expired. */
+    public Mono<Void> ended(EventEnvelope<? extends DemandEvent> event) {
+        return readModels.demand(event.aggregateId())
+                .flatMap(demand -> readModels.save(demand.ended(event.aggregateVersion())))
+                .then(matches.find(event.aggregateId()))
+                .filter(current -> !current.ended())
+                .flatMap(current -> matches.save(current, current.end()))
+                .then();
     }
 
     /**

@@ -13,7 +13,6 @@ import cn.innovationchina.events.FeedbackGiven;
 import cn.innovationchina.events.InvitationAccepted;
 import cn.innovationchina.events.InvitationDeclined;
 import cn.innovationchina.events.MatchDismissed;
-import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.Party;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.persistence.ReadModels;
@@ -34,28 +33,41 @@ public class TrackRecords {
         this.readModels = readModels;
     }
 
-    public Mono<Void> on(EventEnvelope<MatchEvent> event) {
-        var payload = event.payload();
-        if (payload instanceof InvitationAccepted accepted) {
-            return readModels.accepted(accepted.providerId(), accepted.matchId());
-        }
-        if (payload instanceof ContractSigned contract) {
-            return readModels.contracted(contract.providerId(), contract.matchId());
-        }
-        if (payload instanceof EngagementClosed closed) {
-            return readModels.engagementClosed(closed.providerId(), closed.matchId());
-        }
-        if (payload instanceof FeedbackGiven feedback && feedback.givenBy() == Party.ENTERPRISE) {
-            return readModels.rated(feedback.providerId(), feedback.matchId(), feedback.rating());
-        }
-        if (payload instanceof InvitationDeclined declined && declined.reason() == DeclineReason.OUTSIDE_EXPERTISE) {
-            return mismatched(declined.providerId(), declined.matchId(), declined.demandId());
-        }
-        if (payload instanceof MatchDismissed dismissed && (dismissed.reason() == DismissReason.NOT_RELEVANT
-                || dismissed.reason() == DismissReason.INSUFFICIENT_EXPERIENCE)) {
-            return mismatched(dismissed.providerId(), dismissed.matchId(), dismissed.demandId());
-        }
-        return Mono.empty();
+    public Mono<Void> accepted(EventEnvelope<InvitationAccepted> event) {
+        var accepted = event.payload();
+        return readModels.accepted(accepted.providerId(), accepted.matchId());
+    }
+
+    public Mono<Void> contracted(EventEnvelope<ContractSigned> event) {
+        var contract = event.payload();
+        return readModels.contracted(contract.providerId(), contract.matchId());
+    }
+
+    public Mono<Void> closed(EventEnvelope<EngagementClosed> event) {
+        var closed = event.payload();
+        return readModels.engagementClosed(closed.providerId(), closed.matchId());
+    }
+
+    /** Only the enterprise's rating is the provider's reputation. */
+    public Mono<Void> rated(EventEnvelope<FeedbackGiven> event) {
+        var feedback = event.payload();
+        return feedback.givenBy() == Party.ENTERPRISE
+                ? readModels.rated(feedback.providerId(), feedback.matchId(), feedback.rating())
+                : Mono.empty();
+    }
+
+    public Mono<Void> declined(EventEnvelope<InvitationDeclined> event) {
+        var declined = event.payload();
+        return declined.reason() == DeclineReason.OUTSIDE_EXPERTISE
+                ? mismatched(declined.providerId(), declined.matchId(), declined.demandId())
+                : Mono.empty();
+    }
+
+    public Mono<Void> dismissed(EventEnvelope<MatchDismissed> event) {
+        var dismissed = event.payload();
+        boolean mismatch = dismissed.reason() == DismissReason.NOT_RELEVANT
+                || dismissed.reason() == DismissReason.INSUFFICIENT_EXPERIENCE;
+        return mismatch ? mismatched(dismissed.providerId(), dismissed.matchId(), dismissed.demandId()) : Mono.empty();
     }
 
     private Mono<Void> mismatched(String providerId, String matchId, String demandId) {

@@ -24,6 +24,7 @@ import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.Party;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
@@ -124,7 +125,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 all.add(match);
             }
         }
-        return new Decision<>(new DemandMatches(id, enterpriseId, cityCode, rankedDemandVersion, List.copyOf(all),
+        return Decision.of(new DemandMatches(id, enterpriseId, cityCode, rankedDemandVersion, List.copyOf(all),
                 true, version), events);
     }
 

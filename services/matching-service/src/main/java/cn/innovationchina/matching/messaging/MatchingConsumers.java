@@ -6,7 +6,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.innovationchina.events.ContractSigned;
+import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandExpired;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandWithdrawn;
+import cn.innovationchina.events.EngagementClosed;
+import cn.innovationchina.events.FeedbackGiven;
+import cn.innovationchina.events.InvitationAccepted;
+import cn.innovationchina.events.InvitationDeclined;
+import cn.innovationchina.events.MatchDismissed;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.matching.application.Matchmaker;
@@ -23,7 +34,12 @@ class MatchingConsumers {
 
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
-        return inbound.handle(DemandEvent.class, matchmaker::on);
+        return inbound.handlers(DemandEvent.class)
+                .on(DemandPublished.class, matchmaker::published)
+                .on(DemandRevised.class, matchmaker::revised)
+                .on(DemandWithdrawn.class, matchmaker::ended)
+                .on(DemandClosed.class, matchmaker::ended)
+                .on(DemandExpired.class, matchmaker::ended);
     }
 
     @Bean
@@ -39,6 +55,12 @@ class MatchingConsumers {
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
-        return inbound.handle(MatchEvent.class, trackRecords::on);
+        return inbound.handlers(MatchEvent.class)
+                .on(InvitationAccepted.class, trackRecords::accepted)
+                .on(ContractSigned.class, trackRecords::contracted)
+                .on(EngagementClosed.class, trackRecords::closed)
+                .on(FeedbackGiven.class, trackRecords::rated)
+                .on(InvitationDeclined.class, trackRecords::declined)
+                .on(MatchDismissed.class, trackRecords::dismissed);
     }
 }

@@ -6,8 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.innovationchina.matching.domain.Decision;
 import cn.innovationchina.matching.domain.DemandMatches;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -34,8 +34,8 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 /**
- * A demand's matches and their lifecycle. Every response carries the list's version as ETag; a step sent with
- * {@code If-Match} is refused with 412 if the list changed meanwhile.
+ * A demand's matches and their lifecycle. Every response carries the list's version as ETag; every step must send
+ * it as {@code If-Match} (428 without, ADR 0042) and is refused with 412 if the list changed meanwhile.
  */
 @RestController
 class MatchController {
@@ -110,75 +110,86 @@ class MatchController {
 
     @PostMapping(MATCH + "/shortlist")
     Mono<ResponseEntity<MatchView>> shortlist(@PathVariable String demandId, @PathVariable String matchId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.shortlist(matchId, party)));
     }
 
     @PostMapping(MATCH + "/dismiss")
     Mono<ResponseEntity<MatchView>> dismiss(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Dismissal body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Dismissal body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.dismiss(matchId, party, body.reason(), body.note())));
     }
 
     @PostMapping(MATCH + "/invite")
     Mono<ResponseEntity<MatchView>> invite(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Invitation body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Invitation body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.invite(matchId, party, body.message())));
     }
 
     @PostMapping(MATCH + "/accept")
     Mono<ResponseEntity<MatchView>> accept(@PathVariable String demandId, @PathVariable String matchId,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.accept(matchId, party)));
     }
 
     @PostMapping(MATCH + "/decline")
     Mono<ResponseEntity<MatchView>> decline(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Declining body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Declining body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.decline(matchId, party, body.reason(), body.note())));
     }
 
     @PostMapping(MATCH + "/docking")
     Mono<ResponseEntity<MatchView>> docking(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Docking body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Docking body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.startDocking(matchId, party, body.startedOn())));
     }
 
     @PostMapping(MATCH + "/contract")
     Mono<ResponseEntity<MatchView>> contract(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Contract body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Contract body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.signContract(matchId, party, body.contractId(), body.valueCny(),
                         body.mode(), body.signedOn())));
     }
 
     @PostMapping(MATCH + "/close")
     Mono<ResponseEntity<MatchView>> close(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Closing body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Closing body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.close(matchId, party, body.outcome())));
     }
 
     @PostMapping(MATCH + "/feedback")
     Mono<ResponseEntity<MatchView>> feedback(@PathVariable String demandId, @PathVariable String matchId,
-            @Valid @RequestBody Feedback body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody Feedback body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, ETags.ifMatch(ifMatch),
+        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.giveFeedback(matchId, party, body.rating(), body.comment())));
+    }
+
+    private static long expected(@Nullable String ifMatch) {
+        return ETags.requiredIfMatch(ifMatch, "demand's matches");
     }
 
     private static Mono<ResponseEntity<MatchView>> respond(Mono<MatchLifecycle.Stepped> stepped) {

@@ -31,10 +31,11 @@ public class EventRecorder {
         this.updates = updates;
     }
 
-    public Mono<Void> record(EventEnvelope<? extends DomainEvent> event) {
-        if (event.payload() instanceof PilotCityEvent city) {
-            return pilotCities.record(PilotCity.of(city), event.aggregateVersion());
-        }
+    public Mono<Void> pilotCity(EventEnvelope<? extends PilotCityEvent> event) {
+        return pilotCities.record(PilotCity.of(event.payload()), event.aggregateVersion());
+    }
+
+    public Mono<Void> fact(EventEnvelope<? extends DomainEvent> event) {
         String city = event.cityCode();
         if (city == null) {
             return Mono.empty();

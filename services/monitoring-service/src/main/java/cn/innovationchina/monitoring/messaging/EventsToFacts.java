@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.NotificationEvent;
+import cn.innovationchina.events.PilotCityEvent;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.monitoring.application.EventRecorder;
 import cn.innovationchina.platform.messaging.InboundEvents;
@@ -20,21 +22,23 @@ class EventsToFacts {
     /** demand.events carries the demands and the pilot-city list: one consumer reads both, in order per key. */
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(DomainEvent.class, recorder::record);
+        return inbound.handlers(DomainEvent.class)
+                .on(PilotCityEvent.class, recorder::pilotCity)
+                .on(DemandEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(ProviderEvent.class, recorder::record);
+        return inbound.handle(ProviderEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(MatchEvent.class, recorder::record);
+        return inbound.handle(MatchEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> notificationEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(NotificationEvent.class, recorder::record);
+        return inbound.handle(NotificationEvent.class, recorder::fact);
     }
 }

@@ -13,14 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cn.innovationchina.events.ContractSigned;
-import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandEvent;
-import cn.innovationchina.events.DemandExpired;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRevised;
-import cn.innovationchina.events.DemandWithdrawn;
-import cn.innovationchina.events.DockingStarted;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.notification.persistence.WatchedDemands;
@@ -56,38 +51,26 @@ public class DemandReminders {
         this.staleAfter = staleAfter;
     }
 
-    public Mono<Void> follow(EventEnvelope<? extends DemandEvent> event) {
-        DemandEvent payload = event.payload();
-        if (payload instanceof DemandPublished published) {
-            return demands.published(published.demandId(), published.enterprise().enterpriseId(),
-                    published.cityCode(), published.content().title(), published.content().deadline(),
-                    published.publishedAt());
-        }
-        if (payload instanceof DemandRevised revised) {
-            return demands.published(revised.demandId(), revised.enterprise().enterpriseId(), revised.cityCode(),
-                    revised.content().title(), revised.content().deadline(), revised.revisedAt());
-        }
-        if (payload instanceof DemandWithdrawn withdrawn) {
-            return demands.ended(withdrawn.demandId());
-        }
-        if (payload instanceof DemandClosed closed) {
-            return demands.ended(closed.demandId());
-        }
-        if (payload instanceof DemandExpired expired) {
-            return demands.ended(expired.demandId());
-        }
-        return Mono.empty();
+    public Mono<Void> published(EventEnvelope<DemandPublished> event) {
+        var published = event.payload();
+        return demands.published(published.demandId(), published.enterprise().enterpriseId(), published.cityCode(),
+                published.content().title(), published.content().deadline(), published.publishedAt());
     }
 
-    public Mono<Void> followMatch(EventEnvelope<? extends MatchEvent> event) {
-        MatchEvent payload = event.payload();
-        if (payload instanceof DockingStarted docking) {
-            return demands.progressed(docking.demandId(), event.occurredAt());
-        }
-        if (payload instanceof ContractSigned signed) {
-            return demands.progressed(signed.demandId(), event.occurredAt());
-        }
-        return Mono.empty();
+    public Mono<Void> revised(EventEnvelope<DemandRevised> event) {
+        var revised = event.payload();
+        return demands.published(revised.demandId(), revised.enterprise().enterpriseId(), revised.cityCode(),
+                revised.content().title(), revised.content().deadline(), revised.revisedAt());
+    }
+
+    /** The demand was withdrawn, closed or expired. */
+    public Mono<Void> ended(EventEnvelope<? extends DemandEvent> event) {
+        return demands.ended(event.payload().demandId());
+    }
+
+    /** Docking started or a contract was signed: the demand is not stale. */
+    public Mono<Void> progressed(EventEnvelope<? extends MatchEvent> event) {
+        return demands.progressed(event.payload().demandId(), event.occurredAt());
     }
 
     @Scheduled(cron = "${notification.reminders.cron}", zone = "${notification.reminders.zone}")

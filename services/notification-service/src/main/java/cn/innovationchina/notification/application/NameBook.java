@@ -33,29 +33,35 @@ public class NameBook {
         this.known = known;
     }
 
-    public Mono<Void> learn(EventEnvelope<?> event) {
-        Object payload = event.payload();
-        if (payload instanceof DemandSubmitted submitted) {
-            return known.demandTitled(submitted.demandId(), submitted.title(), event.aggregateVersion());
-        }
-        if (payload instanceof DemandPublished published) {
-            return known.demandTitled(published.demandId(), published.content().title(), event.aggregateVersion());
-        }
-        if (payload instanceof DemandRevised revised) {
-            return known.demandTitled(revised.demandId(), revised.content().title(), event.aggregateVersion());
-        }
-        if (payload instanceof ProviderRegistered registered) {
-            return known.providerNamed(registered.providerId(), registered.profile().name(), event.aggregateVersion());
-        }
-        if (payload instanceof ProviderProfileUpdated updated) {
-            return known.providerNamed(updated.providerId(), updated.profile().name(), event.aggregateVersion());
-        }
-        if (payload instanceof MatchesProposed proposed) {
-            return Flux.fromIterable(proposed.proposals())
-                    .concatMap(proposal -> known.providerProposed(proposal.providerId(), proposal.providerName()))
-                    .then();
-        }
-        return Mono.empty();
+    public Mono<Void> submitted(EventEnvelope<DemandSubmitted> event) {
+        var submitted = event.payload();
+        return known.demandTitled(submitted.demandId(), submitted.title(), event.aggregateVersion());
+    }
+
+    public Mono<Void> published(EventEnvelope<DemandPublished> event) {
+        var published = event.payload();
+        return known.demandTitled(published.demandId(), published.content().title(), event.aggregateVersion());
+    }
+
+    public Mono<Void> revised(EventEnvelope<DemandRevised> event) {
+        var revised = event.payload();
+        return known.demandTitled(revised.demandId(), revised.content().title(), event.aggregateVersion());
+    }
+
+    public Mono<Void> registered(EventEnvelope<ProviderRegistered> event) {
+        var registered = event.payload();
+        return known.providerNamed(registered.providerId(), registered.profile().name(), event.aggregateVersion());
+    }
+
+    public Mono<Void> profileUpdated(EventEnvelope<ProviderProfileUpdated> event) {
+        var updated = event.payload();
+        return known.providerNamed(updated.providerId(), updated.profile().name(), event.aggregateVersion());
+    }
+
+    public Mono<Void> proposed(EventEnvelope<MatchesProposed> event) {
+        return Flux.fromIterable(event.payload().proposals())
+                .concatMap(proposal -> known.providerProposed(proposal.providerId(), proposal.providerName()))
+                .then();
     }
 
     public Mono<Names> about(DemandEvent event) {

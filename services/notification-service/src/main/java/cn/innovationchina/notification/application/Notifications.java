@@ -8,7 +8,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.notification.domain.Notice;
+import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.notification.persistence.PreferenceStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,16 +33,34 @@ public class Notifications {
     private final Inbox inbox;
     private final EmailChannel email;
     private final WebhookChannel webhooks;
+    private final NameBook names;
     private final Clock clock;
 
     Notifications(PreferenceStore preferences, Texts texts, Inbox inbox, EmailChannel email, WebhookChannel webhooks,
-            Clock clock) {
+            NameBook names, Clock clock) {
         this.preferences = preferences;
         this.texts = texts;
         this.inbox = inbox;
         this.email = email;
         this.webhooks = webhooks;
+        this.names = names;
         this.clock = clock;
+    }
+
+    /** The notices a demand event causes, naming the demand as this service knows it. */
+    public Mono<Void> aboutDemand(EventEnvelope<? extends DemandEvent> event) {
+        return names.about(event.payload())
+                .flatMap(known -> deliver(event.eventId(), Notices.of(event.payload(), known)));
+    }
+
+    /** The notices a match event causes, naming the demand and the provider as this service knows them. */
+    public Mono<Void> aboutMatch(EventEnvelope<? extends MatchEvent> event) {
+        return names.about(event.payload())
+                .flatMap(known -> deliver(event.eventId(), Notices.of(event.payload(), known)));
+    }
+
+    public Mono<Void> aboutProvider(EventEnvelope<? extends ProviderEvent> event) {
+        return deliver(event.eventId(), Notices.of(event.payload()));
     }
 
     public Mono<Void> deliver(UUID sourceEventId, List<Notice> notices) {

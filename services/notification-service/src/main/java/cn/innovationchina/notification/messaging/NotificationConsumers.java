@@ -6,19 +6,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import cn.innovationchina.events.ContractSigned;
+import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandEvent;
+import cn.innovationchina.events.DemandExpired;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.DemandWithdrawn;
+import cn.innovationchina.events.DockingStarted;
 import cn.innovationchina.events.MatchEvent;
+import cn.innovationchina.events.MatchesProposed;
 import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.events.ProviderProfileUpdated;
+import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.notification.application.DemandReminders;
 import cn.innovationchina.notification.application.NameBook;
 import cn.innovationchina.notification.application.Notifications;
-import cn.innovationchina.notification.domain.Notices;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
 /**
  * Demands, matches and provider verification are what people hear about; each event becomes notices, which name
- * the demand and the provider as this service learnt from earlier events. Demand and match events also keep the
- * read model the demand reminders look at.
+ * the demand and the provider as this service learnt from earlier events, the event itself included (so its
+ * handlers learn names before the notices are written). Demand and match events also keep the read model the
+ * demand reminders look at.
  */
 @Configuration
 class NotificationConsumers {
@@ -26,24 +37,33 @@ class NotificationConsumers {
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
-        return inbound.handle(DemandEvent.class, event -> reminders.follow(event)
-                .then(names.learn(event))
-                .then(names.about(event.payload()))
-                .flatMap(known -> notifications.deliver(event.eventId(), Notices.of(event.payload(), known))));
+        return inbound.handlers(DemandEvent.class)
+                .on(DemandPublished.class, reminders::published)
+                .on(DemandRevised.class, reminders::revised)
+                .on(DemandWithdrawn.class, reminders::ended)
+                .on(DemandClosed.class, reminders::ended)
+                .on(DemandExpired.class, reminders::ended)
+                .on(DemandSubmitted.class, names::submitted)
+                .on(DemandPublished.class, names::published)
+                .on(DemandRevised.class, names::revised)
+                .on(DemandEvent.class, notifications::aboutDemand);
     }
 
     @Bean
     Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, Notifications notifications, NameBook names) {
-        return inbound.handle(ProviderEvent.class, event -> names.learn(event)
-                .then(notifications.deliver(event.eventId(), Notices.of(event.payload()))));
+        return inbound.handlers(ProviderEvent.class)
+                .on(ProviderRegistered.class, names::registered)
+                .on(ProviderProfileUpdated.class, names::profileUpdated)
+                .on(ProviderEvent.class, notifications::aboutProvider);
     }
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
-        return inbound.handle(MatchEvent.class, event -> reminders.followMatch(event)
-                .then(names.learn(event))
-                .then(names.about(event.payload()))
-                .flatMap(known -> notifications.deliver(event.eventId(), Notices.of(event.payload(), known))));
+        return inbound.handlers(MatchEvent.class)
+                .on(DockingStarted.class, reminders::progressed)
+                .on(ContractSigned.class, reminders::progressed)
+                .on(MatchesProposed.class, names::proposed)
+                .on(MatchEvent.class, notifications::aboutMatch);
     }
 }

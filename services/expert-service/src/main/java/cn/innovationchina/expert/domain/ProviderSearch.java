@@ -1,4 +1,4 @@
-package cn.innovationchina.expert.application;
+package cn.innovationchina.expert.domain;
 
 import java.util.List;
 
@@ -6,12 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
-import cn.innovationchina.expert.domain.Provider;
-import cn.innovationchina.platform.web.PageRequest;
 
 /**
- * A search among active providers. Each place matches the providers located in it or serving its province or
- * economic zone; a pilot city also matches the members of its service group.
+ * A search among active providers; a part left null does not narrow it. Each place matches the providers located
+ * in it or serving its province or economic zone; a pilot city also matches the members of its service group.
  */
 public record ProviderSearch(
         @Nullable String fieldCode,
@@ -19,11 +17,7 @@ public record ProviderSearch(
         @Nullable ProviderKind kind,
         @Nullable Availability availability,
         @Nullable String memberOf,
-        @Nullable String text,
-        PageRequest paging) {
-
-    public record Page(List<Provider> items, int page, int size, long total) {
-    }
+        @Nullable String text) {
 
     /**
      * A place searched for, resolved by the application: the pilot city named (if it was one), the division, and

@@ -19,13 +19,13 @@ import reactor.core.publisher.Mono;
  * One document per demand and provider: recording it again changes nothing.
  */
 @Component
-public class Invitations {
+public class InvitationDocuments {
 
     static final String COLLECTION = "invitations";
 
     private final ReactiveMongoTemplate mongo;
 
-    Invitations(ReactiveMongoTemplate mongo) {
+    InvitationDocuments(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 

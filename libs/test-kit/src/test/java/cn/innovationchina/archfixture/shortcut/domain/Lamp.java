@@ -1,0 +1,4 @@
+package cn.innovationchina.archfixture.shortcut.domain;
+
+public record Lamp(String id) {
+}

@@ -1,0 +1,4 @@
+package cn.innovationchina.archfixture.upward.application;
+
+public record LampSearch(String text) {
+}
