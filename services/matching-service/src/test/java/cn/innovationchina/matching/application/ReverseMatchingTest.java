@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.ProviderEvent;
@@ -65,7 +64,7 @@ class ReverseMatchingTest {
         List<String> suited = new ArrayList<>();
         for (int i = 0; i < SUITED_DEMANDS; i++) {
             String demandId = "d-" + i + "-" + word;
-            matchmaker.on(demandPublished(demandId)).block();
+            matchmaker.published(demandPublished(demandId)).block();
             suited.add(demandId);
         }
         var read = new AtomicInteger();
@@ -87,9 +86,9 @@ class ReverseMatchingTest {
         assertThat(read.get()).as("open demands read, of %d", open).isLessThan((int) open);
     }
 
-    private EventEnvelope<DemandEvent> demandPublished(String demandId) {
+    private EventEnvelope<DemandPublished> demandPublished(String demandId) {
         var enterprise = enterprise("e-" + word, "Reverse Co " + word, "91421200MA4XN0004K");
-        return EventEnvelope.<DemandEvent>wrap(new DemandPublished(demandId, enterprise, "XIANNING",
+        return EventEnvelope.wrap(new DemandPublished(demandId, enterprise, "XIANNING",
                 demand(word).fields().build(), Instant.now()), demandId, 1, "XIANNING", tracing(demandId), "a-test",
                 Instant.now());
     }
