@@ -19,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import net.jqwik.api.sessions.JqwikSession;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,13 +83,7 @@ public final class ApiFuzzer {
     public Findings run() {
         long seed = Long.getLong("fuzz.seed", new Random().nextLong());
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
-        // jqwik's generators run inside a session of their own outside its test engine.
-        JqwikSession.start();
-        try {
-            return run(seed, requests);
-        } finally {
-            JqwikSession.finish();
-        }
+        return run(seed, requests);
     }
 
     @SuppressWarnings("unchecked")
