@@ -33,9 +33,11 @@ import cn.innovationchina.testkit.quality.QualityFigures;
  * Runs both labelled sets ({@link InProcessSet}: the first, ADR 0021, and the second, ADR 0037, read by the same
  * {@link LabelledSet} reader as the end-to-end run) through the real index and ranking and prints, per set, the
  * figures, text-only baseline first, then the end-to-end run's {@code quality:} line measured by
- * {@link QualityFigures}, and a probe of each demand's first five (score, text share, grade) written in full to
- * {@code target/quality-probe-<set>.tsv}. Not part of {@code verify} (its name does not end in Test); run it with
- * the command in the developers' guide (docs/guides/developer.md).
+ * {@link QualityFigures}, and a probe of each demand's first five (relevance and grade). Every candidate with
+ * evidence, scored, is written to {@code target/quality-probe-<set>.tsv} and every judged pair to
+ * {@code target/quality-judged-<set>.tsv}, to study where relevant and irrelevant providers fall. Not part of
+ * {@code verify} (its name does not end in Test); run it with the command in the developers' guide
+ * (docs/guides/developer.md).
  *
  * <p>Who may be proposed is decided here again, independently of {@code HardRules}, from the profiles themselves
  * ({@link Exclusion}): a provider the rules exclude (conflict of interest, no free capacity, cooperation modes that
@@ -94,7 +96,12 @@ class QualityHarness {
                     + standard.unavailableViolations());
             System.out.println("quality: " + standard.line());
             standard.probe().forEach(line -> System.out.println("  probe " + line));
-            writeProbe(set.name(), standard.rows());
+            var standardWeights = RankingWeights.standard();
+            var everyone = new RankingWeights(standardWeights.text(), standardWeights.field(),
+                    standardWeights.location(), standardWeights.capacity(), standardWeights.trackRecord(),
+                    standardWeights.mismatchPenalty(), standardWeights.perAffiliationCap(), 200);
+            writeProbe(set.name(), run(set, index, new Ranking(fields, cities, DIVISIONS, everyone)).rows(),
+                    judged(labelled));
             var figures = QualityFigures.measure(labelled, standard.rankings());
             figures.gradeZeroInTopThree().forEach(p -> System.out.println("  grade 0 in a top 3: " + p.demandId()
                     + " #" + p.rank() + " " + p.label()));
@@ -193,12 +200,15 @@ class QualityHarness {
                             grades.containsKey(id) ? "judged 0" : "unjudged", proposal.score(),
                             proposal.explanation().summary()));
                 }
+                double text = texts.get(id);
+                double field = fieldScore(fields, demand.content().fieldCodes(),
+                        proposal.provider().profile().fieldCodes());
+                double relevance = ranking.weights().text() * text + ranking.weights().field() * field;
                 if (i < 5) {
-                    probed.add(String.format(Locale.ROOT, "%d %s=%s %.3f/%.2f", i + 1, id, grade, proposal.score(),
-                            texts.get(id)));
+                    probed.add(String.format(Locale.ROOT, "%d %s=%s %.3f", i + 1, id, grade, relevance));
                 }
-                rows.add(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%.4f\t%.4f\t%d", entry.id(), i + 1, id, grade,
-                        proposal.score(), texts.get(id), proposal.explanation().matchedFieldCodes().size()));
+                rows.add(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.2f", entry.id(), i + 1, id,
+                        grade, proposal.score(), relevance, text, field));
             }
             probe.add(entry.id() + ": " + String.join(" | ", probed));
             noise[1] += zeroInTop3 > 0 ? 1 : 0;
@@ -248,15 +258,40 @@ class QualityHarness {
                 new Noise(noise[0], noise[1], noise[2], noise[3], noise[4], zeroes), rankings, probe, rows);
     }
 
-    /** Every proposal with its score, text share, matched fields and grade ({@code u}: unjudged), to look at. */
-    private static void writeProbe(String name, List<String> rows) {
+    /** Each judged pair, its grade and whether the set lets the provider be proposed for the demand. */
+    private static List<String> judged(LabelledSet set) {
+        Map<String, LabelledSet.Demand> demands = set.demands().stream()
+                .collect(Collectors.toMap(LabelledSet.Demand::id, d -> d));
+        return set.judgements().stream().map(j -> j.demandId() + "\t" + j.providerId() + "\t" + j.grade() + "\t"
+                + Exclusion.eligible(demands.get(j.demandId()), set.provider(j.providerId()))).toList();
+    }
+
+    /** As the ranking scores it: mean over the demand's fields of the best proximity (same 1, same area 0.5). */
+    private static double fieldScore(FieldTaxonomy fields, List<String> wanted, List<String> offered) {
+        return wanted.stream().mapToDouble(w -> offered.stream().mapToDouble(o -> switch (fields.proximity(w, o)) {
+            case SAME_FIELD -> 1.0;
+            case SAME_PARENT -> 0.5;
+            default -> 0.0;
+        }).max().orElse(0)).average().orElse(0);
+    }
+
+    /**
+     * Every candidate with evidence, with its score, relevance (text and field, as the ranking weighs them; the sets
+     * hold no mismatches to subtract), text share, field score and grade ({@code u}: unjudged), and every judged pair
+     * with whether it is eligible, to look at.
+     */
+    private static void writeProbe(String name, List<String> rows, List<String> judged) {
         var file = Path.of("target", "quality-probe-" + name + ".tsv");
         var lines = new ArrayList<String>();
-        lines.add("demand\trank\tprovider\tgrade\tscore\ttext\tfields");
+        lines.add("demand\trank\tprovider\tgrade\tscore\trelevance\ttext\tfield");
         lines.addAll(rows);
+        var judgements = new ArrayList<String>();
+        judgements.add("demand\tprovider\tgrade\teligible");
+        judgements.addAll(judged);
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, lines, StandardCharsets.UTF_8);
+            Files.write(Path.of("target", "quality-judged-" + name + ".tsv"), judgements, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
