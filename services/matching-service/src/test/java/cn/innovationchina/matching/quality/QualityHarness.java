@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,11 @@ import cn.innovationchina.testkit.quality.QualityFigures;
  * Runs both labelled sets ({@link InProcessSet}: the first, ADR 0021, and the second, ADR 0037, read by the same
  * {@link LabelledSet} reader as the end-to-end run) through the real index and ranking and prints, per set, the
  * figures, text-only baseline first, then the end-to-end run's {@code quality:} line measured by
- * {@link QualityFigures}, and a probe of each demand's first five (relevance and grade). Every candidate with
- * evidence, scored, is written to {@code target/quality-probe-<set>.tsv} and every judged pair to
- * {@code target/quality-judged-<set>.tsv}, to study where relevant and irrelevant providers fall. Not part of
- * {@code verify} (its name does not end in Test); run it with the command in the developers' guide
+ * {@link QualityFigures}, a probe of each demand's first five (relevance and grade), and per grade how the relevance
+ * of the providers below the first compares with the list's best (where a relative evidence floor would fall, ADR
+ * 0035). Every candidate with evidence, scored, is written to {@code target/quality-probe-<set>.tsv} and every
+ * judged pair to {@code target/quality-judged-<set>.tsv}, to study where relevant and irrelevant providers fall. Not
+ * part of {@code verify} (its name does not end in Test); run it with the command in the developers' guide
  * (docs/guides/developer.md).
  *
  * <p>Who may be proposed is decided here again, independently of {@code HardRules}, from the profiles themselves
@@ -96,6 +98,8 @@ class QualityHarness {
                     + standard.unavailableViolations());
             System.out.println("quality: " + standard.line());
             standard.probe().forEach(line -> System.out.println("  probe " + line));
+            standard.spread().forEach((kind, ratios) -> System.out.println("relevance / the list's best, ranks 2-10, "
+                    + kind + ": " + quantiles(ratios)));
             var standardWeights = RankingWeights.standard();
             var everyone = new RankingWeights(standardWeights.text(), standardWeights.field(),
                     standardWeights.location(), standardWeights.capacity(), standardWeights.trackRecord(),
@@ -118,7 +122,8 @@ class QualityHarness {
     record Figures(double ndcg, double precision, double mrr, int coiViolations, int capacityViolations,
             int modeViolations, int confidentialViolations, int unavailableViolations, Map<String, Double> perDemand,
             Map<String, List<String>> tops, Map<String, List<String>> unjudged, Recall recall, Noise noise,
-            Map<String, List<String>> rankings, List<String> probe, List<String> rows) {
+            Map<String, List<String>> rankings, List<String> probe, List<String> rows,
+            Map<String, List<Double>> spread) {
 
         String line() {
             return String.format(Locale.ROOT, "ndcg@10=%.3f p@5=%.3f mrr=%.3f coi_violations=%d capacity_violations=%d",
@@ -169,6 +174,7 @@ class QualityHarness {
         Map<String, List<String>> rankings = new LinkedHashMap<>();
         List<String> probe = new ArrayList<>();
         List<String> rows = new ArrayList<>();
+        Map<String, List<Double>> spread = new TreeMap<>();
         int[] recall = new int[6];
         int[] noise = new int[5];
         List<String> zeroes = new ArrayList<>();
@@ -191,6 +197,13 @@ class QualityHarness {
             long zeroInTop3 = ranked.stream().limit(3).filter(id -> grades.getOrDefault(id, 0) == 0).count();
             noise[0] += (int) zeroInTop3;
             List<String> probed = new ArrayList<>();
+            double[] relevances = new double[proposals.size()];
+            for (int i = 0; i < proposals.size(); i++) {
+                var provider = proposals.get(i).provider();
+                relevances[i] = ranking.weights().text() * texts.get(provider.id()) + ranking.weights().field()
+                        * fieldScore(fields, demand.content().fieldCodes(), provider.profile().fieldCodes());
+            }
+            double best = Arrays.stream(relevances).max().orElse(1);
             for (int i = 0; i < proposals.size(); i++) {
                 var proposal = proposals.get(i);
                 String id = proposal.provider().id();
@@ -203,7 +216,15 @@ class QualityHarness {
                 double text = texts.get(id);
                 double field = fieldScore(fields, demand.content().fieldCodes(),
                         proposal.provider().profile().fieldCodes());
-                double relevance = ranking.weights().text() * text + ranking.weights().field() * field;
+                double relevance = relevances[i];
+                if (i > 0) {
+                    if (i < 3 && grades.getOrDefault(id, 0) == 0) {
+                        spread.computeIfAbsent("grade 0 or unjudged at rank 2 or 3", k -> new ArrayList<>())
+                                .add(relevance / best);
+                    }
+                    spread.computeIfAbsent(spreadClass(entry, set.labelled().provider(id), grades.get(id)),
+                            k -> new ArrayList<>()).add(relevance / best);
+                }
                 if (i < 5) {
                     probed.add(String.format(Locale.ROOT, "%d %s=%s %.3f", i + 1, id, grade, relevance));
                 }
@@ -255,7 +276,28 @@ class QualityHarness {
                 violations.getOrDefault(Exclusion.UNVERIFIED_FOR_CONFIDENTIAL, 0),
                 violations.getOrDefault(Exclusion.UNAVAILABLE, 0), perDemand, tops, unjudged,
                 new Recall(recall[0], recall[1], recall[2], recall[3], recall[4], recall[5]),
-                new Noise(noise[0], noise[1], noise[2], noise[3], noise[4], zeroes), rankings, probe, rows);
+                new Noise(noise[0], noise[1], noise[2], noise[3], noise[4], zeroes), rankings, probe, rows, spread);
+    }
+
+    /** Which spread a proposal below the first falls in: its grade, grade 3 split by language. */
+    private static String spreadClass(InProcessSet.DemandEntry demand, LabelledSet.Provider provider,
+            Integer grade) {
+        if (grade == null || grade == 0) {
+            return "grade 0 or unjudged";
+        }
+        if (grade == 3) {
+            return QualityFigures.crossLanguage(demand.labelled(), provider) ? "grade 3 across languages"
+                    : "grade 3 within a language";
+        }
+        return "grade " + grade;
+    }
+
+    /** n, min, tenth percentile, median and max of a spread of ratios. */
+    private static String quantiles(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        return String.format(Locale.ROOT, "n=%d min=%.2f p10=%.2f median=%.2f max=%.2f", sorted.size(),
+                sorted.get(0), sorted.get(sorted.size() / 10), sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1));
     }
 
     /** Each judged pair, its grade and whether the set lets the provider be proposed for the demand. */
