@@ -26,11 +26,11 @@ class BenchmarkRun {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(3))
                 .build();
         var results = new Runner(options).run();
-        var set = EvaluationSet.load();
+        var set = InProcessSet.first();
         var population = RankingBenchmark.population(set, 100_000);
         long started = System.nanoTime();
         try (var index = new ProviderIndex(FieldTaxonomy.standard())) {
-            index.put(population.values().stream().map(EvaluationSet.ProviderEntry::provider).toList());
+            index.put(population.values().stream().map(InProcessSet.ProviderEntry::provider).toList());
         }
         double rebuildSeconds = (System.nanoTime() - started) / 1e9;
         for (var result : results) {

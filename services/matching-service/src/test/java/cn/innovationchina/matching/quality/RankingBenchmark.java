@@ -31,7 +31,7 @@ import cn.innovationchina.reference.PilotCities;
 
 /**
  * Ranking one demand (index search, candidates, hard rules, scores, diversity, explanations) on one thread against
- * 1k, 10k and 100k providers. The population is the evaluation set's 303 hand-written profiles, each copy in
+ * 1k, 10k and 100k providers. The population is the first labelled set's 305 hand-written profiles, each copy in
  * another pilot city and with the keywords of another profile mixed in. Run by {@link BenchmarkRun}.
  */
 @State(Scope.Benchmark)
@@ -47,20 +47,20 @@ public class RankingBenchmark {
 
     private ProviderIndex index;
     private Ranking ranking;
-    private Map<String, EvaluationSet.ProviderEntry> byId;
+    private Map<String, InProcessSet.ProviderEntry> byId;
     private List<Demand> demands;
     private FieldTaxonomy fields;
     private int next;
 
     @Setup(Level.Trial)
     public void build() {
-        var set = EvaluationSet.load();
+        var set = InProcessSet.first();
         fields = FieldTaxonomy.standard();
         ranking = new Ranking(fields, PilotCities.standard(), Divisions.standard(), RankingWeights.standard());
         byId = population(set, providers);
         index = new ProviderIndex(fields);
-        index.put(byId.values().stream().map(EvaluationSet.ProviderEntry::provider).toList());
-        demands = set.demands().stream().map(EvaluationSet.DemandEntry::demand).toList();
+        index.put(byId.values().stream().map(InProcessSet.ProviderEntry::provider).toList());
+        demands = set.demands().stream().map(InProcessSet.DemandEntry::demand).toList();
     }
 
     @TearDown(Level.Trial)
@@ -82,9 +82,9 @@ public class RankingBenchmark {
     }
 
     /** {@code size} providers grown from the set's profiles. */
-    static Map<String, EvaluationSet.ProviderEntry> population(EvaluationSet set, int size) {
-        var base = set.providers();
-        Map<String, EvaluationSet.ProviderEntry> population = new HashMap<>(size * 2);
+    static Map<String, InProcessSet.ProviderEntry> population(InProcessSet set, int size) {
+        var base = List.copyOf(set.providers().values());
+        Map<String, InProcessSet.ProviderEntry> population = new HashMap<>(size * 2);
         for (int i = 0; i < size; i++) {
             var original = base.get(i % base.size());
             var mixed = base.get((i * 7 + 13) % base.size()).profile();
@@ -97,7 +97,7 @@ public class RankingBenchmark {
                     p.capacity(), p.availability(), p.availableFrom(), p.conflictCreditCodes(), p.memberOf(),
                     p.verified());
             String id = original.id() + "-" + i;
-            population.put(id, new EvaluationSet.ProviderEntry(id, profile, original.activeEngagements()));
+            population.put(id, new InProcessSet.ProviderEntry(id, profile, original.activeEngagements()));
         }
         return population;
     }
