@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 
@@ -27,7 +25,6 @@ import cn.innovationchina.load.Observations;
  */
 final class Effects implements AutoCloseable {
 
-    private static final Pattern DEMAND_ID = Pattern.compile("dmd-[0-9a-f-]{36}");
     private static final List<String> MATCH_NEWS = List.of("MATCHES_PROPOSED", "NO_QUALIFIED_MATCH");
 
     private final MongoClient mongo;
@@ -38,14 +35,14 @@ final class Effects implements AutoCloseable {
         this.seen = seen;
     }
 
-    /** The inbox entries about matches, by the demand they name. */
+    /** The inbox entries about matches, by the demand they are about (texts name it by its title, never its id). */
     Map<String, Integer> matchNewsByDemand() {
         Map<String, Integer> entries = new HashMap<>();
         for (Document entry : mongo.getDatabase("notification-service").getCollection("inbox")
-                .find(Filters.in("type", MATCH_NEWS)).projection(Projections.include("body"))) {
-            Matcher demand = DEMAND_ID.matcher(entry.getString("body"));
-            if (demand.find()) {
-                entries.merge(demand.group(), 1, Integer::sum);
+                .find(Filters.in("type", MATCH_NEWS)).projection(Projections.include("demandId"))) {
+            String demand = entry.getString("demandId");
+            if (demand != null) {
+                entries.merge(demand, 1, Integer::sum);
             }
         }
         return entries;

@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class InboxStreams implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern DEMAND_ID = Pattern.compile("dmd-[0-9a-f-]{36}");
 
     private final HttpClient http;
     private final Observations observations;
@@ -105,9 +102,10 @@ public final class InboxStreams implements AutoCloseable {
         if (!"MATCHES_PROPOSED".equals(entry.path("type").asString())) {
             return;
         }
-        Matcher demand = DEMAND_ID.matcher(entry.path("body").asString());
-        if (demand.find()) {
-            observations.delivered.putIfAbsent(demand.group(),
+        // The text names the demand by its title; the entry says which demand it is about.
+        String demand = entry.path("demandId").asString(null);
+        if (demand != null) {
+            observations.delivered.putIfAbsent(demand,
                     new Observations.Delivered(createdAt(entry.path("createdAt")), arrived));
         }
     }

@@ -86,7 +86,8 @@ public class DemandReminders {
                 .concatMap(demand -> Flux.fromStream(Stream.of(
                         demand.expiringSoon(today, expiringDaysBefore), demand.stale(now, staleAfter))
                         .flatMap(Optional::stream)))
-                .concatMap(reminder -> notifications.deliver(reminder.sourceId(), List.of(reminder.notice())))
+                .concatMap(reminder -> notifications.deliver(reminder.sourceId(), reminder.demandId(),
+                        List.of(reminder.notice())))
                 .then();
     }
 }

@@ -50,9 +50,9 @@ public class Inbox {
     }
 
     /** Stores the entry of a notice and announces it live; storing it again for the same event changes nothing. */
-    Mono<Void> store(UUID sourceEventId, Notice notice, Texts.Text text) {
+    Mono<Void> store(UUID sourceEventId, @Nullable String demandId, Notice notice, Texts.Text text) {
         var entry = new InboxEntry(DeliveryKey.of(sourceEventId, notice.recipient(), Channel.INBOX), notice.type(),
-                text.title(), text.body(), clock.instant(), false);
+                text.title(), text.body(), demandId, clock.instant(), false);
         return entries.add(notice.recipient(), entry, sourceEventId).doOnNext(added -> {
             if (added) {
                 broadcast.announce(notice.recipient(), entry);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.DemandEvent;
@@ -50,25 +51,28 @@ public class Notifications {
     /** The notices a demand event causes, naming the demand as this service knows it. */
     public Mono<Void> aboutDemand(EventEnvelope<? extends DemandEvent> event) {
         return names.about(event.payload())
-                .flatMap(known -> deliver(event.eventId(), Notices.of(event.payload(), known)));
+                .flatMap(known -> deliver(event.eventId(), event.payload().demandId(),
+                        Notices.of(event.payload(), known)));
     }
 
     /** The notices a match event causes, naming the demand and the provider as this service knows them. */
     public Mono<Void> aboutMatch(EventEnvelope<? extends MatchEvent> event) {
         return names.about(event.payload())
-                .flatMap(known -> deliver(event.eventId(), Notices.of(event.payload(), known)));
+                .flatMap(known -> deliver(event.eventId(), event.payload().demandId(),
+                        Notices.of(event.payload(), known)));
     }
 
     public Mono<Void> aboutProvider(EventEnvelope<? extends ProviderEvent> event) {
-        return deliver(event.eventId(), Notices.of(event.payload()));
+        return deliver(event.eventId(), null, Notices.of(event.payload()));
     }
 
-    public Mono<Void> deliver(UUID sourceEventId, List<Notice> notices) {
+    /** Delivers the notices of one event; {@code demandId} is the demand they are about, if any. */
+    public Mono<Void> deliver(UUID sourceEventId, @Nullable String demandId, List<Notice> notices) {
         return Flux.fromIterable(notices).concatMap(notice -> preferences.of(notice.recipient())
                 .flatMap(chosen -> {
                     Texts.Text text = texts.render(notice, chosen.language());
                     Optional<Instant> heldUntil = chosen.heldUntil(clock.instant());
-                    return inbox.store(sourceEventId, notice, text)
+                    return inbox.store(sourceEventId, demandId, notice, text)
                             .then(webhooks.send(sourceEventId, notice.recipient(), notice.type(), text, heldUntil))
                             .then(chosen.wantsEmailNow(notice.type())
                                     ? email.send(sourceEventId, notice.recipient(), notice.type(), text, heldUntil)

@@ -28,7 +28,7 @@ public record WatchedDemand(String demandId, String enterpriseId, String cityCod
             return Optional.empty();
         }
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
-        return Optional.of(new Reminder(source("expiring|" + demandId + "|" + deadline),
+        return Optional.of(new Reminder(source("expiring|" + demandId + "|" + deadline), demandId,
                 new Notice(Recipient.enterprise(enterpriseId), NotificationType.DEMAND_EXPIRING_SOON,
                         List.of(new Phrase.Demand(title), new Phrase.Day(deadline), new Phrase.Count(daysLeft)))));
     }
@@ -40,7 +40,7 @@ public record WatchedDemand(String demandId, String enterpriseId, String cityCod
             return Optional.empty();
         }
         long days = Duration.between(lastProgress, now).toDays();
-        return Optional.of(new Reminder(source("stale|" + demandId + "|" + lastProgress + "|" + periods),
+        return Optional.of(new Reminder(source("stale|" + demandId + "|" + lastProgress + "|" + periods), demandId,
                 new Notice(Recipient.city(cityCode), NotificationType.DEMAND_STALE,
                         List.of(new Phrase.Demand(title), new Phrase.Count(days)))));
     }
@@ -49,6 +49,6 @@ public record WatchedDemand(String demandId, String enterpriseId, String cityCod
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    public record Reminder(UUID sourceId, Notice notice) {
+    public record Reminder(UUID sourceId, String demandId, Notice notice) {
     }
 }

@@ -49,7 +49,7 @@ public class InboxEntries implements InitializingBean {
     public Mono<Boolean> add(Recipient recipient, InboxEntry entry, UUID sourceEventId) {
         var document = new Document("_id", entry.id()).append("recipient", recipient.key())
                 .append("type", entry.type().name()).append("title", entry.title()).append("body", entry.body())
-                .append("sourceEventId", sourceEventId.toString()).append("createdAt", Date.from(entry.createdAt()))
+                .append("demandId", entry.demandId()).append("sourceEventId", sourceEventId.toString()).append("createdAt", Date.from(entry.createdAt()))
                 .append("read", entry.read());
         return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.insertOne(document))).thenReturn(true)
                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
@@ -122,7 +122,7 @@ public class InboxEntries implements InitializingBean {
 
     private static InboxEntry entry(Document document) {
         return new InboxEntry(document.getString("_id"), NotificationType.valueOf(document.getString("type")),
-                document.getString("title"), document.getString("body"), document.getDate("createdAt").toInstant(),
-                document.getBoolean("read"));
+                document.getString("title"), document.getString("body"), document.getString("demandId"),
+                document.getDate("createdAt").toInstant(), document.getBoolean("read"));
     }
 }

@@ -101,6 +101,27 @@ class InboxTest {
     }
 
     @Test
+    void an_entry_names_the_demand_it_is_about_so_the_reader_can_open_it_while_its_text_uses_the_title() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+
+        Events.publish(Events.proposed(demand, enterprise.id, "王教授", "华中科技大学"));
+
+        var entry = enterprise.reader.awaitEntry("MATCHES_PROPOSED");
+        assertThat(entry.get("demandId")).isEqualTo(demand);
+        assertThat(entry.get("body").toString()).doesNotContain(demand);
+    }
+
+    @Test
+    void a_provider_hears_of_its_own_profile_in_an_entry_about_no_demand() {
+        var provider = expert("p-" + UUID.randomUUID());
+
+        Events.publish(Events.verified(provider.id));
+
+        assertThat(provider.reader.awaitEntry("PROVIDER_VERIFIED").get("demandId")).isNull();
+    }
+
+    @Test
     void proposed_matches_tell_the_enterprise_how_many_and_the_best_one_in_chinese_by_default() {
         String demand = "d-" + UUID.randomUUID();
         var enterprise = enterprise("e-" + UUID.randomUUID());
