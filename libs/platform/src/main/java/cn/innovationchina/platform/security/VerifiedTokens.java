@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * remembered token is given back only before its {@code exp} and for at most {@code longest} after it was verified;
  * after that the wrapped decoder judges it again (with its clock skew), so an expired token is refused as before.
  * Tokens without an expiry are never remembered. At most {@code capacity} tokens are kept, the least recently used
- * leaving first.
+ * leaving first. Requests that bring a token while it is being verified wait for that one verification and share its
+ * answer, refusal included; once it is answered, the next request asks afresh or finds it remembered.
  */
 public final class VerifiedTokens implements ReactiveJwtDecoder {
 
@@ -30,6 +32,7 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
     private final Clock clock;
     private final Duration longest;
     private final Map<String, Verified> verified;
+    private final Map<String, Mono<Jwt>> verifying = new ConcurrentHashMap<>();
 
     private record Verified(Jwt jwt, Instant until) {
     }
@@ -52,7 +55,14 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
         if (known != null) {
             return Mono.just(known);
         }
-        return verifier.decode(token).doOnNext(jwt -> remember(token, jwt));
+        return Mono.defer(() -> verifying.computeIfAbsent(token, this::verification));
+    }
+
+    private Mono<Jwt> verification(String token) {
+        return Mono.defer(() -> verifier.decode(token))
+                .doOnNext(jwt -> remember(token, jwt))
+                .doFinally(signal -> verifying.remove(token))
+                .cache();
     }
 
     private Jwt known(String token) {

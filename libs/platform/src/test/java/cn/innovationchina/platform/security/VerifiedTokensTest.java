@@ -75,6 +75,23 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void requests_that_bring_a_new_token_at_once_share_one_signature_check() {
+        String token = trustedIssuer.mint(ENTERPRISE, START, Duration.ofHours(8));
+        var verification = reactor.core.publisher.Sinks.<Jwt>one();
+        var waiting = new VerifiedTokens(t -> {
+            signatureChecks.incrementAndGet();
+            return verification.asMono();
+        }, clock, Duration.ofMinutes(5), 2);
+
+        var first = waiting.decode(token).toFuture();
+        var second = waiting.decode(token).toFuture();
+        verification.tryEmitValue(decoder.decode(token).block());
+
+        assertThat(first.join()).isSameAs(second.join());
+        assertThat(signatureChecks).as("one by the waiting front, one by the reference decoder").hasValue(2);
+    }
+
+    @Test
     void a_remembered_token_past_its_expiry_is_refused() {
         String token = trustedIssuer.mint(ENTERPRISE, START, Duration.ofMinutes(2));
         decoder.decode(token).block();
