@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class Readiness {
 
-    private static final int HEALTH_PATIENCE_SECONDS = 300;
+    private static final int HEALTH_PATIENCE_SECONDS = 600;
     private static final int KAFKA_PATIENCE_SECONDS = 180;
 
     private final Processes processes;
@@ -51,7 +51,8 @@ final class Readiness {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        // Five Spring Boot services starting together on two busy cores took 140 s here: give them 300 s.
+        // Five Spring Boot services starting together on two busy cores took 140 s here, and more than 300 s while
+        // other agents' stacks and builds held the machine at a load average of 30 to 50: give them 600 s.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
         while (System.nanoTime() < deadline) {
             try {

@@ -1,5 +1,7 @@
 package cn.innovationchina.events;
 
+import java.util.Optional;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -35,21 +37,34 @@ public final class EventJson {
      * @throws MalformedEventException when the bytes are not an envelope of a known type
      */
     public static EventEnvelope<DomainEvent> read(byte[] json) {
+        return readKnown(json).orElseThrow(() -> new MalformedEventException("unknown event type "
+                + typeOf(json)));
+    }
+
+    /**
+     * As {@link #read}, parsing the bytes once, but empty for a well-formed envelope of a type this build does not
+     * know yet, which a consumer skips: producers may add types first.
+     *
+     * @throws MalformedEventException when the bytes are not an envelope at all
+     */
+    public static Optional<EventEnvelope<DomainEvent>> readKnown(byte[] json) {
         try {
             JsonNode tree = MAPPER.readTree(json);
             String type = tree.path("type").asString(null);
             if (type == null) {
                 throw new MalformedEventException("no event type");
             }
-            var entry = EventCatalog.find(type)
-                    .orElseThrow(() -> new MalformedEventException("unknown event type " + type));
+            var entry = EventCatalog.find(type);
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
             var payloadType = MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class,
-                    entry.payloadType());
+                    entry.get().payloadType());
             EventEnvelope<DomainEvent> envelope = MAPPER.treeToValue(tree, payloadType);
             if (envelope.eventId() == null || envelope.aggregateId() == null || envelope.payload() == null) {
                 throw new MalformedEventException("envelope without eventId, aggregateId or payload");
             }
-            return envelope;
+            return Optional.of(envelope);
         } catch (JacksonException e) {
             throw new MalformedEventException(e.getOriginalMessage());
         }

@@ -69,6 +69,20 @@ class EventJsonTest {
     }
 
     @Test
+    void a_consumer_reads_an_event_in_one_pass_and_finds_a_type_this_build_does_not_know_empty() {
+        var envelope = EventEnvelope.wrap(hydrogenStack, "d-1", 3, "XIANNING",
+                new EventEnvelope.Tracing("corr-1", null), "demand-service", Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(EventJson.readKnown(EventJson.write(envelope))).get().isEqualTo(envelope);
+        assertThat(EventJson.readKnown("{\"type\":\"Unheard\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThatThrownBy(() -> EventJson.readKnown("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.readKnown("{\"payload\":{}}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("no event type");
+    }
+
+    @Test
     void every_catalogued_event_lives_on_the_topic_of_its_aggregate() {
         assertThat(EventCatalog.entries()).hasSize(26).allSatisfy(entry -> assertThat(entry.topic())
                 .isEqualTo(switch (entry.aggregateType()) {

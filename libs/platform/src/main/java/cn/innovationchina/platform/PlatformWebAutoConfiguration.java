@@ -1,9 +1,11 @@
 package cn.innovationchina.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -13,12 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.innovationchina.platform.security.PlatformTokenValidator;
+import cn.innovationchina.platform.security.VerifiedTokens;
 import cn.innovationchina.platform.web.BodySizeWebFilter;
 import cn.innovationchina.platform.web.CorrelationWebFilter;
 import cn.innovationchina.platform.web.PathRejections;
@@ -88,6 +92,23 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnMissingBean
     PlatformTokenValidator platformTokenValidator(@Value("${platform.security.issuer}") String issuer) {
         return new PlatformTokenValidator(issuer);
+    }
+
+    /**
+     * Whichever decoder a front has (Spring Boot's from the configured key, the gateway's development issuer), it
+     * verifies a token once and then knows it until its expiry, five minutes at most (ADR 0046).
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokensRemembered() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, Clock.systemUTC(), Duration.ofMinutes(5), 4096);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

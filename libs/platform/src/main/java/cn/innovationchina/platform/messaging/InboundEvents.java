@@ -16,7 +16,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
 import cn.innovationchina.events.DomainEvent;
-import cn.innovationchina.events.EventCatalog;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.EventJson;
 import cn.innovationchina.platform.observability.Correlation;
@@ -75,12 +74,12 @@ public class InboundEvents {
     @SuppressWarnings("unchecked")
     private <E extends DomainEvent> void accept(byte[] record, Class<E> type, EventHandler<E> handler,
             boolean marked) {
-        String eventType = EventJson.typeOf(record);
-        if (eventType != null && EventCatalog.find(eventType).isEmpty()) {
-            log.info("Skipping event of type {} unknown to this build", eventType);
+        var known = EventJson.readKnown(record);
+        if (known.isEmpty()) {
+            log.info("Skipping event of type {} unknown to this build", EventJson.typeOf(record));
             return;
         }
-        EventEnvelope<DomainEvent> envelope = EventJson.read(record);
+        EventEnvelope<DomainEvent> envelope = known.get();
         if (!type.isInstance(envelope.payload())) {
             return;
         }
