@@ -24,12 +24,17 @@ import reactor.core.publisher.SynchronousSink;
  * <p>
  * When the caller's body fails (over the limit, or the caller broke off), the exchange is marked with
  * {@link #CALLER_BODY_FAILED}, so whatever else fails because of it (the gateway's call to a service) is known to be
- * the caller's fault and not the service's.
+ * the caller's fault and not the service's. While the body is being read and has not ended, the exchange is marked
+ * with {@link #CALLER_BODY_ARRIVING}: a call that times out then was waiting for the caller (a slow or stalled
+ * upload), not for the service.
  */
 public class BodySizeWebFilter implements WebFilter, Ordered {
 
     /** Exchange attribute, present once the caller's body has failed; its value is the failure. */
     public static final String CALLER_BODY_FAILED = BodySizeWebFilter.class.getName() + ".callerBodyFailed";
+
+    /** Exchange attribute, present from the first read of the caller's body until the body ends or fails. */
+    public static final String CALLER_BODY_ARRIVING = BodySizeWebFilter.class.getName() + ".callerBodyArriving";
 
     private final DataSize limit;
     private final Map<String, DataSize> limitsByPath;
@@ -64,7 +69,10 @@ public class BodySizeWebFilter implements WebFilter, Ordered {
             } else {
                 sink.next(buffer);
             }
-        }).doOnError(failure -> exchange.getAttributes().putIfAbsent(CALLER_BODY_FAILED, failure));
+        }).doOnSubscribe(reading -> exchange.getAttributes().put(CALLER_BODY_ARRIVING, Boolean.TRUE))
+                .doOnError(failure -> exchange.getAttributes().putIfAbsent(CALLER_BODY_FAILED, failure))
+                // Not on cancel: whoever gave up reading (a timeout) did so while the body was still arriving.
+                .doOnTerminate(() -> exchange.getAttributes().remove(CALLER_BODY_ARRIVING));
     }
 
     @Override

@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
  * the service: it cannot be reached, does not answer within the route's {@code response-timeout}, or answers 5xx.
  * A caller's fault never counts: a 4xx answer is a success of the service, and a call whose own body failed (over
  * the limit, or the caller broke off: {@link BodySizeWebFilter#CALLER_BODY_FAILED}) is not recorded at all and is
- * answered with the caller's error (413). The outcome is recorded as soon as the response starts, so a live stream
+ * answered with the caller's error (413); nor is a call that timed out while the caller's body was still arriving
+ * ({@link BodySizeWebFilter#CALLER_BODY_ARRIVING}: a slow or stalled upload, which the service cannot answer before it
+ * has it), answered 408. The outcome is recorded as soon as the response starts, so a live stream
  * that stays open for hours counts as one successful call. While the circuit is open, calls are answered at once
  * with a 503 naming the service.
  */
@@ -49,7 +51,7 @@ class ServiceCircuitBreakers implements GlobalFilter, Ordered {
         if (!breaker.tryAcquirePermission()) {
             Duration pause = Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState()
                     .apply(1));
-            var refused = unavailable(HttpStatus.SERVICE_UNAVAILABLE, service, "circuit-open",
+            var refused = answer(HttpStatus.SERVICE_UNAVAILABLE, service, "circuit-open",
                     service + " is unavailable: it failed repeatedly, so calls to it are paused");
             refused.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, pause.toSeconds())));
             return Mono.error(refused);
@@ -83,18 +85,24 @@ class ServiceCircuitBreakers implements GlobalFilter, Ordered {
                         breaker.releasePermission();
                         return Mono.error(callersFault);
                     }
+                    boolean timedOut = error instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
+                    if (timedOut && exchange.getAttribute(BodySizeWebFilter.CALLER_BODY_ARRIVING) != null) {
+                        breaker.releasePermission();
+                        return Mono.error(answer(HttpStatus.REQUEST_TIMEOUT, service, "body-too-slow",
+                                "The request body was still arriving when " + service + " was due to answer"));
+                    }
                     breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), error);
-                    if (error instanceof ResponseStatusException status
-                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-                        return Mono.error(unavailable(HttpStatus.GATEWAY_TIMEOUT, service, "timeout",
+                    if (timedOut) {
+                        return Mono.error(answer(HttpStatus.GATEWAY_TIMEOUT, service, "timeout",
                                 service + " did not answer in time"));
                     }
-                    return Mono.error(unavailable(HttpStatus.SERVICE_UNAVAILABLE, service, "unreachable",
+                    return Mono.error(answer(HttpStatus.SERVICE_UNAVAILABLE, service, "unreachable",
                             service + " is unavailable: it could not be reached"));
                 });
     }
 
-    private static ErrorResponseException unavailable(HttpStatus status, String service, String reason,
+    private static ErrorResponseException answer(HttpStatus status, String service, String reason,
             String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail + "; try again shortly");
         problem.setProperty("service", service);

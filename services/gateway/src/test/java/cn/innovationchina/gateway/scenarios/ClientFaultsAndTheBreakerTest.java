@@ -2,6 +2,7 @@ package cn.innovationchina.gateway.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,12 +22,14 @@ import reactor.core.publisher.Flux;
 
 /**
  * A caller's fault never counts against a service: the breaker of each service opens after 2 failures of 2 here,
- * yet oversized uploads and 4xx answers leave it closed for everyone else.
+ * yet oversized uploads, uploads too slow to arrive (notification-service is given 1 s to answer here) and 4xx
+ * answers leave it closed for everyone else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s"})
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s",
+        "gateway.response-timeout.notification-service=1000"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class ClientFaultsAndTheBreakerTest {
 
@@ -53,6 +56,23 @@ class ClientFaultsAndTheBreakerTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).isEqualTo(Map.of("service", "demand-service", "path", "/demands"));
+    }
+
+    @Test
+    void uploads_still_arriving_when_the_service_is_due_to_answer_are_each_a_408_and_its_breaker_stays_closed() {
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/api/notification/webhooks").headers(h -> h.setBearerAuth(token()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(chunks(6, 1024).delayElements(Duration.ofMillis(400)), DataBuffer.class)
+                    .exchange()
+                    .expectStatus().isEqualTo(408)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.service").isEqualTo("notification-service")
+                    .jsonPath("$.reason").isEqualTo("body-too-slow");
+        }
+        http.get().uri("/api/notification/notifications").headers(h -> h.setBearerAuth(token()))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test
