@@ -16,7 +16,6 @@ import cn.innovationchina.matching.domain.MatchStatus;
 import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.web.PageRequest;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,11 +44,6 @@ public class MatchStore {
 
     public Mono<DemandMatches> find(String demandId) {
         return mongo.findById(demandId, DemandMatchesDocument.class).map(DemandMatchesDocument::toDomain);
-    }
-
-    public Flux<DemandMatches> involving(String providerId) {
-        return mongo.find(query(where(DemandMatchesDocument.MATCHED_PROVIDER).is(providerId)),
-                DemandMatchesDocument.class).map(DemandMatchesDocument::toDomain);
     }
 
     /** The demands on which the provider was invited, at least, in a stable order (by demand id), one page. */
