@@ -10,8 +10,9 @@ import cn.innovationchina.devstack.ports.Ports;
 
 /**
  * {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
- * [--instances SERVICE=N,...] [--demo [--providers N] [--demands N]]}: what to start and, with {@code --demo}, the
- * demo world to load into it.
+ * [--instances SERVICE=N,...] [--empty | [--demo] [--providers N] [--demands N]]}: what to start and the demo world
+ * to load into it once it is up, so a first start shows a working world; {@code --empty} loads none (as
+ * {@code --infra-only} does), {@code --demo} only says the default aloud.
  */
 record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
 
@@ -24,7 +25,8 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
         boolean infraOnly = false;
         int portBase = Ports.DEFAULT_PORT_BASE;
         Map<String, Integer> instances = Map.of();
-        boolean demo = false;
+        boolean empty = false;
+        boolean demoNamed = false;
         int providers = DemoWorld.WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
@@ -35,15 +37,18 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
                 case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
                 case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                 case "--instances" -> instances = DevStack.instanceCounts(args[++i]);
-                case "--demo" -> demo = true;
+                case "--empty" -> empty = true;
+                case "--demo" -> demoNamed = true;
                 case "--providers" -> providers = Integer.parseInt(args[++i]);
                 case "--demands" -> demands = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        if (demo && infraOnly) {
-            throw new IllegalArgumentException("--demo needs the services: it cannot go with --infra-only");
+        if (demoNamed && (infraOnly || empty)) {
+            throw new IllegalArgumentException("--demo needs the services and loads the demo world: it cannot go with "
+                    + (empty ? "--empty" : "--infra-only"));
         }
+        boolean demo = !empty && !infraOnly;
         var options = new DevStack.Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
                 false);
         return new CommandLine(options, demo ? new DemoWorld.Options(null, portBase,

@@ -17,8 +17,9 @@ import cn.innovationchina.devstack.ports.Ports;
 /**
  * The local platform without Docker: a real Kafka broker (KRaft), the Mongo wire server (H2 file) and every built
  * service, each its own process with its own port and log file. Prints the URL table, the seconds until every
- * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started. With
- * {@code --demo} it then loads the demo world ({@link DemoWorld}) through the services' APIs.
+ * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started. Unless
+ * started {@code --empty} (or {@code --infra-only}) it then loads the demo world ({@link DemoWorld}) through the
+ * services' APIs.
  *
  * <p>Usage: see {@link CommandLine}; the port base moves every service's port ({@link Ports}), so a second stack (the
  * end-to-end tests, the demo test) can run beside a developer's. {@code --instances matching-service=2} starts a

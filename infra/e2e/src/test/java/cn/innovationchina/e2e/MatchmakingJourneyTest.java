@@ -82,7 +82,7 @@ class MatchmakingJourneyTest {
         assertThat(enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID).expect(200).body().has("contact")).isFalse();
         var invitations = expert.get("/api/matching/invitations").expect(200);
         var accepted = expert.post(matchPath + "/accept", null,
-                "\"" + invitations.body().get(0).get("version").asLong() + "\"").expect(200);
+                "\"" + invitations.body().get("items").get(0).get("version").asLong() + "\"").expect(200);
         var released = await("the contact released", () -> enterprise.get("/api/expert/providers/" + DemoWorld.EXPERT_PROVIDER_ID),
                 answer -> answer.body().has("contact"));
         assertThat(released.body().get("contact").get("email").asString()).isEqualTo(DemoWorld.EXPERT_EMAIL);

@@ -67,7 +67,9 @@ final class Platform {
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
                     System.getProperty("java.class.path"), DevStack.class.getName(), root.toString(),
                     "--data", data.toString(), "--kafka-port", String.valueOf(freePort()),
-                    "--mongo-port", String.valueOf(freePort()), "--port-base", String.valueOf(PORT_BASE))
+                    "--mongo-port", String.valueOf(freePort()), "--port-base", String.valueOf(PORT_BASE),
+                    // The journeys start from nothing: they register the expert and the enterprise themselves.
+                    "--empty")
                     .redirectErrorStream(true).start();
             var platform = new Platform(process, data);
             platform.awaitUp();

@@ -33,9 +33,6 @@ class ManifestsTest {
     /** Services that arrive after these manifests, with the port they will serve. */
     private static final Map<String, Integer> ARRIVING = Map.of("gateway", 8080);
 
-    /** One instance, for the reason its manifest gives: its live report is refreshed by its own facts only. */
-    private static final Set<String> SINGLE_INSTANCE = Set.of("monitoring-service");
-
     private final List<Manifest> manifests = manifests();
 
     record Manifest(String file, Map<String, Object> body) {
@@ -119,27 +116,21 @@ class ManifestsTest {
     }
 
     @Test
-    void services_autoscale_from_two_within_the_partitions_and_single_instance_services_stay_at_one() {
+    void every_service_autoscales_from_two_within_the_partitions() {
         int partitions = Integer.parseInt((String) map(find("ConfigMap", "platform-config").orElseThrow().body(),
                 "data").get("PLATFORM_KAFKA_PARTITIONS"));
         for (String service : expectedServices()) {
             var spec = map(find("Deployment", service).orElseThrow().body(), "spec");
             var budget = map(find("PodDisruptionBudget", service).orElseThrow().body(), "spec");
             var autoscaler = find("HorizontalPodAutoscaler", service);
-            if (SINGLE_INSTANCE.contains(service)) {
-                assertThat(spec).as(service).containsEntry("replicas", 1);
-                assertThat(autoscaler).as("%s has no autoscaler", service).isEmpty();
-                assertThat(budget).as("%s: a drain may evict its one Pod", service).containsEntry("maxUnavailable", 1);
-            } else {
-                assertThat(spec).as("%s: the autoscaler owns the count", service).doesNotContainKey("replicas");
-                var hpa = map(autoscaler.orElseThrow(() -> new AssertionError("no autoscaler for " + service)).body(),
-                        "spec");
-                assertThat(map(hpa, "scaleTargetRef")).containsEntry("kind", "Deployment").containsEntry("name", service);
-                assertThat((Integer) hpa.get("minReplicas")).as(service).isGreaterThanOrEqualTo(2);
-                assertThat((Integer) hpa.get("maxReplicas")).as("%s: no more consumers than partitions", service)
-                        .isGreaterThan((Integer) hpa.get("minReplicas")).isLessThanOrEqualTo(partitions);
-                assertThat(budget).as(service).containsEntry("minAvailable", 1);
-            }
+            assertThat(spec).as("%s: the autoscaler owns the count", service).doesNotContainKey("replicas");
+            var hpa = map(autoscaler.orElseThrow(() -> new AssertionError("no autoscaler for " + service)).body(),
+                    "spec");
+            assertThat(map(hpa, "scaleTargetRef")).containsEntry("kind", "Deployment").containsEntry("name", service);
+            assertThat((Integer) hpa.get("minReplicas")).as(service).isGreaterThanOrEqualTo(2);
+            assertThat((Integer) hpa.get("maxReplicas")).as("%s: no more consumers than partitions", service)
+                    .isGreaterThan((Integer) hpa.get("minReplicas")).isLessThanOrEqualTo(partitions);
+            assertThat(budget).as(service).containsEntry("minAvailable", 1);
         }
     }
 

@@ -85,7 +85,7 @@ public class PlatformAutoConfiguration {
         return new OutboxRelay(mongo, new KafkaTemplate<>(producers), outbox, clock, meters, tracing);
     }
 
-    /** Only services with a broadcast binding ask for it (notification-service's live announcements). */
+    /** Only services with a broadcast binding ask for it (notification-service's live entries, monitoring's facts). */
     @Bean
     @Lazy
     Broadcasts broadcasts(KafkaProperties kafka, @Value("${spring.application.name}") String application) {

@@ -10,6 +10,7 @@ import {
   fieldPicker, cityOptions, regionOptions, cityName, divisionPicker, cityDivision, provinceOptions,
 } from '../reference.js';
 import { matchCard, COOPERATION_MODES } from './matches.js';
+import { pager } from './enterprise.js';
 
 const KINDS = ['EXPERT', 'INSTITUTE', 'UNIVERSITY_LAB', 'SOCIETY', 'SERVICE_ORG'];
 const ACHIEVEMENT_KINDS = ['PATENT', 'PAPER', 'PROJECT', 'AWARD', 'STANDARD'];
@@ -175,20 +176,22 @@ export async function profileView(root, { user }) {
   root.append(section(t('profile.availability'), availabilityBox));
 }
 
-/** The provider's invitations (and what followed them), each with why it was picked. */
-export async function invitationsView(root) {
+/** The provider's invitations (and what followed them), each with why it was picked, a page at a time. */
+export async function invitationsView(root, { params = {} } = {}) {
+  const page = Number(params.page || 0);
+  const again = () => { clear(root); invitationsView(root, { params }); };
   const body = h('div', { test: 'invitations' }, loading());
-  const reload = h('button', { type: 'button', test: 'reload-invitations', onclick: () => { clear(root); invitationsView(root); } }, t('common.reload'));
+  const reload = h('button', { type: 'button', test: 'reload-invitations', onclick: again }, t('common.reload'));
   root.append(section(t('invitations.title'), h('p', { class: 'muted' }, t('invitations.intro')), reload, body));
   try {
-    const { data } = await api('matching', '/invitations');
+    const { data } = await api('matching', '/invitations', { params: { page, size: 20 } });
     clear(body);
-    if (!data.length) {
+    if (!data.items.length) {
       body.append(h('p', { class: 'muted', test: 'empty' }, t('invitations.none')));
       return;
     }
     const order = { INVITED: 0, ACCEPTED: 1, DOCKING: 2, CONTRACTED: 3, CLOSED: 4, DECLINED: 5 };
-    const sorted = [...data].sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9));
+    const sorted = [...data.items].sort((a, b) => (order[a.status] ?? 9) - (order[b.status] ?? 9));
     // The demand as this provider may see it; one it may no longer read still shows its match.
     const ids = [...new Set(sorted.map(m => m.demandId))];
     const read = await Promise.all(ids.map(id => api('demand', `/demands/${encodeURIComponent(id)}`)
@@ -199,11 +202,12 @@ export async function invitationsView(root) {
       const card = matchCard(match, {
         party: 'PROVIDER',
         state: { demandTitle: demand ? demand.title : match.demandId, demandCity: demand ? demand.cityCode : '' },
-        onChanged: () => { clear(root); invitationsView(root); },
+        onChanged: again,
       });
       if (demand) card.insertBefore(demandSummary(demand), card.querySelector('.explanation'));
       body.append(card);
     });
+    body.append(pager(data, p => `#/invitations?page=${p}`));
   } catch (e) {
     clear(body).append(problemBlock(e));
   }

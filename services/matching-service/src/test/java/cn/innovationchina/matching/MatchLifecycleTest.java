@@ -168,10 +168,42 @@ class MatchLifecycleTest {
         http.get().uri("/demands/{d}/matches", demandId).headers(bearer(tokens.cityAdmin("XIANNING"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.matches[0].matchId").isEqualTo(match);
         http.get().uri("/invitations").headers(bearer(providerToken())).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$[0].matchId").isEqualTo(match)
-                .jsonPath("$[0].explanation.summary").isNotEmpty()
-                .jsonPath("$[0].invitationMessage").isEqualTo("我们需要电堆耐久性测试")
-                .jsonPath("$[0].version").isEqualTo(Integer.parseInt(etag.replace("\"", "")));
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].matchId").isEqualTo(match)
+                .jsonPath("$.items[0].explanation.summary").isNotEmpty()
+                .jsonPath("$.items[0].invitationMessage").isEqualTo("我们需要电堆耐久性测试")
+                .jsonPath("$.items[0].version").isEqualTo(Integer.parseInt(etag.replace("\"", "")));
+    }
+
+    @Test
+    void a_provider_reads_its_invitations_page_by_page() {
+        var bus = new Bus(mongo);
+        bus.awaitHandled(bus.registers(providerId, provider("Prof. Peng").capacity(5).skills(word).build()));
+        List<String> invitedOn = List.of("d-1-" + word, "d-2-" + word, "d-3-" + word);
+        for (String demand : invitedOn) {
+            bus.publishes(demand, enterprise, demand(word).fields().build());
+            String match = events.expect(MatchesProposed.class, demand).atLeastOnce().payload().proposals().get(0)
+                    .matchId();
+            String etag = http.get().uri("/demands/{d}/matches", demand).headers(bearer(enterpriseToken()))
+                    .exchange().returnResult(String.class).getResponseHeaders().getETag();
+            http.post().uri("/demands/{d}/matches/{m}/invite", demand, match).headers(bearer(enterpriseToken()))
+                    .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                    .exchange().expectStatus().isOk();
+        }
+
+        http.get().uri("/invitations?page=0&size=2").headers(bearer(providerToken())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].demandId").isEqualTo(invitedOn.get(0))
+                .jsonPath("$.items[1].demandId").isEqualTo(invitedOn.get(1))
+                .jsonPath("$.page").isEqualTo(0).jsonPath("$.size").isEqualTo(2).jsonPath("$.total").isEqualTo(3);
+        http.get().uri("/invitations?page=1&size=2").headers(bearer(providerToken())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].demandId").isEqualTo(invitedOn.get(2)).jsonPath("$.total").isEqualTo(3);
+    }
+
+    @Test
+    void an_invitations_page_larger_than_a_hundred_is_refused_naming_the_size() {
+        http.get().uri("/invitations?size=101").headers(bearer(providerToken())).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
     }
 
     @Test

@@ -63,6 +63,7 @@ final class DemandStories {
         List<JsonNode> proposed = new ArrayList<>();
         matches.path("matches").forEach(proposed::add);
         proposed.sort(Comparator.comparingInt(match -> match.path("rank").asInt()));
+        favourNamedProvider(proposed, posted.demand().provider());
         city.add(Figure.PROPOSALS, proposed.size());
         int reach = STEPS.indexOf(posted.demand().story());
         if (reach < 1 || proposed.isEmpty()) {
@@ -147,6 +148,19 @@ final class DemandStories {
         Answer demand = platform.expectGet("demand", "/demands/" + posted.id(), posted.token());
         platform.expectPost("demand", "/demands/" + posted.id() + "/close", posted.token(),
                 Map.of("closure", "FULFILLED_BY_CONTRACT", "note", phrases.closingNote()), demand.etag());
+    }
+
+    /**
+     * A demand that names its provider (one a development login user acts for) plays its story with that provider
+     * when matching proposed it, so the user finds the story in its invitations; otherwise with the top match.
+     */
+    private static void favourNamedProvider(List<JsonNode> proposed, @Nullable String provider) {
+        for (int i = 0; provider != null && i < proposed.size(); i++) {
+            if (proposed.get(i).path("providerId").asString().equals(provider)) {
+                proposed.add(0, proposed.remove(i));
+                return;
+            }
+        }
     }
 
     /** Matching ranks a demand once it hears it was published; the list appears when that is done. */

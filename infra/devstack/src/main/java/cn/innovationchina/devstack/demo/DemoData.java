@@ -49,7 +49,7 @@ final class DemoData {
     record Demand(String enterprise, String story, @Nullable Long contractCny, @Nullable String rejectReason,
             String title, String background, List<String> keyProblems, String targetOutcomes,
             List<String> fieldCodes, List<String> keywords, List<String> modes, List<Long> budget,
-            int deadlineMonths, String visibility) {
+            int deadlineMonths, String visibility, @Nullable String provider) {
     }
 
     record Phrases(List<String> invitation, Map<String, String> dismissal, Map<String, String> decline,
@@ -170,7 +170,8 @@ final class DemoData {
         while (all.size() < Math.min(count, WORLD_PROVIDERS)) {
             boolean organisationsTurn = all.size() % 4 == 3 && organisation < organisations.size();
             if (organisationsTurn || expert >= experts) {
-                all.add(organisation(organisations.get(organisation++)));
+                organisation++;
+                all.add(organisation(organisations.get(organisation - 1), organisation));
             } else {
                 all.add(expert(expert++));
             }
@@ -178,13 +179,14 @@ final class DemoData {
         return all;
     }
 
-    private Provider organisation(Map<String, Object> written) {
+    /** A provider as written in the file, the {@code number}th there; its own email, if it gives one, is kept. */
+    private Provider organisation(Map<String, Object> written, int number) {
         Map<String, Object> profile = new LinkedHashMap<>(written);
         String id = (String) profile.remove("id");
         boolean verify = Boolean.TRUE.equals(profile.remove("verify"));
         profile.putIfAbsent("languages", List.of("zh", "en"));
-        profile.put("email", "contact@" + id.toLowerCase() + ".example.cn");
-        profile.put("phone", "+86 400 8" + id.substring(id.length() - 3) + " 0" + id.substring(id.length() - 3));
+        profile.putIfAbsent("email", "contact@" + id.toLowerCase() + ".example.cn");
+        profile.put("phone", "+86 400 8%03d 0%03d".formatted(number, number));
         return new Provider(id, (String) profile.get("kind"), (String) profile.get("cityCode"), verify, profile);
     }
 

@@ -2,11 +2,16 @@ package cn.innovationchina.devstack.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import cn.innovationchina.devstack.demo.DemoData.Provider;
 import cn.innovationchina.reference.Divisions;
@@ -65,5 +70,37 @@ class DemoDataTest {
         // The example code of the enterprise guide's journey (docs/guides/enterprise.md): 91421200728234567 + its
         // check character 4.
         assertThat(UnifiedSocialCreditCode.checkCharacter("91421200728234567")).isEqualTo('4');
+    }
+
+    @Test
+    void every_user_of_the_development_login_finds_its_organisation_in_the_world_with_its_story()
+            throws IOException {
+        var providers = world.providers(DemoData.WORLD_PROVIDERS).stream().map(Provider::id).toList();
+        var demands = world.demands(Integer.MAX_VALUE);
+
+        for (Map<String, Object> user : developmentLoginUsers()) {
+            if (user.get("organisation-id") instanceof String enterprise) {
+                assertThat(demands).as("%s's demands", user.get("id")).filteredOn(d -> d.enterprise()
+                        .equals(enterprise)).extracting(DemoData.Demand::story).containsAnyOf("contract", "closed");
+            }
+            if (user.get("provider-id") instanceof String provider) {
+                assertThat(providers).as("%s's provider", user.get("id")).contains(provider);
+            }
+        }
+        assertThat(demands).as("the expert's contract").extracting(DemoData.Demand::provider).contains("PRV-0001");
+    }
+
+    @Test
+    void the_small_world_of_the_demo_test_has_the_login_expert_and_the_demand_it_works_on() {
+        assertThat(world.providers(20)).extracting(Provider::id).contains("PRV-0001");
+        assertThat(world.demands(5)).extracting(DemoData.Demand::provider).contains("PRV-0001");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> developmentLoginUsers() throws IOException {
+        Map<String, Object> settings = new Yaml().load(Files.readString(Path.of("../..").toAbsolutePath().normalize()
+                .resolve("services/gateway/src/main/resources/application-dev.yml")));
+        var issuer = (Map<String, Object>) ((Map<String, Object>) settings.get("gateway")).get("dev-issuer");
+        return (List<Map<String, Object>>) issuer.get("users");
     }
 }

@@ -19,7 +19,7 @@ import cn.innovationchina.devstack.LaunchedStack;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole stack as {@code devstack up --demo} runs it, with a small world (20 providers, the first 5 demands), on
+ * The whole stack as {@code devstack up} runs it, with a small world (20 providers, the first 5 demands), on
  * free ports and a scratch data folder; everything is checked through the services' APIs, as a user would.
  */
 class DemoWorldTest {
@@ -36,7 +36,7 @@ class DemoWorldTest {
         int portBase = freePortBase();
         try (var stack = LaunchedStack.start(data, Duration.ofMinutes(5), "--port-base", String.valueOf(portBase),
                 "--kafka-port", String.valueOf(LaunchedStack.freePort()), "--mongo-port",
-                String.valueOf(LaunchedStack.freePort()), "--demo", "--providers", "20", "--demands", "5")) {
+                String.valueOf(LaunchedStack.freePort()), "--providers", "20", "--demands", "5")) {
             assertThat(stack.output()).contains("[demo] The demo world was loaded in")
                     .doesNotContain("Loading the demo world failed");
             var platform = new Platform(null, portBase);
@@ -52,6 +52,14 @@ class DemoWorldTest {
             JsonNode engaged = statusOf(matches, "CLOSED");
             assertThat(platform.expectGet("expert", "/providers/" + engaged.path("providerId").asString(), xianning)
                     .body().has("contact")).as("the contact data released to the enterprise").isTrue();
+
+            // The development login's expert is the one who worked on it, and still reads it.
+            assertThat(engaged.path("providerId").asString()).isEqualTo("PRV-0001");
+            String zhangWei = tokens.expert("PRV-0001", "WUHAN");
+            assertThat(platform.expectGet("matching", "/invitations", zhangWei).body().path("items").get(0)
+                    .path("status").asString()).isEqualTo("CLOSED");
+            assertThat(platform.expectGet("demand", "/demands/" + hydrogen.path("id").asString(), zhangWei).body()
+                    .path("status").asString()).isEqualTo("CLOSED");
 
             // Wuhan publishes at once: its chip demand has a running contract.
             String wuhan = tokens.enterprise("ORG-WH-001", "WUHAN");

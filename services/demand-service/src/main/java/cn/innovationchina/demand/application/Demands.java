@@ -140,8 +140,10 @@ public class Demands {
         return new Listing(items, page.page(), page.size(), found.total());
     }
 
+    /** Whether the invitation matters: it opens a confidential demand, and a demand once it is no longer published. */
     private Mono<Boolean> invited(PlatformUser user, Demand demand) {
-        if (!user.is(Role.EXPERT) || demand.content().visibility() != Visibility.CONFIDENTIAL) {
+        if (!user.is(Role.EXPERT) || demand.status() == DemandStatus.PUBLISHED
+                && demand.content().visibility() != Visibility.CONFIDENTIAL) {
             return Mono.just(false);
         }
         return invitations.isInvited(demand.id(), user.providerId());

@@ -145,6 +145,24 @@ class AuthorizationTest extends DemandScenario {
     }
 
     @Test
+    void an_expert_invited_to_a_demand_still_reads_it_once_it_is_closed_while_other_experts_no_longer_do() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+        var demand = publishedBy(enterprise, hydrogen(UNREVIEWED_CITY));
+        String providerId = "prv-contracted-" + UUID.randomUUID();
+        matchingInvites(providerId, demand, enterprise);
+        Eventually.awaitState("the invitation to reach the demand service", () -> invitationsOf(demand),
+                count -> count == 1);
+
+        enterprise.closes(demand, "FULFILLED_BY_CONTRACT", "signed with the invited lab").ok();
+
+        var seen = expertOf(providerId).reads(demand).ok();
+        assertThat(seen.text("status")).isEqualTo("CLOSED");
+        assertThat(seen.text("background")).startsWith("Our 80 kW stacks");
+        assertThat(seen.body()).doesNotContainKey("contact");
+        expert().reads(demand).expect(404);
+    }
+
+    @Test
     void an_expert_does_not_see_a_demand_before_it_is_published() {
         var demand = submittedBy(registeredEnterprise(REVIEWED_CITY));
 

@@ -23,7 +23,7 @@ import cn.innovationchina.platform.security.PlatformTokenValidator;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("dev")
-@EnableConfigurationProperties(DevIssuerProperties.class)
+@EnableConfigurationProperties({DevIssuerProperties.class, DevLoginProperties.class})
 class DevIssuerConfiguration {
 
     @Bean
@@ -37,7 +37,8 @@ class DevIssuerConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> devIssuerRoutes(DevTokenIssuer issuer, DevIssuerProperties properties) {
-        return new DevIssuerRoutes(issuer, new PilotCityAdministrators(issuer, properties)).routes();
+    RouterFunction<ServerResponse> devIssuerRoutes(DevTokenIssuer issuer, DevIssuerProperties properties,
+            DevLoginProperties login) {
+        return new DevIssuerRoutes(issuer, new PilotCityAdministrators(issuer, properties), login).routes();
     }
 }

@@ -27,7 +27,8 @@ import cn.innovationchina.platform.security.Role;
 import reactor.core.publisher.Mono;
 
 /**
- * The development issuer's endpoints: the login page listing the demo users of each role ({@code GET /dev/login}),
+ * The development issuer's endpoints: the login page listing the demo users of each role, each with a line on what
+ * it can try in the demo world ({@code GET /dev/login}),
  * the same list as JSON ({@code GET /dev/users}), a token for one of them ({@code POST /dev/token} with
  * {@code {"user": id}} or the form field {@code user}) and the public key ({@code GET /.well-known/jwks.json}). The
  * demo users are the configured ones and the city administrators the pilot-city list names at that moment.
@@ -58,10 +59,12 @@ class DevIssuerRoutes {
 
     private final DevTokenIssuer issuer;
     private final PilotCityAdministrators administrators;
+    private final DevLoginProperties login;
 
-    DevIssuerRoutes(DevTokenIssuer issuer, PilotCityAdministrators administrators) {
+    DevIssuerRoutes(DevTokenIssuer issuer, PilotCityAdministrators administrators, DevLoginProperties login) {
         this.issuer = issuer;
         this.administrators = administrators;
+        this.login = login;
     }
 
     RouterFunction<ServerResponse> routes() {
@@ -117,7 +120,12 @@ class DevIssuerRoutes {
                 if (user.role() == role) {
                     sections.append("<li><button type=\"button\" data-user=\"").append(HtmlUtils.htmlEscape(user.id()))
                             .append("\">").append(HtmlUtils.htmlEscape(user.name())).append("</button> <small>")
-                            .append(HtmlUtils.htmlEscape(describe(user))).append("</small></li>");
+                            .append(HtmlUtils.htmlEscape(describe(user))).append("</small>");
+                    String canTry = login.canTry().get(user.id());
+                    if (canTry != null) {
+                        sections.append("<p class=\"try\">").append(HtmlUtils.htmlEscape(canTry)).append("</p>");
+                    }
+                    sections.append("</li>");
                 }
             }
             sections.append("</ul></section>");
@@ -159,9 +167,11 @@ class DevIssuerRoutes {
             <body>
             <main data-redirect="{{redirect}}" data-state="{{state}}">
             <h1>开发登录 · Development sign-in</h1>
-            <p class="note">选择一个演示用户。此页面仅在开发环境 (dev profile) 中存在。<br>
+            <p class="note">选择一个演示用户。此页面仅在开发环境 (dev profile) 中存在；devstack 启动时载入演示数据
+            （除非使用 --empty），每位用户下方写明可以尝试的操作。<br>
             Pick a demo user. This page exists only with the gateway's dev profile; its tokens are signed with the
-            development key.</p>
+            development key. The devstack loads the demo world when it starts (unless --empty); the line under each
+            user says what it can try there.</p>
             <p id="error" role="alert"></p>
             {{sections}}
             </main>
@@ -178,6 +188,7 @@ class DevIssuerRoutes {
                      border-radius: .4rem; cursor: pointer; min-width: 14rem; text-align: left; }
             button:hover, button:focus { background: #1f6feb; color: #fff; }
             small { color: #57606a; } .note { color: #57606a; } #error { color: #cf222e; }
+            .try { margin: .2rem 0 0; font-size: .9rem; color: #24292f; }
             """;
 
     /**

@@ -66,6 +66,18 @@ class DevelopmentIssuerTest {
     }
 
     @Test
+    void the_login_page_says_what_each_demo_user_can_try_in_the_demo_world() {
+        String page = loginPage("");
+
+        for (String user : new String[] {"ent-xianning-hydrogen", "ent-wuhan-photonics", "exp-zhang-wei", "soc-cic",
+                "admin-xianning", "admin-wuhan", "platform-admin"}) {
+            assertThat(page).as(user).containsPattern("data-user=\"" + user + "\">[^<]*</button> <small>[^<]*</small>"
+                    + "<p class=\"try\">[^<]+</p>");
+        }
+        assertThat(page).contains("contracted with Prof. Zhang Wei", "--empty");
+    }
+
+    @Test
     void the_login_returns_only_to_a_path_of_the_console_never_to_another_host() {
         // As an attacker's link carries them, percent-encoded in the query.
         for (String hostile : new String[] {"/%5Cevil.example", "%2F%5Cevil.example", "//evil.example",

@@ -13,6 +13,7 @@ import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.web.PageRequest;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,6 +25,10 @@ public class MatchLifecycle {
 
     /** A demand's matches at a version (the ETag). */
     public record Versioned(DemandMatches matches, long version) {
+    }
+
+    /** One page of a provider's invitations, and how many it has in all. */
+    public record Invitations(List<Stepped> items, PageRequest page, long total) {
     }
 
     /** One match and the version of its demand's list after the step. */
@@ -44,17 +49,20 @@ public class MatchLifecycle {
                 .map(matches -> new Versioned(matches, matches.version()));
     }
 
-    /** A provider's invitations and what followed them. */
-    public Mono<List<Stepped>> invitationsOf(PlatformUser user) {
+    /**
+     * A provider's invitations and what followed them, one page: the provider's match on each demand it was invited
+     * on, by demand id. A caller acting for no provider has none.
+     */
+    public Mono<Invitations> invitationsOf(PlatformUser user, PageRequest page) {
         String providerId = user.providerId();
         if (providerId == null) {
-            return Mono.just(List.of());
+            return Mono.just(new Invitations(List.of(), page, 0));
         }
-        return store.involving(providerId)
-                .flatMapIterable(matches -> matches.matches().stream()
+        return store.invitationsOf(providerId, page).map(found -> new Invitations(found.items().stream()
+                .flatMap(matches -> matches.matches().stream()
                         .filter(m -> m.providerId().equals(providerId) && DemandMatches.invitedOrLater(m.status()))
-                        .map(m -> new Stepped(matches.id(), m, matches.version())).toList())
-                .collectList();
+                        .map(m -> new Stepped(matches.id(), m, matches.version())))
+                .toList(), page, found.total()));
     }
 
     /** Applies one step to one match; it is refused (412) unless the demand's list is still at {@code ifMatch}. */

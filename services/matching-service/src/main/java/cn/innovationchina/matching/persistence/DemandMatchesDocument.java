@@ -34,6 +34,10 @@ record DemandMatchesDocument(
     static final String VERSION = "version";
     /** The path reverse matching and a provider's invitations look a provider up by (indexed). */
     static final String MATCHED_PROVIDER = "matches.providerId";
+    /** The array of matches, and the names inside one match that a query on it names. */
+    static final String MATCHES = "matches";
+    static final String PROVIDER = "providerId";
+    static final String STATUS = "status";
 
     /** One match of the demand. */
     record MatchDocument(

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.innovationchina.events.CooperationMode;
@@ -24,6 +25,7 @@ import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.domain.MatchStatus;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.web.ETags;
+import cn.innovationchina.platform.web.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,6 +61,14 @@ class MatchController {
     }
 
     record MatchesView(String demandId, String enterpriseId, String cityCode, List<MatchView> matches) {
+    }
+
+    record InvitationsView(List<MatchView> items, int page, int size, long total) {
+        static InvitationsView of(MatchLifecycle.Invitations invitations) {
+            return new InvitationsView(invitations.items().stream()
+                    .map(s -> MatchView.of(s.demandId(), s.match(), s.version())).toList(),
+                    invitations.page().page(), invitations.page().size(), invitations.total());
+        }
     }
 
     record Dismissal(@NotNull DismissReason reason, @Size(max = 500) String note) {
@@ -102,10 +112,12 @@ class MatchController {
         });
     }
 
+    /** Paged like every list: {@code page} from 0, {@code size} 1 to 100 (20 by default); others are a 400. */
     @GetMapping("/invitations")
-    Mono<List<MatchView>> invitations(@AuthenticationPrincipal PlatformUser user) {
-        return lifecycle.invitationsOf(user)
-                .map(stepped -> stepped.stream().map(s -> MatchView.of(s.demandId(), s.match(), s.version())).toList());
+    Mono<InvitationsView> invitations(@AuthenticationPrincipal PlatformUser user,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return Mono.defer(() -> lifecycle.invitationsOf(user, PageRequest.of(page, size)))
+                .map(InvitationsView::of);
     }
 
     @PostMapping(MATCH + "/shortlist")

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps every event the figures need as a fact; events without a pilot city count for no city and are skipped. A
- * pilot city's own events are not matchmaking: they keep the list of cities that have reports and are ranked.
+ * pilot city's own events are not matchmaking: they keep the list of cities that have reports and are ranked. A
+ * new fact is announced to every instance, for the city's live reports.
  */
 @Service
 public class EventRecorder {
@@ -22,13 +23,13 @@ public class EventRecorder {
     private final Facts facts;
     private final PilotCityList pilotCities;
     private final PilotCities cities;
-    private final FigureUpdates updates;
+    private final FigureBroadcast broadcast;
 
-    EventRecorder(Facts facts, PilotCityList pilotCities, PilotCities cities, FigureUpdates updates) {
+    EventRecorder(Facts facts, PilotCityList pilotCities, PilotCities cities, FigureBroadcast broadcast) {
         this.facts = facts;
         this.pilotCities = pilotCities;
         this.cities = cities;
-        this.updates = updates;
+        this.broadcast = broadcast;
     }
 
     public Mono<Void> pilotCity(EventEnvelope<? extends PilotCityEvent> event) {
@@ -42,7 +43,7 @@ public class EventRecorder {
         }
         return facts.record(Fact.of(event, cities)).doOnNext(recorded -> {
             if (recorded) {
-                updates.changed(city);
+                broadcast.announce(city);
             }
         }).then();
     }

@@ -7,13 +7,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
-/** Which pilot city just got a new fact, for the live reports of this instance. */
+/**
+ * Which pilot city just got a new fact, as every instance announces it ({@link FigureBroadcast}), for the live
+ * reports open on this instance.
+ */
 @Component
 public class FigureUpdates {
 
     private final Sinks.Many<String> cities = Sinks.many().multicast().directBestEffort();
 
-    void changed(String cityCode) {
+    public void changed(String cityCode) {
         cities.emitNext(cityCode, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 

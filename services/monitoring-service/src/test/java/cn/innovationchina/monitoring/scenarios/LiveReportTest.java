@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
 import reactor.core.scheduler.Schedulers;
@@ -33,6 +34,7 @@ class LiveReportTest {
     @BeforeEach
     void the_pilot_cities_are_designated() {
         Bus.theFirstPilotCitiesAreDesignated(mongo);
+        awaitReadyForLiveReports(http);
     }
 
     @Test
@@ -57,6 +59,13 @@ class LiveReportTest {
     @Test
     void a_city_administrator_cannot_follow_another_city() {
         live("NANNING", tokens.cityAdmin("XIANNING")).expectStatus().isNotFound();
+    }
+
+    /** An instance is ready once it reads the facts every instance announces (ADR 0048). */
+    static void awaitReadyForLiveReports(WebTestClient instance) {
+        Eventually.awaitState("the instance ready for live reports", () -> instance.get()
+                .uri("/actuator/health/readiness").exchange().returnResult(Void.class).getStatus().value(),
+                status -> status == 200);
     }
 
     private WebTestClient.ResponseSpec live(String city, String token) {

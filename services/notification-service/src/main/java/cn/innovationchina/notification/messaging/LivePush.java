@@ -1,13 +1,7 @@
 package cn.innovationchina.notification.messaging;
 
-import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -18,6 +12,7 @@ import cn.innovationchina.notification.application.LiveBroadcast;
 import cn.innovationchina.notification.application.LiveStream;
 import cn.innovationchina.notification.domain.InboxEntry;
 import cn.innovationchina.notification.domain.Recipient;
+import cn.innovationchina.platform.messaging.BroadcastReadiness;
 import cn.innovationchina.platform.messaging.Broadcasts;
 import tools.jackson.core.JacksonException;
 
@@ -58,26 +53,7 @@ class LivePush {
 
     /** Live connections are not for this instance until it reads the announcements: it is not ready before. */
     @Bean
-    LiveReadiness liveStreamHealthIndicator() {
-        return new LiveReadiness();
-    }
-
-    static final class LiveReadiness implements KafkaBindingRebalanceListener, HealthIndicator {
-
-        private final AtomicBoolean reading = new AtomicBoolean();
-
-        @Override
-        public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                Collection<TopicPartition> partitions, boolean initial) {
-            if (ENTRIES.equals(bindingName) && !partitions.isEmpty()) {
-                reading.set(true);
-            }
-        }
-
-        @Override
-        public Health health() {
-            return reading.get() ? Health.up().build()
-                    : Health.outOfService().withDetail("reason", "not reading the live announcements yet").build();
-        }
+    BroadcastReadiness liveStreamHealthIndicator() {
+        return new BroadcastReadiness(ENTRIES, "not reading the live announcements yet");
     }
 }
