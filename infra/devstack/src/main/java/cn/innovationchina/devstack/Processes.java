@@ -31,10 +31,14 @@ final class Processes {
         this.logs = data.resolve("logs");
     }
 
-    /** A JVM command with a small heap and the serial collector: this stack shares two cores. */
+    /**
+     * A JVM command with a small heap and the serial collector (this stack shares two cores), and Netty's pooled
+     * allocator: its default one released a refused request body's memory twice (ADR 0050).
+     */
     static List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k"));
+                .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
+                "-Dio.netty.allocator.type=pooled"));
         command.addAll(List.of(arguments));
         return command;
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -13,6 +14,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * The platform's MongoDB stand-in for tests and the harnesses: mongo-java-server's in-memory backend, plus the
@@ -39,6 +42,26 @@ public final class StandInBackend extends MemoryBackend {
         Database(String databaseName, CursorRegistry cursorRegistry, ScanLog scans) {
             super(databaseName, cursorRegistry);
             this.scans = scans;
+        }
+
+        /**
+         * A find answers copies of the documents it found, taken while the collection is held: mongo-java-server sends
+         * the stored documents themselves after letting go of it, and a write adding or removing a field meanwhile (an
+         * outbox lease taken or released) broke the encoding, so the reader never got an answer (ADR 0050). The later
+         * batches of a result longer than one batch are still sent as stored: the reads of aggregates being written
+         * are single documents.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            var collection = command.equals("find") && query.get(command) instanceof String name
+                    ? resolveCollection(name, false) : null;
+            if (collection == null) {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            }
+            synchronized (collection) {
+                return super.handleCommand(channel, command, query, resolver, oplog).cloneDeeply();
+            }
         }
 
         @Override
@@ -123,6 +146,12 @@ public final class StandInBackend extends MemoryBackend {
         @Override
         public synchronized void addIndex(Index<Integer> index) {
             super.addIndex(index);
+        }
+
+        /** What a find-and-modify answers is sent after the collection is let go too: a copy, as for a find. */
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return super.findAndModify(query).cloneDeeply();
         }
 
         /** The path of a query no index could answer: it reads every document. */

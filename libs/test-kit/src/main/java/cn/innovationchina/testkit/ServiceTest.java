@@ -18,7 +18,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(RealInfrastructureExtension.class)
+@ExtendWith({RealInfrastructureExtension.class, StallReport.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT20S")
 public @interface ServiceTest {
