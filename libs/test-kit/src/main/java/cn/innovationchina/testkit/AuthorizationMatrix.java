@@ -105,6 +105,16 @@ public final class AuthorizationMatrix {
         }
     }
 
+    /**
+     * The whole check of a running service: its OpenAPI document is covered by the table, and every call answers as
+     * the table says, the callers being every role of {@code own} and {@code other} with {@link Tokens#forTests()}.
+     */
+    public void holdsForServiceAt(WebTestClient http, Tenant own, Tenant other, Map<String, String> pathValues,
+            Map<String, String> queries) {
+        coversEveryOperationOf(OpenApiDocument.of(http))
+                .holdsFor(http, callers(Tokens.forTests(), own, other), pathValues, queries);
+    }
+
     /** Deny by default: every operation of the OpenAPI document has a line, and every line is an operation. */
     @SuppressWarnings("unchecked")
     public AuthorizationMatrix coversEveryOperationOf(Map<String, Object> openApi) {

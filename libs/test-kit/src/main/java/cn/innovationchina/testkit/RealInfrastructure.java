@@ -5,6 +5,10 @@ import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.standin.ScanLog;
 import cn.innovationchina.standin.StandInBackend;
@@ -55,6 +59,21 @@ public final class RealInfrastructure {
     /** The collections the Mongo stand-in read whole, so a test can tell a hot path that no index serves. */
     public ScanLog mongoScans() {
         return mongoBackend.scans();
+    }
+
+    /** The text of every document in every database of the Mongo server, to search for what must not be there. */
+    public String storedText() {
+        var text = new StringBuilder();
+        try (MongoClient client = MongoClients.create(mongoUri())) {
+            for (String database : client.listDatabaseNames()) {
+                MongoDatabase stored = client.getDatabase(database);
+                for (String collection : stored.listCollectionNames()) {
+                    stored.getCollection(collection).find().forEach(document -> text.append(document.toJson())
+                            .append('\n'));
+                }
+            }
+        }
+        return text.toString();
     }
 
     public String mongoUri() {

@@ -3,7 +3,6 @@ package cn.innovationchina.testkit.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +11,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import cn.innovationchina.testkit.AuthorizationMatrix;
+import cn.innovationchina.testkit.AuthorizationMatrix.Tenant;
+import cn.innovationchina.testkit.OpenApiDocument;
+import cn.innovationchina.testkit.RealInfrastructure;
+import cn.innovationchina.testkit.Tokens;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Fuzzes a service through its OpenAPI document: thousands of requests made from the operations' schemas, each with
  * something broken, sent over HTTP as the callers given. What every answer must keep (issue 17): never a 5xx; every
  * 4xx an RFC 9457 problem with its status, and a 400 naming the field at fault; and nothing of a refused request
- * stored ({@link Findings#assertNothingStoredFrom}).
+ * stored ({@link Findings#assertClean}).
  * <p>
  * How many requests and which seed come from the system properties {@code fuzz.requests} (default
  * {@value #DEFAULT_REQUESTS}) and {@code fuzz.seed} (default: a new one, printed with any finding so the run can be
@@ -57,14 +60,12 @@ public final class ApiFuzzer {
 
     /** The service {@code http} talks to, as its OpenAPI document describes it. */
     public static ApiFuzzer forServiceAt(WebTestClient http) {
-        return new ApiFuzzer(http, http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody());
+        return new ApiFuzzer(http, OpenApiDocument.of(http));
     }
 
-    /** The tokens requests are sent with (one picked per request; some requests go without). */
-    public ApiFuzzer as(Collection<String> callers) {
-        tokens.addAll(callers);
+    /** Requests go as every role of both tenants (one picked per request; some requests go without a token). */
+    public ApiFuzzer asEveryCallerOf(Tenant own, Tenant other) {
+        tokens.addAll(AuthorizationMatrix.callers(Tokens.forTests(), own, other).values());
         return this;
     }
 
@@ -221,27 +222,32 @@ public final class ApiFuzzer {
             defects.add(request + " -> " + what);
         }
 
-        /** How many answers of each status, e.g. {200=310, 400=1210, 404=480}. */
-        public Map<Integer, Integer> statuses() {
-            return statuses;
-        }
-
-        public Findings assertNoDefects() {
+        private void assertNoDefects() {
             if (!defects.isEmpty()) {
                 throw new AssertionError(defects.size() + " defects (repeat with -Dfuzz.seed=" + seed + "):\n"
                         + String.join("\n", defects.subList(0, Math.min(30, defects.size()))));
             }
-            return this;
+        }
+
+        /**
+         * What every run must show: no defect, nothing of a refused request stored in any database of the Mongo
+         * server, and some requests that got past validation (else the run tested only the refusals).
+         */
+        public void assertClean() {
+            assertNoDefects();
+            assertNothingStoredFrom(RealInfrastructure.get().storedText());
+            if (!statuses.containsKey(200)) {
+                throw new AssertionError("no request reached the code behind validation: " + statuses);
+            }
         }
 
         /** Fails if the text of everything a service stores holds the canary of a request it refused. */
-        public Findings assertNothingStoredFrom(String storedText) {
+        private void assertNothingStoredFrom(String storedText) {
             List<String> stored = refusedCanaries.stream().filter(storedText::contains).toList();
             if (!stored.isEmpty()) {
                 throw new AssertionError("refused requests left data behind (canaries " + stored
                         + ", repeat with -Dfuzz.seed=" + seed + ")");
             }
-            return this;
         }
     }
 }
