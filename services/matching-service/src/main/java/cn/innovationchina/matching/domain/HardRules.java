@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.innovationchina.events.Availability;
+import cn.innovationchina.events.Refusal;
 import cn.innovationchina.events.Visibility;
 
 /**

@@ -8,11 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.LocationRelation;
 import cn.innovationchina.events.MatchExplanation;
+import cn.innovationchina.events.Refusal;
 import cn.innovationchina.reference.Division;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
@@ -239,13 +241,12 @@ public final class Ranking {
         if (candidates == withoutEvidence) {
             return "No provider's profile matches the demand's text or fields";
         }
-        var reasons = new StringBuilder("No candidate qualified:");
-        refusals.forEach((refusal, count) -> reasons.append(' ').append(count).append(' ')
-                .append(refusal.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(','));
+        Map<Refusal, Integer> counted = new EnumMap<>(refusals);
         if (withoutEvidence > 0) {
-            reasons.append(' ').append(withoutEvidence).append(" no shared word or field,");
+            counted.put(Refusal.NO_SHARED_WORD_OR_FIELD, withoutEvidence);
         }
-        reasons.setLength(reasons.length() - 1);
+        var reasons = new StringJoiner(", ", "No candidate qualified: ", "");
+        counted.forEach((refusal, count) -> reasons.add(count + " " + refusal.words()));
         return reasons.toString();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.innovationchina.events.Refusal;
 import cn.innovationchina.notification.domain.Language;
 import cn.innovationchina.notification.domain.Notice;
 import cn.innovationchina.notification.domain.Phrase;
@@ -105,8 +106,11 @@ public class Texts {
         String key = "unmatched." + reason.kind().name();
         if (reason.kind() == UnmatchedReason.Kind.NOBODY_QUALIFIED) {
             List<String> refusals = new ArrayList<>();
-            for (Map.Entry<UnmatchedReason.Refusal, Integer> refused : reason.refusals().entrySet()) {
+            for (Map.Entry<Refusal, Integer> refused : reason.refusals().entrySet()) {
                 refusals.add(say("unmatched.refusal." + refused.getKey().name(), language, refused.getValue()));
+            }
+            if (reason.otherRefusals() > 0) {
+                refusals.add(say("unmatched.refusal.OTHER", language, reason.otherRefusals()));
             }
             return say(key, language, list(refusals, language));
         }
