@@ -1,7 +1,8 @@
 // Who is signed in: the platform token the development login page keeps in this tab (and hands back in the URL
 // fragment beside this tab's one-time state), or that Keycloak's authorization code (with PKCE) is exchanged for,
 // kept for the browser tab only (sessionStorage). The payload is decoded to shape the console; the services verify
-// it. GET /auth/config says which login applies.
+// it. GET /auth/config says which login applies. From Keycloak the console also keeps the refresh token: it renews
+// the access token before it expires, and signing out ends the session there too, so that token is dead.
 
 // The development login page of the gateway keeps the token under this key too (same origin, same tab).
 const KEY = 'innovation-china.token';
@@ -10,6 +11,10 @@ const PENDING = 'innovation-china.sign-in';
 // The one-time state of a sign-in on its way through the development login: a token in the fragment is taken only
 // beside it, so a link carrying someone else's token (#access_token=...) signs nobody in.
 const DEV_STATE = 'innovation-china.dev-sign-in';
+// The identity provider's refresh token, for this tab only too.
+const REFRESH = 'innovation-china.refresh';
+// How long before its expiry an access token is renewed.
+const RENEW_BEFORE_MS = 30000;
 
 /** Where to sign in: <meta name="login-url"> of the page, with the way back to the console (and the state). */
 export function loginUrl(state) {
@@ -44,6 +49,7 @@ function accept(jwt) {
 }
 
 let config = null;
+let renewal = null;
 
 async function loginConfig() {
   if (!config) {
@@ -107,10 +113,42 @@ async function completeSignIn() {
       code_verifier: pending.verifier,
     }),
   });
-  if (!answer.ok) return;
-  const tokens = await answer.json();
-  if (tokens.access_token && accept(tokens.access_token)) {
-    sessionStorage.setItem(KEY, tokens.access_token);
+  if (answer.ok) keep(await answer.json());
+}
+
+/** Takes the provider's answer: the access token to use, the refresh token to renew it with. */
+function keep(tokens) {
+  if (!tokens.access_token || !accept(tokens.access_token)) return false;
+  sessionStorage.setItem(KEY, tokens.access_token);
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH, tokens.refresh_token);
+  scheduleRenewal();
+  return true;
+}
+
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  if (!claims || !claims.exp || !sessionStorage.getItem(REFRESH)) return;
+  renewal = setTimeout(renew, Math.max(0, claims.exp * 1000 - Date.now() - RENEW_BEFORE_MS));
+}
+
+/**
+ * A fresh access token for the refresh token, before the old one expires. When the provider refuses (the session
+ * ended, or was revoked), the console keeps the old token: the first call it makes after that is refused and signs in
+ * again.
+ */
+async function renew() {
+  const refreshToken = sessionStorage.getItem(REFRESH);
+  const login = await loginConfig();
+  if (!refreshToken || login.kind !== 'oidc') return;
+  try {
+    const answer = await fetch(`${login.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: login.clientId, refresh_token: refreshToken }),
+    });
+    if (answer.ok) keep(await answer.json());
+  } catch (e) {
+    // The provider is unreachable: the same as a refusal.
   }
 }
 
@@ -135,6 +173,7 @@ export async function init() {
     const stored = sessionStorage.getItem(KEY);
     if (stored && !accept(stored)) sessionStorage.removeItem(KEY);
   }
+  scheduleRenewal();
 }
 
 export function currentToken() {
@@ -155,14 +194,33 @@ export function user() {
   };
 }
 
-export function logout() {
+/** Forgets this tab's tokens. */
+function forget() {
+  clearTimeout(renewal);
   token = null;
   claims = null;
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(REFRESH);
 }
 
-/** The token was refused (401): forget it and sign in again. */
+/** Signs out: forgets the tokens and, signed in through the provider, ends the session there. */
+export function logout() {
+  const refreshToken = sessionStorage.getItem(REFRESH);
+  forget();
+  if (!refreshToken || !config || config.kind !== 'oidc') return Promise.resolve();
+  return fetch(`${config.issuer}/protocol/openid-connect/logout`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: config.clientId, refresh_token: refreshToken }),
+  }).catch(() => {});
+}
+
+/**
+ * The token was refused (401): forget it and sign in again (at the provider, a session still open signs in without
+ * asking for the password).
+ */
 export function expired() {
-  logout();
+  forget();
   signIn();
 }
