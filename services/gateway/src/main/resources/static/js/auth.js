@@ -1,8 +1,9 @@
 // Who is signed in: the platform token the development login page keeps in this tab (and hands back in the URL
 // fragment beside this tab's one-time state), or that Keycloak's authorization code (with PKCE) is exchanged for,
 // kept for the browser tab only (sessionStorage). The payload is decoded to shape the console; the services verify
-// it. GET /auth/config says which login applies. From Keycloak the console also keeps the refresh token: it renews
-// the access token before it expires, and signing out ends the session there too, so that token is dead.
+// it. GET /auth/config says which login applies. From Keycloak the console also keeps the refresh token, to renew the
+// access token before it expires, and the ID token, to sign out there too (RP-initiated logout): the session ends,
+// and its refresh tokens with it.
 
 // The development login page of the gateway keeps the token under this key too (same origin, same tab).
 const KEY = 'innovation-china.token';
@@ -11,8 +12,9 @@ const PENDING = 'innovation-china.sign-in';
 // The one-time state of a sign-in on its way through the development login: a token in the fragment is taken only
 // beside it, so a link carrying someone else's token (#access_token=...) signs nobody in.
 const DEV_STATE = 'innovation-china.dev-sign-in';
-// The identity provider's refresh token, for this tab only too.
+// The identity provider's refresh token and ID token, for this tab only too.
 const REFRESH = 'innovation-china.refresh';
+const ID_TOKEN = 'innovation-china.id-token';
 // How long before its expiry an access token is renewed.
 const RENEW_BEFORE_MS = 30000;
 
@@ -121,6 +123,7 @@ function keep(tokens) {
   if (!tokens.access_token || !accept(tokens.access_token)) return false;
   sessionStorage.setItem(KEY, tokens.access_token);
   if (tokens.refresh_token) sessionStorage.setItem(REFRESH, tokens.refresh_token);
+  if (tokens.id_token) sessionStorage.setItem(ID_TOKEN, tokens.id_token);
   scheduleRenewal();
   return true;
 }
@@ -201,19 +204,22 @@ function forget() {
   claims = null;
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(REFRESH);
+  sessionStorage.removeItem(ID_TOKEN);
 }
 
-/** Signs out: forgets the tokens and, signed in through the provider, ends the session there. */
-export function logout() {
-  const refreshToken = sessionStorage.getItem(REFRESH);
+/**
+ * Signs out: forgets the tokens and, signed in through the provider, goes to its logout endpoint with the ID token,
+ * which ends the session there and comes back to the console (a return address the realm lists).
+ */
+export async function logout() {
+  const idToken = sessionStorage.getItem(ID_TOKEN);
   forget();
-  if (!refreshToken || !config || config.kind !== 'oidc') return Promise.resolve();
-  return fetch(`${config.issuer}/protocol/openid-connect/logout`, {
-    method: 'POST',
-    keepalive: true,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: config.clientId, refresh_token: refreshToken }),
-  }).catch(() => {});
+  const login = await loginConfig();
+  if (!idToken || login.kind !== 'oidc' || !login.issuer) return;
+  const query = new URLSearchParams({
+    client_id: login.clientId, id_token_hint: idToken, post_logout_redirect_uri: redirectUri(),
+  });
+  window.location.assign(`${login.issuer}/protocol/openid-connect/logout?${query}`);
 }
 
 /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import cn.innovationchina.e2e.Console.Language;
@@ -145,7 +146,7 @@ class KeycloakLoginInChromiumTest {
 
     @Test
     @Order(3)
-    void signing_out_ends_the_session_at_keycloak_so_its_refresh_token_is_refused() {
+    void signing_out_ends_the_session_at_keycloak_so_its_refresh_token_is_refused_and_the_password_is_asked_again() {
         try (var enterprise = Console.open(platform, LANGUAGE)) {
             enterprise.signInThroughKeycloak(ENTERPRISE, Keycloak.PASSWORD);
             enterprise.signedIn();
@@ -153,13 +154,18 @@ class KeycloakLoginInChromiumTest {
             assertThat(keycloak.refresh(refreshToken).status()).as("the refresh token works while signed in")
                     .isEqualTo(200);
 
+            // When the enterprise signs out, through Keycloak's logout and back to the console
             enterprise.click("logout");
-            enterprise.see("login-link");
+            enterprise.until("back at the console", () -> enterprise.address().startsWith(platform.gateway())
+                    && enterprise.find("login-link").isPresent() ? true : null);
 
-            enterprise.until("the session ended at Keycloak",
-                    () -> keycloak.refresh(refreshToken).status() == 400 ? true : null);
-            assertThat(keycloak.refresh(refreshToken).body().get("error").asString()).isEqualTo("invalid_grant");
+            // Then the session is over: its refresh token is refused, and signing in asks for the password again
+            var refused = keycloak.refresh(refreshToken);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body().get("error").asString()).isEqualTo("invalid_grant");
             assertThat(enterprise.tabItem(TOKEN)).isNull();
+            enterprise.click("login-link");
+            enterprise.see(By.id("password"));
         }
     }
 
@@ -169,7 +175,7 @@ class KeycloakLoginInChromiumTest {
         try (var suspended = Console.open(platform, LANGUAGE)) {
             suspended.signInThroughKeycloak(DISABLED, Keycloak.PASSWORD);
 
-            assertThat(suspended.keycloakRefusal()).isNotBlank();
+            assertThat(suspended.keycloakRefusal()).containsIgnoringCase("disabled");
             suspended.screenshot("keycloak-disabled-user");
             assertThat(suspended.address()).startsWith(platform.keycloak());
             assertThat(suspended.tabItem(TOKEN)).isNull();
