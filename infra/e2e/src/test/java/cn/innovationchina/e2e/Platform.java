@@ -109,12 +109,14 @@ final class Platform {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
             Path data = Files.createTempDirectory("e2e-platform");
+            int mongoPort = freePort();
+            int kafkaPort = freeKafkaPort(mongoPort);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
                     System.getProperty("java.class.path"), DevStack.class.getName(), root.toString(),
-                    "--data", data.toString(), "--kafka-port", String.valueOf(freePort()),
-                    "--mongo-port", String.valueOf(freePort()), "--port-base", String.valueOf(PORT_BASE),
+                    "--data", data.toString(), "--kafka-port", String.valueOf(kafkaPort),
+                    "--mongo-port", String.valueOf(mongoPort), "--port-base", String.valueOf(PORT_BASE),
                     // The journeys start from nothing: they register the expert and the enterprise themselves.
                     "--empty", "--stop-with-parent"));
             if (keycloak) {
@@ -188,6 +190,27 @@ final class Platform {
         } finally {
             process.destroyForcibly();
             started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * A free port for Kafka whose next port, its controller's, is free too and is not MongoDB's: two free ports
+     * asked for one after the other are often neighbours, and then Kafka's controller could not bind.
+     */
+    private static int freeKafkaPort(int mongoPort) throws IOException {
+        while (true) {
+            int port = freePort();
+            if (port + 1 != mongoPort && port != mongoPort && isFree(port + 1)) {
+                return port;
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
