@@ -1,7 +1,9 @@
 // Who is signed in: the platform token the development login page keeps in this tab (and hands back in the URL
 // fragment beside this tab's one-time state), or that Keycloak's authorization code (with PKCE) is exchanged for,
 // kept for the browser tab only (sessionStorage). The payload is decoded to shape the console; the services verify
-// it. GET /auth/config says which login applies.
+// it. GET /auth/config says which login applies. From Keycloak the console also keeps the refresh token, to renew the
+// access token before it expires, and the ID token, to sign out there too (RP-initiated logout): the session ends,
+// and its refresh tokens with it.
 
 // The development login page of the gateway keeps the token under this key too (same origin, same tab).
 const KEY = 'innovation-china.token';
@@ -10,6 +12,11 @@ const PENDING = 'innovation-china.sign-in';
 // The one-time state of a sign-in on its way through the development login: a token in the fragment is taken only
 // beside it, so a link carrying someone else's token (#access_token=...) signs nobody in.
 const DEV_STATE = 'innovation-china.dev-sign-in';
+// The identity provider's refresh token and ID token, for this tab only too.
+const REFRESH = 'innovation-china.refresh';
+const ID_TOKEN = 'innovation-china.id-token';
+// How long before its expiry an access token is renewed.
+const RENEW_BEFORE_MS = 30000;
 
 /** Where to sign in: <meta name="login-url"> of the page, with the way back to the console (and the state). */
 export function loginUrl(state) {
@@ -44,6 +51,7 @@ function accept(jwt) {
 }
 
 let config = null;
+let renewal = null;
 
 async function loginConfig() {
   if (!config) {
@@ -107,10 +115,43 @@ async function completeSignIn() {
       code_verifier: pending.verifier,
     }),
   });
-  if (!answer.ok) return;
-  const tokens = await answer.json();
-  if (tokens.access_token && accept(tokens.access_token)) {
-    sessionStorage.setItem(KEY, tokens.access_token);
+  if (answer.ok) keep(await answer.json());
+}
+
+/** Takes the provider's answer: the access token to use, the refresh token to renew it with. */
+function keep(tokens) {
+  if (!tokens.access_token || !accept(tokens.access_token)) return false;
+  sessionStorage.setItem(KEY, tokens.access_token);
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH, tokens.refresh_token);
+  if (tokens.id_token) sessionStorage.setItem(ID_TOKEN, tokens.id_token);
+  scheduleRenewal();
+  return true;
+}
+
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  if (!claims || !claims.exp || !sessionStorage.getItem(REFRESH)) return;
+  renewal = setTimeout(renew, Math.max(0, claims.exp * 1000 - Date.now() - RENEW_BEFORE_MS));
+}
+
+/**
+ * A fresh access token for the refresh token, before the old one expires. When the provider refuses (the session
+ * ended, or was revoked), the console keeps the old token: the first call it makes after that is refused and signs in
+ * again.
+ */
+async function renew() {
+  const refreshToken = sessionStorage.getItem(REFRESH);
+  const login = await loginConfig();
+  if (!refreshToken || login.kind !== 'oidc') return;
+  try {
+    const answer = await fetch(`${login.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: login.clientId, refresh_token: refreshToken }),
+    });
+    if (answer.ok) keep(await answer.json());
+  } catch (e) {
+    // The provider is unreachable: the same as a refusal.
   }
 }
 
@@ -135,6 +176,7 @@ export async function init() {
     const stored = sessionStorage.getItem(KEY);
     if (stored && !accept(stored)) sessionStorage.removeItem(KEY);
   }
+  scheduleRenewal();
 }
 
 export function currentToken() {
@@ -155,14 +197,36 @@ export function user() {
   };
 }
 
-export function logout() {
+/** Forgets this tab's tokens. */
+function forget() {
+  clearTimeout(renewal);
   token = null;
   claims = null;
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(REFRESH);
+  sessionStorage.removeItem(ID_TOKEN);
 }
 
-/** The token was refused (401): forget it and sign in again. */
+/**
+ * Signs out: forgets the tokens and, signed in through the provider, goes to its logout endpoint with the ID token,
+ * which ends the session there and comes back to the console (a return address the realm lists).
+ */
+export async function logout() {
+  const idToken = sessionStorage.getItem(ID_TOKEN);
+  forget();
+  const login = await loginConfig();
+  if (!idToken || login.kind !== 'oidc' || !login.issuer) return;
+  const query = new URLSearchParams({
+    client_id: login.clientId, id_token_hint: idToken, post_logout_redirect_uri: redirectUri(),
+  });
+  window.location.assign(`${login.issuer}/protocol/openid-connect/logout?${query}`);
+}
+
+/**
+ * The token was refused (401): forget it and sign in again (at the provider, a session still open signs in without
+ * asking for the password).
+ */
 export function expired() {
-  logout();
+  forget();
   signIn();
 }

@@ -10,11 +10,14 @@ import cn.innovationchina.devstack.ports.Ports;
 
 /**
  * {@code DevStack REPO_ROOT [--infra-only] [--data DIR] [--kafka-port N] [--mongo-port N] [--port-base N]
- * [--instances SERVICE=N,...] [--empty | [--demo] [--providers N] [--demands N]]}: what to start and the demo world
- * to load into it once it is up, so a first start shows a working world; {@code --empty} loads none (as
- * {@code --infra-only} does), {@code --demo} only says the default aloud.
+ * [--instances SERVICE=N,...] [--keycloak] [--stop-with-parent] [--empty | [--demo] [--providers N] [--demands N]]}:
+ * what to start and the demo world to load into it once it is up, so a first start shows a working world;
+ * {@code --empty} loads none (as {@code --infra-only} does), {@code --demo} only says the default aloud.
+ * {@code --keycloak} makes Keycloak the issuer instead of the development one; the demo world's loader signs with the
+ * development key, which that stack does not trust, so it starts empty. {@code --stop-with-parent} stops the stack
+ * when the process that started it ends (a test JVM that died).
  */
-record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
+record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo, boolean stopWithParent) {
 
     static CommandLine parse(String[] args) {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -29,6 +32,8 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
         boolean demoNamed = false;
         int providers = DemoWorld.WORLD_PROVIDERS;
         int demands = Integer.MAX_VALUE;
+        boolean keycloak = false;
+        boolean stopWithParent = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--infra-only" -> infraOnly = true;
@@ -41,6 +46,8 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
                 case "--demo" -> demoNamed = true;
                 case "--providers" -> providers = Integer.parseInt(args[++i]);
                 case "--demands" -> demands = Integer.parseInt(args[++i]);
+                case "--keycloak" -> keycloak = true;
+                case "--stop-with-parent" -> stopWithParent = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -48,10 +55,14 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo) {
             throw new IllegalArgumentException("--demo needs the services and loads the demo world: it cannot go with "
                     + (empty ? "--empty" : "--infra-only"));
         }
-        boolean demo = !empty && !infraOnly;
+        if (demoNamed && keycloak) {
+            throw new IllegalArgumentException("--demo loads the demo world with development tokens, which a stack "
+                    + "with --keycloak does not trust: it starts empty");
+        }
+        boolean demo = !empty && !infraOnly && !keycloak;
         var options = new DevStack.Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
-                false);
+                false, keycloak);
         return new CommandLine(options, demo ? new DemoWorld.Options(null, portBase,
-                SigningKey.privateKey(data), providers, demands) : null);
+                SigningKey.privateKey(data), providers, demands) : null, stopWithParent);
     }
 }

@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import cn.innovationchina.devstack.Processes.Running;
 import cn.innovationchina.devstack.demo.DemoWorld;
 import cn.innovationchina.devstack.ports.Ports;
+import cn.innovationchina.platform.security.PlatformClaims;
 
 /**
  * The local platform without Docker: a real Kafka broker (KRaft), the Mongo wire server (H2 file) and every built
- * service, each its own process with its own port and log file. Prints the URL table, the seconds until every
+ * service, each its own process with its own port and log file; with {@code --keycloak}, Keycloak as the issuer of
+ * the tokens ({@link KeycloakServer}). Prints the URL table, the seconds until every
  * health check was UP and the resident memory of the whole stack; Ctrl-C stops every process it started. Unless
  * started {@code --empty} (or {@code --infra-only}) it then loads the demo world ({@link DemoWorld}) through the
  * services' APIs.
@@ -31,11 +33,12 @@ import cn.innovationchina.devstack.ports.Ports;
 public final class DevStack {
 
     /**
-     * What to start: where the repository and the data folder are, the infrastructure's ports, the port base, and
-     * how many instances of a service to run where more than one ({@code matching-service=2}).
+     * What to start: where the repository and the data folder are, the infrastructure's ports, the port base, how
+     * many instances of a service to run where more than one ({@code matching-service=2}), and whether Keycloak
+     * issues the tokens instead of the development issuer ({@link KeycloakServer}).
      */
     public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
-            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory) {
+            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory, boolean keycloak) {
 
         public Options {
             instances = Map.copyOf(instances);
@@ -55,7 +58,7 @@ public final class DevStack {
                 }
             }
             return new Options(root, data, freePort(), freePort(), false, portBase, instances, fullCompiler,
-                    mongoInMemory);
+                    mongoInMemory, false);
         }
 
         private static int freePort() throws IOException {
@@ -67,7 +70,7 @@ public final class DevStack {
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
         public static Options standard(Path root) {
             return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false,
-                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false);
+                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, false);
         }
     }
 
@@ -87,6 +90,9 @@ public final class DevStack {
         var command = CommandLine.parse(args);
         var stack = new DevStack(command.options());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+        if (command.stopWithParent()) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(1)));
+        }
         stack.start();
         if (command.demo() != null) {
             stack.loadDemoWorld(command.demo());
@@ -125,6 +131,9 @@ public final class DevStack {
         long start = System.nanoTime();
         Files.createDirectories(options.data().resolve("logs"));
         Path publicKey = SigningKey.ensure(options.data());
+        // Keycloak starts first: it takes longest, and the services need it only for their first token.
+        KeycloakServer keycloak = options.keycloak() ? KeycloakServer.start(processes, options.root(),
+                Ports.keycloak(options.portBase()), gateway()) : null;
         KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath);
         processes.start("mongo", Processes.java(256, "-cp", classpath, MongoWireServer.class.getName(),
                 String.valueOf(options.mongoPort()), options.mongoInMemory() ? MongoWireServer.IN_MEMORY
@@ -134,9 +143,19 @@ public final class DevStack {
         readiness.awaitKafka(options.kafkaPort());
         log("Kafka and the Mongo wire server are ready after %.1f s", seconds(start));
         if (!options.infraOnly()) {
-            new ServiceLaunch(options, processes, readiness).start(publicKey, signingKey());
+            new ServiceLaunch(options, processes, readiness).start(publicKey, signingKey(),
+                    keycloak == null ? null : keycloak.issuer());
         }
-        System.out.println(processes.table(ServiceLaunch.GATEWAY));
+        Map<String, List<String>> notes = new LinkedHashMap<>();
+        if (keycloak != null) {
+            readiness.awaitKeycloak(keycloak.issuer());
+            log("Keycloak is ready %.1f s after it started", keycloak.secondsSinceStart());
+            notes.put(ServiceLaunch.GATEWAY, List.of(gateway() + "/  (sign in through Keycloak)"));
+            notes.put(KeycloakServer.NAME, keycloak.notes());
+        } else {
+            notes.put(ServiceLaunch.GATEWAY, List.of(gateway() + "/dev/login"));
+        }
+        System.out.println(processes.table(notes));
         log("All UP after %.1f s; the stack's resident memory is %d MB", seconds(start),
                 processes.residentMegabytes());
     }
@@ -162,6 +181,12 @@ public final class DevStack {
 
     public String gateway() {
         return "http://localhost:" + options.portBase();
+    }
+
+    /** The issuer every token must name: Keycloak's realm with {@code --keycloak}, else the development issuer. */
+    public String issuer() {
+        return options.keycloak() ? KeycloakServer.issuer(Ports.keycloak(options.portBase()))
+                : PlatformClaims.DEVELOPMENT_ISSUER;
     }
 
     /** Where a service (or a further instance of it) answers HTTP. */
@@ -209,6 +234,8 @@ public final class DevStack {
         for (Running running : old) {
             if (running.name().equals("kafka")) {
                 readiness.awaitKafka(options.kafkaPort());
+            } else if (running.name().equals(KeycloakServer.NAME)) {
+                readiness.awaitKeycloak(KeycloakServer.issuer(Ports.keycloak(options.portBase())));
             } else if (running.healthPort() > 0) {
                 readiness.awaitHealthy(running.name(), running.healthPort());
             } else {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -14,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Processes {
 
-    /** A started process, with the command that starts it again and the port its health check answers on (0: none). */
-    record Running(String name, Process process, String url, List<String> command, int healthPort) {
+    /**
+     * A started process, with the command (and environment) that starts it again and the port its health check
+     * answers on (0: none).
+     */
+    record Running(String name, Process process, String url, List<String> command, Map<String, String> environment,
+            int healthPort) {
 
         boolean isInfrastructure() {
-            return name.equals("kafka") || name.equals("mongo");
+            return name.equals("kafka") || name.equals("mongo") || name.equals(KeycloakServer.NAME);
         }
     }
 
@@ -44,15 +49,24 @@ final class Processes {
     }
 
     void start(String name, List<String> command, String url, int healthPort) throws IOException {
-        var process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile())).start();
-        processes.add(new Running(name, process, url, command, healthPort));
+        start(name, command, Map.of(), url, healthPort);
+    }
+
+    /** Starts a process with these variables added to the environment. */
+    Running start(String name, List<String> command, Map<String, String> environment, String url, int healthPort)
+            throws IOException {
+        var builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
+        builder.environment().putAll(environment);
+        var running = new Running(name, builder.start(), url, command, Map.copyOf(environment), healthPort);
+        processes.add(running);
+        return running;
     }
 
     /** Starts a process again with its command, as a new entry in place of the old one. */
     void startAgain(Running old) throws IOException {
         processes.remove(old);
-        start(old.name(), old.command(), old.url(), old.healthPort());
+        start(old.name(), old.command(), old.environment(), old.url(), old.healthPort());
     }
 
     List<Running> all() {
@@ -115,14 +129,17 @@ final class Processes {
         }
     }
 
-    /** Each process with its pid, URL and log; the gateway with its login page, a service with its Swagger UI. */
-    String table(String gatewayName) {
+    /**
+     * Each process with its pid, URL and log, and below it its notes (the gateway: where to sign in; Keycloak: its
+     * admin console and users), else a service's Swagger UI.
+     */
+    String table(Map<String, List<String>> notes) {
         var table = new StringBuilder("\n  %-22s %-8s %-34s %s%n".formatted("PROCESS", "PID", "URL", "LOG"));
         for (Running running : processes) {
             table.append("  %-22s %-8d %-34s %s%n".formatted(running.name(), running.process().pid(), running.url(),
                     root.relativize(logFile(running.name()))));
-            if (running.name().equals(gatewayName)) {
-                table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/dev/login"));
+            if (notes.containsKey(running.name())) {
+                notes.get(running.name()).forEach(note -> table.append("  %-22s %-8s %s%n".formatted("", "", note)));
             } else if (running.url().startsWith("http")) {
                 table.append("  %-22s %-8s %-34s%n".formatted("", "", running.url() + "/swagger-ui.html"));
             }

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Waits until a process is ready: Kafka answers its admin API, a service's health check says UP, the Mongo wire
- * server listens. A process that exits meanwhile ends the wait at once, naming its log.
+ * server listens, Keycloak publishes its realm's OpenID configuration. A process that exits meanwhile ends the wait at once, naming its log.
  */
 final class Readiness {
 
@@ -67,6 +67,28 @@ final class Readiness {
         }
         throw new IllegalStateException(name + " was not UP within " + HEALTH_PATIENCE_SECONDS + " s: see "
                 + processes.logFile(name));
+    }
+
+    /** Keycloak is ready once its realm is imported: the realm's OpenID configuration then answers 200. */
+    void awaitKeycloak(String issuer) throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(2)).build();
+        // Its first start in development mode also builds the server (about 40 s here): as patient as with services.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            processes.ensureAlive(KeycloakServer.NAME);
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + HEALTH_PATIENCE_SECONDS + " s: see "
+                + processes.logFile(KeycloakServer.NAME));
     }
 
     void awaitPort(String name, int port) throws InterruptedException {

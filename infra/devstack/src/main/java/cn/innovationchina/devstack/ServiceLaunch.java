@@ -11,12 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.innovationchina.devstack.ports.Ports;
 
 /**
  * Starts every built service of {@code services/}, each instance in its own JVM from its jar, on its port from
- * {@link Ports}, pointed at this stack's Kafka, MongoDB and signing key; the gateway in its dev profile, told where
- * each service listens. Then waits until each one's health check says UP.
+ * {@link Ports}, pointed at this stack's Kafka, MongoDB and issuer, and the gateway told where each service listens.
+ * The issuer is the development one (every service trusts the stack's signing key, the gateway in its dev profile
+ * signs with it) or, with {@code --keycloak}, Keycloak's realm: then each is given that one setting, the OpenID
+ * issuer URI, from which Spring finds the keys and the platform takes the issuer every token must name (ADR 0049),
+ * and the gateway runs without its dev profile, so there is no development login. Then waits until each one's
+ * health check says UP.
  */
 final class ServiceLaunch {
 
@@ -32,7 +38,7 @@ final class ServiceLaunch {
         this.readiness = readiness;
     }
 
-    void start(Path publicKey, Path privateKey) throws IOException, InterruptedException {
+    void start(Path publicKey, Path privateKey, @Nullable String oidcIssuer) throws IOException, InterruptedException {
         Map<String, Integer> services = servicePorts();
         options.instances().keySet().stream().filter(name -> !services.containsKey(name)).findFirst()
                 .ifPresent(name -> {
@@ -48,11 +54,16 @@ final class ServiceLaunch {
         for (var instance : instancePorts.entrySet()) {
             String service = instance.getKey().replaceFirst("-\\d+$", "");
             int port = instance.getValue();
-            List<String> command = command(service, port, publicKey);
-            if (service.equals(GATEWAY)) {
+            List<String> command = command(service, port);
+            command.add(oidcIssuer == null
+                    ? "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey
+                    : "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + oidcIssuer);
+            if (service.equals(GATEWAY) && oidcIssuer == null) {
                 // Its development login signs with the key every service here trusts (ADR 0023).
                 command.addAll(List.of("--spring.profiles.active=dev",
                         "--gateway.dev-issuer.signing-key=" + privateKey));
+            }
+            if (service.equals(GATEWAY)) {
                 // Where each service listens here, in the names its configuration reads (DEMAND_SERVICE_URL, ...).
                 services.forEach((name, servicePort) -> command.add("--" + name.toUpperCase().replace('-', '_')
                         + "_URL=http://localhost:" + servicePort));
@@ -81,19 +92,18 @@ final class ServiceLaunch {
         return services;
     }
 
-    private List<String> command(String service, int port, Path publicKey) throws IOException {
+    private List<String> command(String service, int port) throws IOException {
         // The quick compiler alone starts a service sooner; a load measures steady state with both compilers.
         return Processes.java(384, options.fullCompiler() ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
                 "-jar", serviceJar(service).toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=localhost:" + options.kafkaPort(),
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + options.kafkaPort(),
-                "--spring.mongodb.uri=mongodb://localhost:" + options.mongoPort() + "/" + service,
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+                "--spring.mongodb.uri=mongodb://localhost:" + options.mongoPort() + "/" + service);
     }
 
     /** Another stack on the same ports would answer this one's health checks: refuse to start instead. */
-    private static void ensurePortFree(String service, int port) {
+    static void ensurePortFree(String service, int port) {
         try (var socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("localhost", port));
         } catch (IOException e) {

@@ -43,4 +43,14 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {".", "--demo", "--empty"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--empty");
     }
+
+    @Test
+    void a_start_with_keycloak_as_the_issuer_loads_no_world_since_it_would_sign_with_the_development_key() {
+        var command = CommandLine.parse(new String[] {".", "--keycloak"});
+
+        assertThat(command.options().keycloak()).isTrue();
+        assertThat(command.demo()).isNull();
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {".", "--keycloak", "--demo"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--keycloak");
+    }
 }

@@ -138,12 +138,21 @@ class ComposeFileTest {
         var console = realm.getClients().stream()
                 .filter(client -> client.getClientId().equals("innovation-china-console")).findFirst().orElseThrow();
         assertThat(console.isPublicClient()).isTrue();
-        assertThat(console.getRedirectUris()).contains("http://localhost:8080/*");
+        // The console's address: docker-compose's by default, the devstack's (its port base) from its environment.
+        assertThat(console.getRedirectUris()).containsExactly("${INNOVATION_CHINA_CONSOLE_URL:http://localhost:8080}/*");
         assertThat(console.getProtocolMappers())
                 .filteredOn(mapper -> "true".equals(mapper.getConfig().get("access.token.claim")))
+                .filteredOn(mapper -> mapper.getProtocolMapper().equals("oidc-usermodel-attribute-mapper"))
                 .extracting(mapper -> mapper.getConfig().get("claim.name"))
                 .containsExactlyInAnyOrder(PlatformClaims.ROLE, PlatformClaims.ORGANISATION_ID,
                         PlatformClaims.PROVIDER_ID, PlatformClaims.CITY_CODE);
+        assertThat(console.getProtocolMappers())
+                .filteredOn(mapper -> mapper.getProtocolMapper().equals("oidc-audience-mapper"))
+                .extracting(mapper -> mapper.getConfig().get("included.custom.audience"))
+                .containsExactly(PlatformClaims.AUDIENCE);
+        assertThat(realm.getUsers()).filteredOn(user -> !user.isEnabled())
+                .extracting(user -> user.getUsername()).as("a disabled user, whom Keycloak refuses")
+                .containsExactly("ent-suspended");
 
         Map<String, String> needs = Map.of("ENTERPRISE", PlatformClaims.ORGANISATION_ID, "EXPERT",
                 PlatformClaims.PROVIDER_ID, "CITY_ADMIN", PlatformClaims.CITY_CODE, "PLATFORM_ADMIN",

@@ -32,6 +32,11 @@ public final class LaunchedStack implements AutoCloseable {
                 break;
             }
         }
+        if (!output.toString().contains("Press Ctrl-C")) {
+            // Not up in time: the launcher stops what it started, as on Ctrl-C, before the test fails.
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+        }
         assertThat(output).as("launcher output").contains("Press Ctrl-C");
         children = process.descendants().toList();
         assertThat(children).as("kafka and mongo processes").hasSizeGreaterThanOrEqualTo(2);
@@ -42,7 +47,7 @@ public final class LaunchedStack implements AutoCloseable {
         Path root = repositoryRoot();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 "-cp", System.getProperty("java.class.path"), DevStack.class.getName(), root.toString(),
-                "--data", data.toString()));
+                "--data", data.toString(), "--stop-with-parent"));
         command.addAll(List.of(options));
         return new LaunchedStack(new ProcessBuilder(command).redirectErrorStream(true).start(), patience);
     }

@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One person at the web console in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}): signs
- * in at the development login, then finds controls only by their {@code data-test} names (docs/console.md), clicks,
+ * in at the development login (or through Keycloak's login page), then finds controls only by their {@code data-test} names (docs/console.md), clicks,
  * types and waits for what the screen shows. Closing it fails when the browser logged an error other than the
  * answers the console expects (docs/console.md, "Answers the console expects").
  */
@@ -116,6 +116,58 @@ final class Console implements AutoCloseable {
             console.driver.quit();
             throw e;
         }
+    }
+
+    /** A fresh browser (its own profile) in {@code language} at the console, nobody signed in. */
+    static Console open(Platform platform, Language language) {
+        Console console = start(platform, language);
+        try {
+            console.driver.get(platform.gateway() + "/");
+            console.see("login-link");
+            return console;
+        } catch (RuntimeException | Error e) {
+            console.driver.quit();
+            throw e;
+        }
+    }
+
+    /**
+     * From the console's welcome page to the identity provider's own login page (Keycloak's form), where the user's
+     * name and password are typed and sent. Where it leads (back to the console, or Keycloak's refusal) is the
+     * caller's to see.
+     */
+    void signInThroughKeycloak(String username, String password) {
+        click("login-link");
+        WebElement name = see(By.id("username"));
+        name.clear();
+        name.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        click(By.id("kc-login"));
+    }
+
+    /** Signed in through Keycloak: the console shows who, in this console's language. */
+    void signedIn() {
+        see("who");
+        speak();
+    }
+
+    /** Keycloak's refusal on its own login page: the form again, with its error. */
+    String keycloakRefusal() {
+        return until("Keycloak's refusal", () -> driver.getCurrentUrl().contains("/realms/")
+                ? find(By.cssSelector("#input-error-username, [class*='pf-m-danger']")).map(Console::text)
+                        .filter(error -> !error.isEmpty()).orElse(null)
+                : null);
+    }
+
+    /** What the console keeps for this tab ({@code sessionStorage}): its tokens. */
+    String tabItem(String key) {
+        Object item = driver.executeScript("return sessionStorage.getItem(arguments[0])", key);
+        return item == null ? null : item.toString();
+    }
+
+    /** The address in the browser's bar. */
+    String address() {
+        return driver.getCurrentUrl();
     }
 
     private static Console start(Platform platform, Language language) {

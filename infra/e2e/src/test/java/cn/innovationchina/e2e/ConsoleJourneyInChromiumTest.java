@@ -137,7 +137,7 @@ class ConsoleJourneyInChromiumTest {
     }
 
     /** Fills the demand form (the field found by its name in the console's language), saves and submits it. */
-    private static String postDemandWithTheFieldPicker(Console enterprise) {
+    static String postDemandWithTheFieldPicker(Console enterprise) {
         enterprise.click("nav-demands-new");
         enterprise.see("demand-form");
         enterprise.type("input-title", "氢燃料电池电堆寿命提升 Fuel-cell stack lifetime");

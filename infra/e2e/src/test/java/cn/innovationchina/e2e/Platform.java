@@ -9,41 +9,72 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import cn.innovationchina.devstack.DevStack;
 import cn.innovationchina.devstack.demo.DevTokens;
+import cn.innovationchina.devstack.ports.Ports;
 
 /**
  * The whole platform, started once for all end-to-end tests the way {@code devstack up} starts it: a real Kafka
  * broker, the Mongo wire server and every built service with the gateway, in their own processes, with a fresh data
  * folder, free infrastructure ports and every HTTP port moved to {@link #PORT_BASE} so a developer's devstack can keep
- * running beside it. Stopped when the test JVM ends.
+ * running beside it. Its issuer is the development one ({@link #get()}) or Keycloak ({@link #withKeycloak()}); one of
+ * the two runs at a time, so asking for the other stops the first. Stopped when the test JVM ends, and by itself
+ * when the test JVM dies ({@code --stop-with-parent}).
  */
 final class Platform {
 
-    /** The gateway's port; every service's moves with it (8081 -> 9081 ...). */
+    /** The gateway's port; every service's moves with it (8081 -> 9081 ...), Keycloak's too (9180). */
     static final int PORT_BASE = 9080;
     private static final Duration START_LIMIT = Duration.ofMinutes(8);
     private static Platform started;
+    private static boolean hooked;
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
     private final Path data;
+    private final boolean keycloak;
 
-    private Platform(Process process, Path data) {
+    private Platform(Process process, Path data, boolean keycloak) {
         this.process = process;
         this.data = data;
+        this.keycloak = keycloak;
     }
 
-    static synchronized Platform get() {
+    /** The platform with the development issuer and its login. */
+    static Platform get() {
+        return running(false);
+    }
+
+    /** The platform with Keycloak as its issuer, no development login ({@code devstack up --keycloak}). */
+    static Platform withKeycloak() {
+        return running(true);
+    }
+
+    private static synchronized Platform running(boolean keycloak) {
+        if (started != null && started.keycloak != keycloak) {
+            started.stop();
+            started = null;
+        }
         if (started == null) {
-            started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "platform-stop"));
+            started = start(keycloak);
+        }
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(Platform::stopRunning, "platform-stop"));
         }
         return started;
+    }
+
+    private static synchronized void stopRunning() {
+        if (started != null) {
+            started.stop();
+        }
     }
 
     /**
@@ -59,19 +90,40 @@ final class Platform {
         return "http://localhost:" + PORT_BASE;
     }
 
-    private static Platform start() {
+    /** Keycloak's address on this platform (with {@link #withKeycloak()}). */
+    String keycloak() {
+        return "http://localhost:" + Ports.keycloak(PORT_BASE);
+    }
+
+    /** Where a service answers itself, behind the gateway's back (it listens on the loopback address). */
+    String service(String name) {
+        return "http://localhost:" + Ports.of(name, PORT_BASE);
+    }
+
+    /** The devstack's own output so far: its URL table, how long each part took. */
+    String output() {
+        return output.toString();
+    }
+
+    private static Platform start(boolean keycloak) {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
             Path data = Files.createTempDirectory("e2e-platform");
-            var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            int mongoPort = freePort();
+            int kafkaPort = freeKafkaPort(mongoPort);
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
                     System.getProperty("java.class.path"), DevStack.class.getName(), root.toString(),
-                    "--data", data.toString(), "--kafka-port", String.valueOf(freePort()),
-                    "--mongo-port", String.valueOf(freePort()), "--port-base", String.valueOf(PORT_BASE),
+                    "--data", data.toString(), "--kafka-port", String.valueOf(kafkaPort),
+                    "--mongo-port", String.valueOf(mongoPort), "--port-base", String.valueOf(PORT_BASE),
                     // The journeys start from nothing: they register the expert and the enterprise themselves.
-                    "--empty")
-                    .redirectErrorStream(true).start();
-            var platform = new Platform(process, data);
+                    "--empty", "--stop-with-parent"));
+            if (keycloak) {
+                command.add("--keycloak");
+            }
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var platform = new Platform(process, data, keycloak);
             platform.awaitUp();
             return platform;
         } catch (IOException e) {
@@ -124,15 +176,41 @@ final class Platform {
         return text.toString();
     }
 
+    /**
+     * Asks the devstack to stop its processes (services, then Kafka, MongoDB and Keycloak, each within 20 s); what
+     * is still alive a minute later, the devstack or any process it started, is killed.
+     */
     private void stop() {
+        List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            process.waitFor(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            process.destroyForcibly();
+            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * A free port for Kafka whose next port, its controller's, is free too and is not MongoDB's: two free ports
+     * asked for one after the other are often neighbours, and then Kafka's controller could not bind.
+     */
+    private static int freeKafkaPort(int mongoPort) throws IOException {
+        while (true) {
+            int port = freePort();
+            if (port + 1 != mongoPort && port != mongoPort && isFree(port + 1)) {
+                return port;
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

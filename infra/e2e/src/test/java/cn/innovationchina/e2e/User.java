@@ -59,9 +59,14 @@ final class User {
         return new User(platform.gateway(), answer.body().get("access_token").asString());
     }
 
-    /** Acts with a token made outside the development login ({@link Platform#tokens()}). */
+    /** Acts with a token made outside the development login ({@link Platform#tokens()}, Keycloak). */
     static User withToken(Platform platform, String token) {
         return new User(platform.gateway(), token);
+    }
+
+    /** Acts with a token at another address than the gateway's: a service itself ({@link Platform#service}). */
+    static User at(String address, String token) {
+        return new User(address, token);
     }
 
     Answer get(String path) {

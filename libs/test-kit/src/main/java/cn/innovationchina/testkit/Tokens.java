@@ -42,18 +42,23 @@ public final class Tokens {
     /** The issuer the platform trusts by default ({@code platform.security.issuer}). */
     public static final String ISSUER = "innovation-china-dev";
 
+    /** The audience every platform token names ({@code PlatformClaims.AUDIENCE}). */
+    public static final String AUDIENCE = "innovation-china";
+
     private final RSAPrivateKey signingKey;
     private final String issuer;
     private final boolean expiring;
+    private final String audience;
 
     private Tokens(RSAPrivateKey signingKey) {
-        this(signingKey, ISSUER, true);
+        this(signingKey, ISSUER, true, AUDIENCE);
     }
 
-    private Tokens(RSAPrivateKey signingKey, String issuer, boolean expiring) {
+    private Tokens(RSAPrivateKey signingKey, String issuer, boolean expiring, String audience) {
         this.signingKey = signingKey;
         this.issuer = issuer;
         this.expiring = expiring;
+        this.audience = audience;
     }
 
     /** Tokens trusted by tests' services, which read {@link #publicKeyFile()}. */
@@ -76,12 +81,17 @@ public final class Tokens {
 
     /** The same key, but tokens naming another issuer ({@code iss}). */
     public Tokens issuedBy(String otherIssuer) {
-        return new Tokens(signingKey, otherIssuer, expiring);
+        return new Tokens(signingKey, otherIssuer, expiring, audience);
+    }
+
+    /** The same key, but tokens for another audience ({@code aud}), which the platform refuses. */
+    public Tokens forAudience(String otherAudience) {
+        return new Tokens(signingKey, issuer, expiring, otherAudience);
     }
 
     /** The same key, but tokens without an expiry ({@code exp}), which the platform refuses. */
     public Tokens withoutExpiry() {
-        return new Tokens(signingKey, issuer, false);
+        return new Tokens(signingKey, issuer, false, audience);
     }
 
     public static synchronized Path publicKeyFile() {
@@ -123,7 +133,7 @@ public final class Tokens {
     public String mint(String role, String subject, Map<String, String> claims, Duration validity) {
         Instant now = Instant.now();
         var builder = new JWTClaimsSet.Builder().subject(subject).jwtID(UUID.randomUUID().toString())
-                .issuer(issuer).issueTime(Date.from(now)).claim("role", role);
+                .issuer(issuer).audience(audience).issueTime(Date.from(now)).claim("role", role);
         if (expiring) {
             builder.expirationTime(Date.from(now.plus(validity)));
         }

@@ -22,7 +22,15 @@ public final class Ports {
             "gateway", 8080, "demand-service", 8081, "expert-service", 8082, "matching-service", 8083,
             "notification-service", 8084, "monitoring-service", 8085);
 
+    /** Keycloak's port ({@code devstack up --keycloak}), the one docker-compose publishes it on. */
+    private static final int KEYCLOAK_PORT = 8180;
+
     private Ports() {
+    }
+
+    /** Where Keycloak listens on a stack with this port base. */
+    public static int keycloak(int portBase) {
+        return KEYCLOAK_PORT - DEFAULT_PORT_BASE + portBase;
     }
 
     /** Whether the service has a fixed port in the table. */

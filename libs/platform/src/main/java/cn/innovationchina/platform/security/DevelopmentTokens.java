@@ -55,6 +55,7 @@ public final class DevelopmentTokens {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("sub", user.subject());
+        claims.put("aud", PlatformClaims.AUDIENCE);
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", issuedAt.plus(validity).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

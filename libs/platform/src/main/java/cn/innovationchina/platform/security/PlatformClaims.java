@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link DevelopmentTokens}, which the gateway's development issuer and the devstack's tools sign with), test-kit's
  * {@code Tokens}, the Keycloak realm's mappers, and {@link PlatformTokenConverter}. Besides the registered claims
  * ({@code sub}, {@code iss}, {@code iat}, {@code exp}, {@code jti}) a token carries its {@link Role} and the id the
- * role acts for. Plain Java, so a minter without Spring can use it (ADR 0043).
+ * role acts for, and names the platform as its audience ({@code aud} = {@link #AUDIENCE}). Plain Java, so a minter
+ * without Spring can use it (ADR 0043).
  */
 public final class PlatformClaims {
 
@@ -23,6 +24,12 @@ public final class PlatformClaims {
     public static final String PROVIDER_ID = "providerId";
     /** The pilot city a CITY_ADMIN administers; an enterprise's or expert's own city. */
     public static final String CITY_CODE = "cityCode";
+
+    /**
+     * The audience ({@code aud}) every platform token names, whoever issued it: a token an identity provider issued
+     * for another of its clients (its own admin console, another application) is not for the platform (ADR 0049).
+     */
+    public static final String AUDIENCE = "innovation-china";
 
     /** The issuer of development tokens, which the platform trusts unless an OIDC issuer is configured. */
     public static final String DEVELOPMENT_ISSUER = "innovation-china-dev";

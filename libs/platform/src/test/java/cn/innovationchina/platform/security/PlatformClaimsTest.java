@@ -50,7 +50,7 @@ class PlatformClaimsTest {
 
             assertThat(PlatformTokenConverter.userOf(jwt)).isEqualTo(user);
             assertThat(new PlatformTokenValidator(PlatformClaims.DEVELOPMENT_ISSUER).validate(jwt).hasErrors())
-                    .as("expires and names the development issuer").isFalse();
+                    .as("expires, names the development issuer and the platform's audience").isFalse();
         }
     }
 
@@ -69,6 +69,7 @@ class PlatformClaimsTest {
 
             assertThat(PlatformTokenConverter.userOf(jwt)).isEqualTo(user);
             assertThat(jwt.getClaimAsString("iss")).isEqualTo(PlatformClaims.DEVELOPMENT_ISSUER);
+            assertThat(jwt.getAudience()).containsExactly(PlatformClaims.AUDIENCE);
         }
     }
 

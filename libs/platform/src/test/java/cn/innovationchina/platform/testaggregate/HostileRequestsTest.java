@@ -66,6 +66,14 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_token_the_trusted_issuer_made_for_another_audience_is_refused() {
+        String forAnotherClient = tokens.forAudience("account").platformAdmin();
+        http.get().uri("/beacons/any").headers(bearer(forAnotherClient)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void the_metrics_endpoint_is_for_platform_administrators_while_prometheus_scrapes_without_a_token() {
         http.get().uri("/actuator/metrics").headers(bearer(enterprise())).exchange()
                 .expectStatus().isForbidden()
