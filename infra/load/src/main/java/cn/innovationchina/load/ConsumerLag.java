@@ -12,7 +12,12 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** The services' consumer lag as the broker sees it: per group, the records between committed and end offsets. */
+/**
+ * The services' consumer lag as the broker sees it: per group, the records between committed and end offsets. The
+ * broadcast groups ({@code anonymous.*}: one per instance reading {@code notification.live} or {@code monitoring.live}
+ * from the latest record, ADR 0030 and 0048) are left out: a stopped instance's group is never resumed, so its lag
+ * grows for as long as the broker keeps its offsets and says nothing about whether the services caught up.
+ */
 public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
@@ -21,11 +26,14 @@ public final class ConsumerLag implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
-    /** Lag by consumer group, over every group the broker knows. */
+    /** Lag by consumer group, over every group the broker knows but the broadcast ones. */
     public Map<String, Long> byGroup() {
         try {
             Map<String, Long> lag = new TreeMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                if (group.groupId().startsWith("anonymous.")) {
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin
                         .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
                         .get(10, TimeUnit.SECONDS);
