@@ -10,13 +10,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Waits until a process is ready: Kafka answers its admin API, a service's health check says UP, the Mongo wire
- * server listens, Keycloak publishes its realm's OpenID configuration. A process that exits meanwhile ends the wait at once, naming its log.
+ * server listens, Keycloak publishes its realm's OpenID configuration. A process that exits meanwhile ends the wait
+ * at once, naming its log.
  */
 final class Readiness {
 
@@ -48,47 +50,40 @@ final class Readiness {
     }
 
     void awaitHealthy(String name, int port) throws InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
-        // Five Spring Boot services starting together on two busy cores took 140 s here, and more than 300 s while
-        // other agents' stacks and builds held the machine at a load average of 30 to 50: give them 600 s.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
-        while (System.nanoTime() < deadline) {
-            try {
-                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                processes.ensureAlive(name);
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " was not UP within " + HEALTH_PATIENCE_SECONDS + " s: see "
-                + processes.logFile(name));
+        awaitAnswer(name, "http://localhost:" + port + "/actuator/health",
+                response -> response.statusCode() == 200 && response.body().contains("\"UP\""), "UP");
     }
 
     /** Keycloak is ready once its realm is imported: the realm's OpenID configuration then answers 200. */
     void awaitKeycloak(String issuer) throws InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(2)).build();
         // Its first start in development mode also builds the server (about 40 s here): as patient as with services.
+        awaitAnswer(KeycloakServer.NAME, issuer + "/.well-known/openid-configuration",
+                response -> response.statusCode() == 200, "ready");
+    }
+
+    /**
+     * Asks the process's address until its answer says it is ready. Five Spring Boot services starting together on
+     * two busy cores took 140 s here, and more than 300 s while other agents' stacks and builds held the machine at a
+     * load average of 30 to 50: give each 600 s.
+     */
+    private void awaitAnswer(String name, String address, Predicate<HttpResponse<String>> ready, String state)
+            throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEALTH_PATIENCE_SECONDS);
         while (System.nanoTime() < deadline) {
             try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (ready.test(client.send(request, HttpResponse.BodyHandlers.ofString()))) {
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            processes.ensureAlive(KeycloakServer.NAME);
-            Thread.sleep(500);
+            processes.ensureAlive(name);
+            Thread.sleep(250);
         }
-        throw new IllegalStateException("Keycloak was not ready within " + HEALTH_PATIENCE_SECONDS + " s: see "
-                + processes.logFile(KeycloakServer.NAME));
+        throw new IllegalStateException(name + " was not " + state + " within " + HEALTH_PATIENCE_SECONDS
+                + " s: see " + processes.logFile(name));
     }
 
     void awaitPort(String name, int port) throws InterruptedException {
