@@ -1,6 +1,8 @@
 package cn.innovationchina.testkit;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -31,6 +34,51 @@ public final class ConsumerGroups {
                 RealInfrastructure.get().kafkaBootstrapServers()))) {
             Eventually.awaitState("live groups " + prefix + "* past " + partition + "@" + record.offset(),
                     () -> liveGroupsBehind(admin, prefix, partition, record.offset()), List::isEmpty);
+        }
+    }
+
+    /**
+     * Waits until {@code group} has committed every record the topics hold now, i.e. has handled everything sent to
+     * them before this call: the signal for handlers that leave no marker of their own.
+     */
+    public static void awaitCaughtUp(String group, Collection<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrapServers()))) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            Eventually.awaitState(group + " caught up with " + topics, () -> partitionsBehind(admin, group, ends),
+                    List::isEmpty);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static List<TopicPartition> partitionsBehind(Admin admin, String group, Map<TopicPartition, Long> ends) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            return ends.entrySet().stream().filter(end -> end.getValue() > 0)
+                    .filter(end -> committed.get(end.getKey()) == null
+                            || committed.get(end.getKey()).offset() < end.getValue())
+                    .map(Map.Entry::getKey).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -18,14 +18,16 @@ import com.mongodb.client.model.Updates;
 import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandSubmitted;
+import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import reactor.core.publisher.Mono;
 
 /**
  * A consumer whose effect is visible and NOT idempotent by itself ($inc), so only the platform's deduplication
- * keeps it at one per event. Every attempt is counted; submissions and publications are sighted, other demand events
- * have no handler. A submission titled "poison" always fails.
+ * keeps it at one per event. Every attempt at a submission, publication or withdrawal is counted; submissions and
+ * publications are also sighted. Other demand events (a closure) have no handler. A submission titled "poison" always
+ * fails.
  */
 @Configuration
 class BeaconWatcher {
@@ -35,12 +37,18 @@ class BeaconWatcher {
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, ReactiveMongoTemplate mongo) {
         return inbound.handlers(DemandEvent.class)
-                .on(DemandEvent.class, event -> Mono.fromRunnable(() -> ATTEMPTS
-                        .computeIfAbsent(event.aggregateId(), id -> new AtomicInteger()).incrementAndGet()))
+                .on(DemandSubmitted.class, BeaconWatcher::attempted)
+                .on(DemandPublished.class, BeaconWatcher::attempted)
+                .on(DemandWithdrawn.class, BeaconWatcher::attempted)
                 .on(DemandSubmitted.class, event -> event.payload().title().equals("poison")
                         ? Mono.error(new IllegalStateException("cannot handle poison"))
                         : sighted(mongo, event))
                 .on(DemandPublished.class, event -> sighted(mongo, event));
+    }
+
+    private static Mono<Void> attempted(EventEnvelope<?> event) {
+        return Mono.fromRunnable(() -> ATTEMPTS.computeIfAbsent(event.aggregateId(), id -> new AtomicInteger())
+                .incrementAndGet());
     }
 
     private static Mono<Void> sighted(ReactiveMongoTemplate mongo, EventEnvelope<?> event) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import cn.innovationchina.events.ClosureReason;
+import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EventEnvelope;
@@ -96,7 +98,7 @@ class IdempotentConsumerTest {
     }
 
     @Test
-    void an_event_of_a_type_no_handler_is_registered_for_is_acknowledged_once_without_effect() {
+    void an_event_whose_handlers_change_nothing_visible_is_still_handled_once() {
         String demandId = "withdrawn-" + UUID.randomUUID();
         var withdrawal = EventEnvelope.wrap(new DemandWithdrawn(demandId, "e-1", "XIANNING", "changed plans"),
                 demandId, 2, "XIANNING", new EventEnvelope.Tracing("corr-" + demandId, null), "a-test", Instant.now());
@@ -110,6 +112,25 @@ class IdempotentConsumerTest {
         assertThat(BeaconWatcher.ATTEMPTS.get(demandId).get()).as("attempts").isEqualTo(1);
         assertThat(DocumentIds.exists(mongo, InboundEvents.PROCESSED_EVENTS, "platform-test:" + withdrawal.eventId())
                 .block()).as("acknowledged").isTrue();
+        EventProbe.settle();
+        assertThat(deadLetters.records(DEAD_LETTERS)).noneMatch(r -> demandId.equals(r.key()));
+    }
+
+    @Test
+    void an_event_of_a_type_no_handler_is_registered_for_is_skipped_without_a_marker() {
+        String demandId = "closed-" + UUID.randomUUID();
+        var closure = EventEnvelope.wrap(new DemandClosed(demandId, "e-1", "XIANNING", ClosureReason.NO_LONGER_NEEDED,
+                null), demandId, 3, "XIANNING", new EventEnvelope.Tracing("corr-" + demandId, null), "a-test",
+                Instant.now());
+        var next = submission("after-closed-" + UUID.randomUUID(), "hydrogen");
+
+        send(closure);
+        send(next);
+
+        awaitSightings(next.aggregateId(), 1);
+        assertThat(BeaconWatcher.ATTEMPTS).doesNotContainKey(demandId);
+        assertThat(DocumentIds.exists(mongo, InboundEvents.PROCESSED_EVENTS, "platform-test:" + closure.eventId())
+                .block()).as("a marker for an event without effect").isFalse();
         EventProbe.settle();
         assertThat(deadLetters.records(DEAD_LETTERS)).noneMatch(r -> demandId.equals(r.key()));
     }

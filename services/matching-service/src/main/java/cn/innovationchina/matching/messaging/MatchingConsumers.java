@@ -50,7 +50,7 @@ class MatchingConsumers {
     /** The same provider events again, in this instance's own consumer group, for its in-memory index. */
     @Bean
     Consumer<Message<byte[]>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
-        return inbound.handleInMemory(ProviderEvent.class, providers::index);
+        return inbound.idempotentHandlers(ProviderEvent.class).on(ProviderEvent.class, providers::index);
     }
 
     @Bean

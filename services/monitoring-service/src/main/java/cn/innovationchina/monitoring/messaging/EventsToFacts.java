@@ -15,30 +15,33 @@ import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.monitoring.application.EventRecorder;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
-/** Monitoring listens to every topic and keeps each event as a fact of its pilot city. */
+/**
+ * Monitoring listens to every topic and keeps each event as a fact of its pilot city. A fact is keyed by its event id
+ * and a pilot city's state by its version, so a redelivered event changes nothing by itself: no markers.
+ */
 @Configuration
 class EventsToFacts {
 
     /** demand.events carries the demands and the pilot-city list: one consumer reads both, in order per key. */
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handlers(DomainEvent.class)
+        return inbound.idempotentHandlers(DomainEvent.class)
                 .on(PilotCityEvent.class, recorder::pilotCity)
                 .on(DemandEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(ProviderEvent.class, recorder::fact);
+        return inbound.idempotentHandlers(ProviderEvent.class).on(ProviderEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(MatchEvent.class, recorder::fact);
+        return inbound.idempotentHandlers(MatchEvent.class).on(MatchEvent.class, recorder::fact);
     }
 
     @Bean
     Consumer<Message<byte[]>> notificationEvents(InboundEvents inbound, EventRecorder recorder) {
-        return inbound.handle(NotificationEvent.class, recorder::fact);
+        return inbound.idempotentHandlers(NotificationEvent.class).on(NotificationEvent.class, recorder::fact);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.testkit.AuthorizationMatrix.Tenant;
@@ -19,12 +18,10 @@ class ApiFuzzTest {
     @Autowired
     WebTestClient http;
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @BeforeEach
     void theFirstPilotCitiesAreDesignated() {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,8 +23,6 @@ class AttentionAgesTest {
 
     @Autowired
     WebTestClient http;
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void a_demand_published_minutes_ago_is_a_day_old_at_most_in_a_period_ending_weeks_from_now() {
@@ -34,7 +31,7 @@ class AttentionAgesTest {
         panzhihua.submits("fresh", minutesAgo, "钒钛新材料", "MATERIALS.STRUCTURAL_FUNCTIONAL");
         panzhihua.publishes("fresh", minutesAgo, "钒钛新材料", "MATERIALS.STRUCTURAL_FUNCTIONAL");
         panzhihua.proposes("fresh", minutesAgo);
-        Bus.awaitHandled(mongo, panzhihua.sent());
+        Bus.awaitHandled(panzhihua.sent());
 
         LocalDate today = LocalDate.now(CHINA);
         String range = "from=" + today.minusDays(3) + "&to=" + today.plusDays(25);

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.testkit.AuthorizationMatrix;
@@ -21,12 +20,10 @@ class AuthorizationMatrixTest {
     @Autowired
     WebTestClient http;
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @BeforeEach
     void theFirstPilotCitiesAreDesignated() {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
     }
 
     @Test

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.innovationchina.events.BudgetRange;
 import cn.innovationchina.events.ClosureReason;
@@ -39,11 +39,9 @@ import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.events.Visibility;
-import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.reference.PilotCities;
+import cn.innovationchina.testkit.ConsumerGroups;
 import cn.innovationchina.testkit.EventPublisher;
-import cn.innovationchina.testkit.Eventually;
-import reactor.core.publisher.Mono;
 
 /**
  * Plays the demand and matching services of one pilot city on the real broker: each method publishes one event
@@ -156,7 +154,7 @@ final class Bus {
      * What demand-service announces at its first start: the pilot cities of the reference file, each designated
      * once. Sent once per test run; waits until monitoring-service has handled them.
      */
-    static synchronized void theFirstPilotCitiesAreDesignated(ReactiveMongoTemplate mongo) {
+    static synchronized void theFirstPilotCitiesAreDesignated() {
         if (firstCitiesDesignated) {
             return;
         }
@@ -165,7 +163,7 @@ final class Bus {
                         city.nameEn(), city.divisionCode(), city.batch(), city.reviewRequired(), List.of()), 1))
                 .toList();
         designations.forEach(EventPublisher::publish);
-        awaitHandled(mongo, designations);
+        awaitHandled(designations);
         firstCitiesDesignated = true;
     }
 
@@ -175,13 +173,10 @@ final class Bus {
                 new EventEnvelope.Tracing("list-" + event.cityCode(), null), "demand-service", Instant.now());
     }
 
-    /** Waits until monitoring-service has handled every event sent (its marker is written after the fact). */
-    static void awaitHandled(ReactiveMongoTemplate mongo, List<EventEnvelope<?>> events) {
-        List<String> markers = events.stream().map(event -> "monitoring-service:" + event.eventId()).toList();
-        Eventually.awaitState(events.size() + " events handled", () -> mongo
-                .getCollection(InboundEvents.PROCESSED_EVENTS)
-                .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", new Document("$in", markers)))))
-                .block(), count -> count == markers.size());
+    /** Waits until monitoring-service has handled every event sent (its group has committed past each of them). */
+    static void awaitHandled(List<EventEnvelope<?>> events) {
+        ConsumerGroups.awaitCaughtUp("monitoring-service",
+                events.stream().map(EventEnvelope::topic).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private void send(DomainEvent event, String demand, String at) {

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,12 +28,10 @@ class CityFiguresTest {
 
     @Autowired
     WebTestClient http;
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @BeforeEach
     void play_march_2021_once() {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
         if (played) {
             return;
         }
@@ -90,8 +87,8 @@ class CityFiguresTest {
         quanzhou.startsDocking("Q", 2, "2021-03-11T00:00:00Z");
         quanzhou.signs("Q", 2, "2021-03-12T00:00:00Z", 1_200_000, "XIANNING");
 
-        Bus.awaitHandled(mongo, xianning.sent());
-        Bus.awaitHandled(mongo, quanzhou.sent());
+        Bus.awaitHandled(xianning.sent());
+        Bus.awaitHandled(quanzhou.sent());
         played = true;
     }
 

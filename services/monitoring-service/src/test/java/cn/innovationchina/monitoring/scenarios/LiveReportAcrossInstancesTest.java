@@ -42,7 +42,7 @@ class LiveReportAcrossInstancesTest {
     /** Takes the first instance's client as a parameter so it is up before the second joins. */
     @BeforeAll
     static void startSecondInstance(@Autowired WebTestClient first, @Autowired ReactiveMongoTemplate mongo) {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
         second = AnotherInstance.of(MonitoringServiceApplication.class);
         AnotherInstance.awaitPartitionsSharedBy(2, "monitoring-service", Topics.DEMAND_EVENTS);
         LiveReportTest.awaitReadyForLiveReports(first);

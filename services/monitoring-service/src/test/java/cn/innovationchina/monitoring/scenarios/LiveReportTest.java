@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,12 +27,10 @@ class LiveReportTest {
 
     @Autowired
     WebTestClient http;
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @BeforeEach
     void the_pilot_cities_are_designated() {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
         awaitReadyForLiveReports(http);
     }
 

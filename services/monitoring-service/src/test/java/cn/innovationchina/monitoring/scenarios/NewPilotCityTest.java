@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,8 +31,6 @@ class NewPilotCityTest {
 
     @Autowired
     WebTestClient http;
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void a_designated_city_is_reported_to_its_administrator_and_ranked_with_the_others() {
@@ -42,7 +39,7 @@ class NewPilotCityTest {
         var changsha = new Bus("CHANGSHA", "new");
         changsha.submits("A", "2023-05-02T02:00:00Z", "锂电池回收", "ENERGY.STORAGE");
         changsha.publishes("A", "2023-05-02T02:00:00Z", "锂电池回收", "ENERGY.STORAGE");
-        Bus.awaitHandled(mongo, changsha.sent());
+        Bus.awaitHandled(changsha.sent());
 
         deliver(Bus.designation(CHANGSHA, 1));
 
@@ -88,7 +85,7 @@ class NewPilotCityTest {
 
     private void deliver(EventEnvelope<?> event) {
         EventPublisher.publish(event);
-        Bus.awaitHandled(mongo, List.of(event));
+        Bus.awaitHandled(List.of(event));
     }
 
     private WebTestClient.ResponseSpec report(String city, String token) {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,12 +39,10 @@ class ProviderAndNotificationFiguresTest {
 
     @Autowired
     WebTestClient http;
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void providers_and_notifications_of_the_city_are_counted_and_overloaded_and_idle_providers_named() {
-        Bus.theFirstPilotCitiesAreDesignated(mongo);
+        Bus.theFirstPilotCitiesAreDesignated();
         var sent = List.of(
                 publish(new ProviderRegistered("jx-p1", profile(3, false)), "jx-p1", "2022-07-04T02:00:00Z"),
                 publish(new ProviderRegistered("jx-p2", profile(3, false)), "jx-p2", "2022-07-05T02:00:00Z"),
@@ -59,7 +56,7 @@ class ProviderAndNotificationFiguresTest {
                         "2022-07-12T02:00:00Z"),
                 publish(new NotificationDelivered("jx-n1", "jx-p1", Channel.INBOX, "PROVIDER_VERIFIED", "source", 1),
                         "jx-n1", "2022-07-06T03:00:00Z"));
-        Bus.awaitHandled(mongo, sent);
+        Bus.awaitHandled(sent);
 
         http.get().uri("/cities/JIAXING/report?from=2022-07-01&to=2022-07-31")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.cityAdmin("JIAXING")).exchange()

@@ -1,5 +1,8 @@
 package cn.innovationchina.notification.application;
 
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +15,11 @@ import cn.innovationchina.events.InvitationAccepted;
 import cn.innovationchina.events.InvitationDeclined;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderProfileUpdated;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.notification.domain.Names;
 import cn.innovationchina.notification.persistence.KnownNames;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,9 +62,8 @@ public class NameBook {
     }
 
     public Mono<Void> proposed(EventEnvelope<MatchesProposed> event) {
-        return Flux.fromIterable(event.payload().proposals())
-                .concatMap(proposal -> known.providerProposed(proposal.providerId(), proposal.providerName()))
-                .then();
+        return known.providersProposed(event.payload().proposals().stream().collect(Collectors.toMap(
+                Proposal::providerId, Proposal::providerName, (first, again) -> first, LinkedHashMap::new)));
     }
 
     public Mono<Names> about(DemandEvent event) {

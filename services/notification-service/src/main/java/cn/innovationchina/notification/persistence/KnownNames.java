@@ -1,5 +1,8 @@
 package cn.innovationchina.notification.persistence;
 
+import java.util.List;
+import java.util.Map;
+
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -7,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -42,12 +47,22 @@ public class KnownNames {
         return keep(PROVIDER_NAMES, providerId, "name", name, version);
     }
 
-    /** A name from a proposal: kept only for a provider no event of its own has named yet. */
-    public Mono<Void> providerProposed(String providerId, String name) {
+    /**
+     * Names from a proposal, by provider id: each kept only for a provider no event of its own has named yet. One
+     * unordered bulk write for the whole list, not a round trip per provider.
+     */
+    public Mono<Void> providersProposed(Map<String, String> namesById) {
+        if (namesById.isEmpty()) {
+            return Mono.empty();
+        }
+        List<UpdateOneModel<Document>> upserts = namesById.entrySet().stream()
+                .map(named -> new UpdateOneModel<Document>(Filters.eq("_id", named.getKey()),
+                        Updates.combine(Updates.setOnInsert("name", named.getValue()),
+                                Updates.setOnInsert("version", 0L)),
+                        new UpdateOptions().upsert(true)))
+                .toList();
         return mongo.getCollection(PROVIDER_NAMES)
-                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", providerId),
-                        Updates.combine(Updates.setOnInsert("name", name), Updates.setOnInsert("version", 0L)),
-                        new UpdateOptions().upsert(true))))
+                .flatMap(c -> Mono.from(c.bulkWrite(upserts, new BulkWriteOptions().ordered(false))))
                 .then();
     }
 

@@ -2,7 +2,9 @@ package cn.innovationchina.notification.scenarios;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.BudgetRange;
@@ -55,10 +57,21 @@ final class Events {
     }
 
     static EventEnvelope<MatchesProposed> proposed(String demandId, String enterpriseId, String... providerNames) {
-        List<Proposal> proposals = new java.util.ArrayList<>();
+        Map<String, String> named = new LinkedHashMap<>();
         for (int i = 0; i < providerNames.length; i++) {
-            proposals.add(new Proposal("m-" + demandId + "-" + i, "p-" + i, providerNames[i], ProviderKind.EXPERT,
-                    CITY, "421200", i + 1, 0.9 - i * 0.1, explanation()));
+            named.put("p-" + i, providerNames[i]);
+        }
+        return proposedNaming(demandId, enterpriseId, named);
+    }
+
+    /** Proposes these providers, by id, in this order, each with the name the proposal gives it. */
+    static EventEnvelope<MatchesProposed> proposedNaming(String demandId, String enterpriseId,
+            Map<String, String> namesById) {
+        List<Proposal> proposals = new java.util.ArrayList<>();
+        for (var named : namesById.entrySet()) {
+            int i = proposals.size();
+            proposals.add(new Proposal("m-" + demandId + "-" + i, named.getKey(), named.getValue(),
+                    ProviderKind.EXPERT, CITY, "421200", i + 1, 0.9 - i * 0.1, explanation()));
         }
         return wrap(new MatchesProposed(demandId, enterpriseId, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals,
                 null), demandId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,20 @@ class InboxTest {
         assertThat(enterprise.reader.awaitEntry("INVITATION_DECLINED").get("body")).isEqualTo(
                 "Your invitation to the demand \"Fuel-cell stack lifetime\" was declined by 王教授. "
                         + "Reason: the timeline does not fit (\"满负荷到三月\").");
+    }
+
+    @Test
+    void a_provider_known_only_from_a_proposal_is_named_by_the_name_the_proposal_gave() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        String first = "p-" + UUID.randomUUID();
+        String second = "p-" + UUID.randomUUID();
+        Events.publish(Events.proposedNaming(demand, enterprise.id, Map.of(first, "李研究员", second, "赵教授")));
+        enterprise.reader.awaitEntry("MATCHES_PROPOSED");
+
+        Events.publish(Events.declined(demand, second, enterprise.id, DeclineReason.TIMELINE, "满负荷到三月"));
+
+        assertThat(enterprise.reader.awaitEntry("INVITATION_DECLINED").get("body").toString()).contains("赵教授");
     }
 
     @Test
