@@ -8,6 +8,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -21,7 +25,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.domain.Provider;
@@ -39,8 +47,18 @@ import cn.innovationchina.reference.FieldTaxonomy;
  *
  * <p>A profile's relevance is the weight it earns over the weight of all the demand's terms searched: the share of
  * the demand it covers, so one incidental word earns little.
+ *
+ * <p>Each update adds a small segment, and a search pays per segment: a term's frequency and its postings are looked
+ * up in every segment's dictionary. Once no update has come for {@value #QUIET_MILLIS} ms, the index is merged into
+ * one segment (ADR 0053), which halves a search at 2,000 providers; a merge is not repeated before {@value
+ * #MERGE_COST_FACTOR} times its own duration has passed, so merging never takes more than a small share of a core
+ * however the updates trickle in.
  */
 public final class ProviderIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderIndex.class);
+    static final long QUIET_MILLIS = 2_000;
+    static final long MERGE_COST_FACTOR = 20;
 
     /**
      * A provider the text or the fields found: the share of the demand's weighted terms its profile covers (0 when
@@ -54,6 +72,13 @@ public final class ProviderIndex implements AutoCloseable {
     private final DemandQuery demandQuery;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ScheduledExecutorService merges = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "provider-index-merge");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private @Nullable ScheduledFuture<?> nextMerge;
+    private long mergeAllowedAt;
 
     public ProviderIndex(FieldTaxonomy taxonomy) {
         var bridge = Bridge.of(taxonomy);
@@ -78,6 +103,43 @@ public final class ProviderIndex implements AutoCloseable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        mergeWhenQuiet();
+    }
+
+    /** How many segments a search reads now. */
+    int segments() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void mergeWhenQuiet() {
+        if (nextMerge != null) {
+            nextMerge.cancel(false);
+        }
+        long delay = Math.max(QUIET_MILLIS, mergeAllowedAt - System.currentTimeMillis());
+        nextMerge = merges.schedule(this::mergeIntoOneSegment, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void mergeIntoOneSegment() {
+        long start = System.currentTimeMillis();
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException | AlreadyClosedException e) {
+            log.warn("The provider index stays in several segments: {}", e.toString());
+        }
+        long end = System.currentTimeMillis();
+        synchronized (this) {
+            mergeAllowedAt = end + MERGE_COST_FACTOR * (end - start);
         }
     }
 
@@ -168,6 +230,7 @@ public final class ProviderIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        merges.shutdownNow();
         try {
             searchers.close();
             writer.close();

@@ -16,6 +16,7 @@ import cn.innovationchina.matching.Profiles;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.SearchTexts;
 import cn.innovationchina.reference.FieldTaxonomy;
+import cn.innovationchina.testkit.Eventually;
 
 class ProviderIndexTest {
 
@@ -24,6 +25,21 @@ class ProviderIndexTest {
     @AfterEach
     void close() {
         index.close();
+    }
+
+    @Test
+    void an_index_no_update_reaches_for_a_moment_is_searched_in_one_segment_with_the_same_answers() {
+        for (int i = 0; i < 40; i++) {
+            index.put(List.of(providerOf("p-" + i, provider("Expert " + i).skills("fuel cell stacks " + i))));
+        }
+        SearchTexts demand = SearchTexts.of("fuel cell stack durability 7");
+        var before = index.search(demand, List.of(), List.of(), 10);
+        assertThat(index.segments()).isGreaterThan(1);
+
+        Eventually.awaitState("one segment", index::segments, segments -> segments == 1);
+
+        assertThat(index.search(demand, List.of(), List.of(), 10)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(index.size()).isEqualTo(40);
     }
 
     @Test
