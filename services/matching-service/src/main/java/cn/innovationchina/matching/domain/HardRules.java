@@ -2,6 +2,7 @@ package cn.innovationchina.matching.domain;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.Refusal;
@@ -14,6 +15,9 @@ import cn.innovationchina.events.Visibility;
  * cooperation modes (a demand naming none accepts any), and, for a CONFIDENTIAL demand, is verified.
  */
 public final class HardRules {
+
+    /** What a name comparison ignores: spaces and punctuation, full-width brackets included. */
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[\\s\\p{Punct}（）]");
 
     private HardRules() {
     }
@@ -54,17 +58,20 @@ public final class HardRules {
                 && (creditCode.equalsIgnoreCase(nullToEmpty(profile.affiliationCreditCode()))
                         || profile.conflictCreditCodes().stream()
                                 .anyMatch(code -> creditCode.equalsIgnoreCase(code.trim())));
-        return sameCreditCode
-                || sameName(enterprise.name(), profile.affiliation())
-                || sameName(enterprise.name(), profile.memberOf());
+        if (sameCreditCode) {
+            return true;
+        }
+        String enterpriseName = normalised(enterprise.name());
+        return sameName(enterpriseName, profile.affiliation()) || sameName(enterpriseName, profile.memberOf());
     }
 
-    private static boolean sameName(String enterprise, String other) {
-        return other != null && !other.isBlank() && normalised(enterprise).equals(normalised(other));
+    private static boolean sameName(String normalisedEnterprise, String other) {
+        return other != null && !other.isBlank() && normalisedEnterprise.equals(normalised(other));
     }
 
+    /** Asked for every candidate of every demand: the pattern is compiled once. */
     private static String normalised(String name) {
-        return name.replaceAll("[\\s\\p{Punct}（）]", "").toLowerCase(Locale.ROOT);
+        return NOT_IN_A_NAME.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static String nullToEmpty(String value) {
