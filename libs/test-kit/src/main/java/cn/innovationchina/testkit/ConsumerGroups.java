@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -51,64 +52,52 @@ public final class ConsumerGroups {
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) {
-        try {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        answer(admin.describeTopics(topics).allTopicNames()).values().forEach(topic -> topic.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        answer(admin.listOffsets(latest).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     private static List<TopicPartition> partitionsBehind(Admin admin, String group, Map<TopicPartition, Long> ends) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            return ends.entrySet().stream().filter(end -> end.getValue() > 0)
-                    .filter(end -> committed.get(end.getKey()) == null
-                            || committed.get(end.getKey()).offset() < end.getValue())
-                    .map(Map.Entry::getKey).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
+        return ends.entrySet().stream().filter(end -> end.getValue() > 0)
+                .filter(end -> committed.get(end.getKey()) == null
+                        || committed.get(end.getKey()).offset() < end.getValue())
+                .map(Map.Entry::getKey).toList();
     }
 
     private static List<String> liveGroupsBehind(Admin admin, String prefix, TopicPartition partition, long offset) {
+        List<String> named = answer(admin.listConsumerGroups().all()).stream().map(g -> g.groupId())
+                .filter(id -> id.startsWith(prefix)).toList();
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConsumerGroupDescription> described = answer(admin.describeConsumerGroups(named).all());
+        List<String> behind = new ArrayList<>();
+        for (String id : named) {
+            OffsetAndMetadata committed = committed(admin, id).get(partition);
+            if (!described.get(id).members().isEmpty() && (committed == null ? -1 : committed.offset()) <= offset) {
+                behind.add(id);
+            }
+        }
+        return behind;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) {
+        return answer(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+    }
+
+    /** The broker's answer, waited for. */
+    private static <T> T answer(KafkaFuture<T> future) {
         try {
-            List<String> named = admin.listConsumerGroups().all().get().stream().map(g -> g.groupId())
-                    .filter(id -> id.startsWith(prefix)).toList();
-            if (named.isEmpty()) {
-                return List.of();
-            }
-            Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(named).all().get();
-            List<String> behind = new ArrayList<>();
-            for (String id : named) {
-                if (!described.get(id).members().isEmpty() && committed(admin, id, partition) <= offset) {
-                    behind.add(id);
-                }
-            }
-            return behind;
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static long committed(Admin admin, String group, TopicPartition partition)
-            throws InterruptedException, ExecutionException {
-        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                .get(partition);
-        return committed == null ? -1 : committed.offset();
     }
 }

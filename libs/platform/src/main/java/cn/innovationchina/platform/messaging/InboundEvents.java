@@ -83,7 +83,6 @@ public class InboundEvents {
         return new EventHandlers<>(this, type, false);
     }
 
-
     @SuppressWarnings("unchecked")
     private <E extends DomainEvent> void accept(byte[] record, Predicate<DomainEvent> handles, EventHandler<E> handler,
             boolean marked) {

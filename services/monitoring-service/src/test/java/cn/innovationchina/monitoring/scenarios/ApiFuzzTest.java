@@ -18,7 +18,6 @@ class ApiFuzzTest {
     @Autowired
     WebTestClient http;
 
-
     @BeforeEach
     void theFirstPilotCitiesAreDesignated() {
         Bus.theFirstPilotCitiesAreDesignated();

@@ -20,7 +20,6 @@ class AuthorizationMatrixTest {
     @Autowired
     WebTestClient http;
 
-
     @BeforeEach
     void theFirstPilotCitiesAreDesignated() {
         Bus.theFirstPilotCitiesAreDesignated();

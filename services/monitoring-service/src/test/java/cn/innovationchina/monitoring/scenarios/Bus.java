@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-
 import cn.innovationchina.events.BudgetRange;
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.ContractSigned;
