@@ -134,9 +134,10 @@ public final class DevStack {
         // Keycloak starts first: it takes longest, and the services need it only for their first token.
         KeycloakServer keycloak = options.keycloak() ? KeycloakServer.start(processes, options.root(),
                 Ports.keycloak(options.portBase()), gateway()) : null;
-        KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath);
-        processes.start("mongo", Processes.java(256, "-cp", classpath, MongoWireServer.class.getName(),
-                String.valueOf(options.mongoPort()), options.mongoInMemory() ? MongoWireServer.IN_MEMORY
+        KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath, options.fullCompiler());
+        processes.start("mongo", Processes.java(256, options.fullCompiler(), "-cp", classpath,
+                MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
+                options.mongoInMemory() ? MongoWireServer.IN_MEMORY
                         : options.data().resolve("mongo/devstack.mv").toString()),
                 mongoUri(), 0);
         readiness.awaitPort("mongo", options.mongoPort());

@@ -17,7 +17,7 @@ final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    static void start(Processes processes, Path data, int kafkaPort, String classpath)
+    static void start(Processes processes, Path data, int kafkaPort, String classpath, boolean fullCompiler)
             throws IOException, InterruptedException {
         Path dir = data.resolve("kafka");
         Path config = data.resolve("kafka-server.properties");
@@ -43,14 +43,14 @@ final class KafkaBroker {
             properties.store(out, "written by the devstack");
         }
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            var format = new ProcessBuilder(Processes.java(256, "-cp", classpath, "kafka.tools.StorageTool", "format",
+            var format = new ProcessBuilder(Processes.java(256, false, "-cp", classpath, "kafka.tools.StorageTool", "format",
                     "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
                     .redirectErrorStream(true).redirectOutput(processes.logFile("kafka-format").toFile()).start();
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
             }
         }
-        processes.start("kafka", Processes.java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
+        processes.start("kafka", Processes.java(512, fullCompiler, "-cp", classpath, "kafka.Kafka", config.toString()),
                 "localhost:" + kafkaPort, 0);
     }
 }

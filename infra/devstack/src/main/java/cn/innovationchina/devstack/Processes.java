@@ -37,13 +37,16 @@ final class Processes {
     }
 
     /**
-     * A JVM command with a small heap and the serial collector (this stack shares two cores), and Netty's pooled
-     * allocator: its default one released a refused request body's memory twice (ADR 0050).
+     * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
+     * allocator (its default one released a refused request body's memory twice, ADR 0050) and, unless
+     * {@code fullCompiler}, the quick JIT compiler only: eight JVMs on two cores spent more CPU compiling with the
+     * optimising one than its code saved them, at start-up and under load alike (ADR 0054).
      */
-    static List<String> java(int heapMegabytes, String... arguments) {
+    static List<String> java(int heapMegabytes, boolean fullCompiler, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
-                "-Dio.netty.allocator.type=pooled"));
+                "-Dio.netty.allocator.type=pooled",
+                fullCompiler ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(arguments));
         return command;
     }

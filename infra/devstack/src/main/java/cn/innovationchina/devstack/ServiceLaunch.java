@@ -93,9 +93,7 @@ final class ServiceLaunch {
     }
 
     private List<String> command(String service, int port) throws IOException {
-        // The quick compiler alone starts a service sooner; a load measures steady state with both compilers.
-        return Processes.java(384, options.fullCompiler() ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
-                "-jar", serviceJar(service).toString(),
+        return Processes.java(384, options.fullCompiler(), "-jar", serviceJar(service).toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=localhost:" + options.kafkaPort(),
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + options.kafkaPort(),

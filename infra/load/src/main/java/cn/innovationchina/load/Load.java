@@ -24,14 +24,16 @@ import cn.innovationchina.devstack.demo.Platform;
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline] [--mongo-h2]}; the Mongo stand-in keeps its data in memory unless
- * {@code --mongo-h2} asks for the devstack's H2 file store.
+ * [--port-base 7080] [--no-baseline] [--mongo-h2] [--full-compiler]}; the Mongo stand-in keeps its data in memory
+ * unless {@code --mongo-h2} asks for the devstack's H2 file store, and every process runs the quick JIT compiler only,
+ * as in the devstack, unless {@code --full-compiler} asks for both (ADR 0054).
  */
 public final class Load {
 
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
-            Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2) {
+            Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2,
+            boolean fullCompiler) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -44,6 +46,7 @@ public final class Load {
             int portBase = 7080;
             boolean baseline = true;
             boolean h2 = false;
+            boolean fullCompiler = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -55,14 +58,15 @@ public final class Load {
                     case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                     case "--no-baseline" -> baseline = false;
                     case "--mongo-h2" -> h2 = true;
+                    case "--full-compiler" -> fullCompiler = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
-                            + "--profile-rate R --port-base N --no-baseline --mongo-h2)");
+                            + "--profile-rate R --port-base N --no-baseline --mongo-h2 --full-compiler)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline, h2);
+                    baseline, h2, fullCompiler);
         }
     }
 
@@ -84,7 +88,7 @@ public final class Load {
         log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
                 options.portBase());
         DevStack stack = DevStack.up(DevStack.Options.scratch(options.root(), data, options.portBase(),
-                options.instances(), true, !options.h2()));
+                options.instances(), options.fullCompiler(), !options.h2()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
         var http = HarnessHttp.client();
         var observations = new Observations();
