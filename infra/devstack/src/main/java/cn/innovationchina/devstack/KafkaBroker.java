@@ -43,8 +43,8 @@ final class KafkaBroker {
             properties.store(out, "written by the devstack");
         }
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            var format = new ProcessBuilder(Processes.java(256, false, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
+            var format = new ProcessBuilder(Processes.java(256, false, "-cp", classpath, "kafka.tools.StorageTool",
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
                     .redirectErrorStream(true).redirectOutput(processes.logFile("kafka-format").toFile()).start();
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
