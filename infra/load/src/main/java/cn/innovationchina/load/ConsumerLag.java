@@ -1,6 +1,7 @@
 package cn.innovationchina.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +29,26 @@ public final class ConsumerLag implements AutoCloseable {
 
     /** Lag by consumer group, over every group the broker knows but the broadcast ones. */
     public Map<String, Long> byGroup() {
+        return byGroup(null);
+    }
+
+    /** Lag by consumer group on one topic, over the groups that read it; every topic if {@code topic} is null. */
+    public Map<String, Long> byGroup(String topic) {
         try {
             Map<String, Long> lag = new TreeMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
                 if (group.groupId().startsWith("anonymous.")) {
                     continue;
                 }
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin
                         .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS);
+                        .get(10, TimeUnit.SECONDS));
+                if (topic != null) {
+                    committed.keySet().removeIf(partition -> !partition.topic().equals(topic));
+                    if (committed.isEmpty()) {
+                        continue;
+                    }
+                }
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
@@ -54,6 +66,24 @@ public final class ConsumerLag implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read consumer lag: " + e.getMessage(), e);
+        }
+    }
+
+    /** The records ever written to a topic: the sum of its partitions' end offsets. */
+    public long endOffsets(String topic) {
+        try {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                    OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
         }
     }
 

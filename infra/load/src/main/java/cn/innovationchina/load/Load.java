@@ -94,10 +94,8 @@ public final class Load {
         var observations = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
             var tokens = new DevTokens(stack.signingKey());
-            log("%d providers imported through the gateway in %.1f s", options.providers(),
-                    Seeding.importProviders(http, stack.gateway(), tokens, options.providers()));
-            double indexed = lag.awaitZero(900);
-            log("Every consumer has caught up with the providers' events %.1f s later", indexed);
+            ProviderImport.run(http, stack.gateway(), tokens, options.providers(), lag, pids(stack))
+                    .forEach(this::print);
 
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
@@ -135,8 +133,7 @@ public final class Load {
 
     private void ramp(DevStack stack, DemandDriver driver, Observations observations, ConsumerLag lag, Path target)
             throws Exception {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        stack.names().forEach(name -> pids.put(name, stack.pid(name)));
+        Map<String, Long> pids = pids(stack);
         var idleFrom = CpuMeter.read(pids);
         Thread.sleep(20_000);
         var idleTo = CpuMeter.read(pids);
@@ -194,6 +191,12 @@ public final class Load {
         results.stream().filter(r -> !r.misses().isEmpty()).forEach(r -> print("  at %d/s: %s".formatted(r.rate(),
                 String.join("; ", r.misses()))));
         profile.forEach(this::print);
+    }
+
+    private static Map<String, Long> pids(DevStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.names().forEach(name -> pids.put(name, stack.pid(name)));
+        return pids;
     }
 
     /** Until each answered demand's entry reached its enterprise's stream (or it had no match), or time is up. */

@@ -5,23 +5,23 @@ import static cn.innovationchina.platform.outbox.AggregateStore.OUTBOX;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 
 import reactor.core.publisher.Mono;
 
@@ -52,23 +52,54 @@ final class OutboxLeases {
                 new IndexOptions().sparse(true).name("outbox_pending")))).block(properties.sendTimeout());
     }
 
-    /** Leases one document matching {@code which} that has pending events and no live lease, or returns null. */
-    @Nullable
-    LeasedOutbox claim(String collection, Document which) {
+    /**
+     * Leases those of the documents {@code ids} names that have pending events and no live lease, in one command,
+     * and reads their outboxes in a second; answers them in the order of {@code ids}.
+     */
+    List<LeasedOutbox> claim(String collection, List<?> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
-        Instant until = now.plus(properties.lease());
-        Document filter = new Document(which).append(OUTBOX + ".0", new Document("$exists", true))
-                .append("$or", List.of(new Document(LEASE, new Document("$exists", false)),
-                        new Document(LEASE + ".until", new Document("$lt", Date.from(now)))));
+        // Stored to the millisecond: the read below finds this round's leases by their exact end.
+        Instant until = now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+        Document claimable = pendingAndFree(now).append("_id", new Document("$in", ids));
         Document lease = new Document("$set", new Document(LEASE, new Document("owner", owner)
                 .append("until", Date.from(until))));
-        var options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                .projection(Projections.include(OUTBOX));
-        Document claimed = mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.findOneAndUpdate(filter, lease, options)))
+        Document leasedNow = new Document("_id", new Document("$in", ids)).append(LEASE + ".owner", owner)
+                .append(LEASE + ".until", Date.from(until));
+        Map<Object, Document> claimed = new HashMap<>();
+        mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.updateMany(claimable, lease))
+                        .thenMany(c.find(leasedNow).projection(Projections.include(OUTBOX)))
+                        .doOnNext(document -> claimed.put(document.get("_id"), document))
+                        .then())
                 .block(properties.sendTimeout());
-        return claimed == null ? null
-                : new LeasedOutbox(collection, claimed.get("_id"), claimed.getList(OUTBOX, Document.class), until);
+        List<LeasedOutbox> leased = new ArrayList<>(claimed.size());
+        for (Object id : ids) {
+            Document document = claimed.remove(id);
+            if (document != null) {
+                leased.add(new LeasedOutbox(collection, id, document.getList(OUTBOX, Document.class), until));
+            }
+        }
+        return leased;
+    }
+
+    /** Leases up to {@code limit} documents of the collection that have pending events and no live lease. */
+    List<LeasedOutbox> claimPending(String collection, int limit) {
+        List<Object> ids = mongo.getCollection(collection)
+                .flatMapMany(c -> c.find(pendingAndFree(clock.instant())).projection(Projections.include("_id"))
+                        .limit(limit))
+                .map(document -> document.get("_id"))
+                .collectList()
+                .block(properties.sendTimeout());
+        return ids == null ? List.of() : claim(collection, ids);
+    }
+
+    private static Document pendingAndFree(Instant now) {
+        return new Document(OUTBOX + ".0", new Document("$exists", true))
+                .append("$or", List.of(new Document(LEASE, new Document("$exists", false)),
+                        new Document(LEASE + ".until", new Document("$lt", Date.from(now)))));
     }
 
     /**
@@ -97,23 +128,29 @@ final class OutboxLeases {
     }
 
     /**
-     * Removes the published events from the document's outbox and gives up the lease, if this relay still holds
-     * it; answers whether it did. A lease that lapsed is this relay's until another one claims the document, so its
-     * release still counts then; once another relay holds it, the events stay for that one to publish (again: the
-     * consumers deduplicate).
+     * Removes the published events from the documents' outboxes and gives up their leases, those this relay still
+     * holds, one command per collection; answers how many it still held. A lease that lapsed is this relay's until
+     * another one claims the document, so its release still counts then; once another relay holds it, the events
+     * stay for that one to publish (again: the consumers deduplicate). Event ids are unique, so the published ids of
+     * the whole batch can be pulled from each of its documents.
      */
-    boolean release(LeasedOutbox leased, List<String> published) {
+    int release(List<LeasedOutbox> leased, Collection<String> published) {
         Document release = new Document("$unset", new Document(LEASE, ""));
         if (!published.isEmpty()) {
-            release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", published))));
+            release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in",
+                    List.copyOf(published)))));
         }
-        var result = mongo.getCollection(leased.collection())
-                .flatMap(c -> Mono.from(c.updateOne(ownedBy(leased.id()), release)))
-                .block(properties.sendTimeout());
-        return result != null && result.getMatchedCount() == 1;
-    }
-
-    private Document ownedBy(Object id) {
-        return new Document("_id", id).append(LEASE + ".owner", owner);
+        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        leased.forEach(document -> ids.computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                .add(document.id()));
+        int held = 0;
+        for (var collection : ids.entrySet()) {
+            var result = mongo.getCollection(collection.getKey())
+                    .flatMap(c -> Mono.from(c.updateMany(new Document("_id", new Document("$in", collection.getValue()))
+                            .append(LEASE + ".owner", owner), release)))
+                    .block(properties.sendTimeout());
+            held += result == null ? 0 : (int) result.getMatchedCount();
+        }
+        return held;
     }
 }

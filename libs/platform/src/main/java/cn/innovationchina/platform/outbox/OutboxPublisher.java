@@ -48,7 +48,8 @@ final class OutboxPublisher {
     /**
      * Sends the events of every leased document, then waits for their acknowledgements; each document keeps its
      * events from the first one not acknowledged, in order, and loses its lease. Answers how many documents were
-     * published completely. The batch's leases are kept alive throughout ({@link OutboxLeases#keepAlive}).
+     * published completely. The batch's leases are kept alive throughout ({@link OutboxLeases#keepAlive}) and
+     * released together at the end.
      */
     int publish(LeasedBatch batch) {
         var broker = new Answers();
@@ -63,15 +64,17 @@ final class OutboxPublisher {
         }
         broker.answered();
         int complete = 0;
+        List<String> sent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             LeasedOutbox leased = batch.documents().get(i);
-            List<String> sent = new ArrayList<>();
             List<Document> outbox = leased.outbox();
+            int sentHere = 0;
             for (int e = 0; e < outbox.size(); e++) {
                 String eventId = outbox.get(e).getString("eventId");
                 try {
                     awaitAcknowledgement(sends.get(i).get(e), batch, broker);
                     sent.add(eventId);
+                    sentHere++;
                     published.increment();
                 } catch (Exception failure) {
                     if (failure instanceof InterruptedException) {
@@ -82,13 +85,14 @@ final class OutboxPublisher {
                     break;
                 }
             }
-            if (!leases.release(leased, sent)) {
-                log.warn("The lease of {} {} passed to another relay while this one waited for the broker; that one"
-                        + " publishes its events again", leased.collection(), leased.id());
-            }
-            if (sent.size() == outbox.size()) {
+            if (sentHere == outbox.size()) {
                 complete++;
             }
+        }
+        int held = leases.release(batch.documents(), sent);
+        if (held < batch.size()) {
+            log.warn("{} of {} leases passed to another relay while this one waited for the broker; that one publishes"
+                    + " their events again", batch.size() - held, batch.size());
         }
         return complete;
     }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,8 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * after the broker acknowledged it; a crash in between re-publishes it under the same event id (consumers
  * deduplicate), so nothing is ever lost.
  *
- * <p>This is the relay's loop, on its own thread: each round leases documents ({@link OutboxLeases}), publishes them
- * as one batch ({@link OutboxPublisher}), and between rounds the backlog is measured ({@link OutboxBacklog}). A local
+ * <p>This is the relay's loop, on its own thread: each round leases a batch of documents in one command per
+ * collection ({@link OutboxLeases}), publishes them together and releases them in one command again
+ * ({@link OutboxPublisher}), and between rounds the backlog is measured ({@link OutboxBacklog}). A local
  * write hands the loop the document's id, claimed by {@code _id} at once; a scan of the collections, at most once per
  * {@code platform.outbox.poll-interval} and only when no local write waits (or 30 intervals have passed), finds the
  * rest: other instances' writes, ids lost in a restart. It asks for documents whose outbox has a first entry, which a
@@ -141,7 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
      * publishes them together.
      */
     int relayPending() {
-        LeasedBatch batch = writtenHere.claim(leases, properties.batchSize(), () -> running);
+        LeasedBatch batch = writtenHere.claim(leases, properties.batchSize());
         int relayed = publisher.publish(batch);
         if (relayed < batch.size()) {
             return relayed;
@@ -157,14 +157,11 @@ public class OutboxRelay implements SmartLifecycle {
         scannedAt = now;
         scanFilledABatch = false;
         for (String collection : properties.collections()) {
-            LeasedBatch scanned = new LeasedBatch();
-            while (scanned.size() < properties.batchSize() && running) {
-                LeasedOutbox claimed = leases.claim(collection, new Document());
-                if (claimed == null) {
-                    break;
-                }
-                scanned.add(claimed);
+            if (!running) {
+                return relayed;
             }
+            LeasedBatch scanned = new LeasedBatch();
+            leases.claimPending(collection, properties.batchSize()).forEach(scanned::add);
             scanFilledABatch |= scanned.size() == properties.batchSize();
             int published = publisher.publish(scanned);
             relayed += published;

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,8 @@ class OutboxLeasesTest {
     private static final OutboxProperties PROPERTIES = new OutboxProperties(List.of("beacons"), null,
             Duration.ofSeconds(30), 0, Duration.ofSeconds(10), null);
 
+    private static final String DATABASE = "relay-leases-" + UUID.randomUUID();
+
     private static MongoClient client;
     private static ReactiveMongoTemplate mongo;
 
@@ -39,7 +42,7 @@ class OutboxLeasesTest {
     @BeforeAll
     static void connect() {
         client = MongoClients.create(RealInfrastructure.get().mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "relay-leases-" + UUID.randomUUID());
+        mongo = new ReactiveMongoTemplate(client, DATABASE);
     }
 
     @AfterAll
@@ -50,11 +53,11 @@ class OutboxLeasesTest {
     @Test
     void a_relay_whose_lease_lapsed_cannot_release_the_lease_another_relay_took_since() {
         String id = beaconWithPendingEvent("event-1");
-        LeasedOutbox leasedBySecond = second.claim("beacons", new Document("_id", id));
+        LeasedOutbox leasedBySecond = claimOne(second, id);
         firstClock.advance(PROPERTIES.lease().plusSeconds(1));
-        first.claim("beacons", new Document("_id", id));
+        claimOne(first, id);
 
-        second.release(leasedBySecond, List.of("event-1"));
+        second.release(List.of(leasedBySecond), List.of("event-1"));
 
         Document beacon = beacon(id);
         assertThat(leaseOwner(beacon)).as("lease owner").isEqualTo("first-relay");
@@ -64,9 +67,9 @@ class OutboxLeasesTest {
     @Test
     void a_relay_cannot_release_a_lease_it_never_held() {
         String id = beaconWithPendingEvent("event-1");
-        LeasedOutbox leasedByFirst = first.claim("beacons", new Document("_id", id));
+        LeasedOutbox leasedByFirst = claimOne(first, id);
 
-        second.release(leasedByFirst, List.of("event-1"));
+        second.release(List.of(leasedByFirst), List.of("event-1"));
 
         Document beacon = beacon(id);
         assertThat(leaseOwner(beacon)).as("lease owner").isEqualTo("first-relay");
@@ -76,9 +79,9 @@ class OutboxLeasesTest {
     @Test
     void the_owner_releases_its_lease_and_removes_what_it_published() {
         String id = beaconWithPendingEvent("event-1", "event-2");
-        LeasedOutbox leased = first.claim("beacons", new Document("_id", id));
+        LeasedOutbox leased = claimOne(first, id);
 
-        first.release(leased, List.of("event-1"));
+        first.release(List.of(leased), List.of("event-1"));
 
         Document beacon = beacon(id);
         assertThat(beacon.containsKey(AggregateStore.LEASE)).as("leased").isFalse();
@@ -88,11 +91,11 @@ class OutboxLeasesTest {
     @Test
     void a_live_lease_keeps_the_other_relay_out_until_it_lapses() {
         String id = beaconWithPendingEvent("event-1");
-        first.claim("beacons", new Document("_id", id));
+        claimOne(first, id);
 
-        assertThat(second.claim("beacons", new Document("_id", id))).as("claimed while leased").isNull();
+        assertThat(claimOne(second, id)).as("claimed while leased").isNull();
         secondClock.advance(PROPERTIES.lease().plusSeconds(1));
-        assertThat(second.claim("beacons", new Document("_id", id))).as("claimed once lapsed").isNotNull();
+        assertThat(claimOne(second, id)).as("claimed once lapsed").isNotNull();
     }
 
     @Test
@@ -100,11 +103,11 @@ class OutboxLeasesTest {
         String kept = beaconWithPendingEvent("event-1");
         String lost = beaconWithPendingEvent("event-2");
         var batch = new LeasedBatch();
-        batch.add(first.claim("beacons", new Document("_id", kept)));
-        batch.add(first.claim("beacons", new Document("_id", lost)));
+        batch.add(claimOne(first, kept));
+        batch.add(claimOne(first, lost));
         Instant firstUntil = leaseUntil(beacon(kept));
         secondClock.advance(PROPERTIES.lease().plusSeconds(1));
-        Instant secondUntil = second.claim("beacons", new Document("_id", lost)).until();
+        Instant secondUntil = claimOne(second, lost).until();
 
         firstClock.advance(PROPERTIES.lease().minus(PROPERTIES.sendTimeout()));
         first.keepAlive(batch);
@@ -119,7 +122,7 @@ class OutboxLeasesTest {
     void a_batch_quicker_than_its_lease_costs_no_renewal() {
         String id = beaconWithPendingEvent("event-1");
         var batch = new LeasedBatch();
-        batch.add(first.claim("beacons", new Document("_id", id)));
+        batch.add(claimOne(first, id));
         Instant until = leaseUntil(beacon(id));
 
         firstClock.advance(PROPERTIES.lease().minus(PROPERTIES.sendTimeout().multipliedBy(2)).minusSeconds(1));
@@ -128,10 +131,72 @@ class OutboxLeasesTest {
         assertThat(leaseUntil(beacon(id))).isEqualTo(until);
     }
 
+    @Test
+    void one_command_by_id_leases_the_named_documents_that_wait_and_are_free_in_the_order_named() {
+        String waiting = beaconWithPendingEvent("event-1");
+        String published = beaconWithPendingEvent();
+        String takenBySecond = beaconWithPendingEvent("event-3");
+        String alsoWaiting = beaconWithPendingEvent("event-4", "event-5");
+        claimOne(second, takenBySecond);
+        var scans = RealInfrastructure.get().mongoScans();
+        scans.clear();
+
+        var leased = first.claim("beacons", List.of(alsoWaiting, published, takenBySecond, waiting));
+        first.release(leased, List.of());
+
+        assertThat(scans.snapshot()).as("collections read whole").doesNotContainKey(DATABASE + ".beacons");
+
+        assertThat(leased).extracting(LeasedOutbox::id).containsExactly(alsoWaiting, waiting);
+        assertThat(leased.get(0).outbox()).extracting(e -> e.getString("eventId")).containsExactly("event-4",
+                "event-5");
+        assertThat(leaseOwner(beacon(takenBySecond))).isEqualTo("second-relay");
+    }
+
+    @Test
+    void a_batch_is_released_in_one_command_and_a_lease_another_relay_took_keeps_its_events() {
+        String kept = beaconWithPendingEvent("event-1", "event-2");
+        String lost = beaconWithPendingEvent("event-3");
+        var leased = first.claim("beacons", List.of(kept, lost));
+        secondClock.advance(PROPERTIES.lease().plusSeconds(1));
+        claimOne(second, lost);
+
+        int held = first.release(leased, List.of("event-1", "event-3"));
+
+        assertThat(held).as("leases still held").isEqualTo(1);
+        assertThat(beacon(kept).containsKey(AggregateStore.LEASE)).as("leased").isFalse();
+        assertThat(pendingEvents(beacon(kept))).containsExactly("event-2");
+        assertThat(leaseOwner(beacon(lost))).isEqualTo("second-relay");
+        assertThat(pendingEvents(beacon(lost))).containsExactly("event-3");
+    }
+
+    @Test
+    void a_scan_leases_up_to_its_limit_of_the_documents_that_wait() {
+        String collection = "scanned-" + UUID.randomUUID();
+        var waiting = List.of(beaconIn(collection, "event-1"),
+                beaconIn(collection, "event-2"), beaconIn(collection, "event-3"));
+        beaconIn(collection);
+
+        var leased = first.claimPending(collection, 2);
+        var rest = first.claimPending(collection, 10);
+
+        assertThat(leased).hasSize(2);
+        assertThat(Stream.concat(leased.stream(), rest.stream()).map(LeasedOutbox::id))
+                .containsExactlyInAnyOrderElementsOf(waiting);
+    }
+
+    private static LeasedOutbox claimOne(OutboxLeases relay, String id) {
+        var leased = relay.claim("beacons", List.of(id));
+        return leased.isEmpty() ? null : leased.get(0);
+    }
+
     private static String beaconWithPendingEvent(String... eventIds) {
+        return beaconIn("beacons", eventIds);
+    }
+
+    private static String beaconIn(String collection, String... eventIds) {
         String id = "leased-" + UUID.randomUUID();
         List<Document> outbox = Arrays.stream(eventIds).map(e -> new Document("eventId", e)).toList();
-        mongo.getCollection("beacons").flatMap(c -> Mono.from(c.insertOne(new Document("_id", id)
+        mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(new Document("_id", id)
                 .append(AggregateStore.VERSION, 1L).append(AggregateStore.OUTBOX, outbox)))).block();
         return id;
     }

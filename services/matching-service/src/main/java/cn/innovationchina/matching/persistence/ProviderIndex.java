@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -77,6 +78,8 @@ public final class ProviderIndex implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** A put since the last refresh: the next search opens a new reader first. */
+    private final AtomicBoolean changed = new AtomicBoolean();
     private @Nullable ScheduledFuture<?> nextMerge;
     private long mergeAllowedAt;
 
@@ -94,23 +97,35 @@ public final class ProviderIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces providers; visible to searches when this returns. */
+    /**
+     * Adds or replaces providers; visible to every search that starts after this returns. The next search opens the
+     * new reader, not this: an import of thousands of providers, with no search in between, so writes them into a few
+     * segments rather than one per provider (ADR 0055).
+     */
     public void put(Collection<Provider> providers) {
         try {
             for (Provider provider : providers) {
                 writer.updateDocument(new Term(ProfileFields.ID, provider.id()), profiles.document(provider));
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        changed.set(true);
         mergeWhenQuiet();
+    }
+
+    /** A searcher that sees every put that returned before this call; release it to {@link #searchers}. */
+    private IndexSearcher current() throws IOException {
+        if (changed.getAndSet(false)) {
+            searchers.maybeRefreshBlocking();
+        }
+        return searchers.acquire();
     }
 
     /** How many segments a search reads now. */
     int segments() {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = current();
             try {
                 return searcher.getIndexReader().leaves().size();
             } finally {
@@ -154,7 +169,7 @@ public final class ProviderIndex implements AutoCloseable {
      */
     public List<TextHit> search(SearchTexts texts, List<String> fieldCodes, List<CooperationMode> modes, int limit) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = current();
             try {
                 List<Searched> terms = DemandQuery.informative(searcher, demandTerms.of(texts));
                 // Counting hits only up to the limit lets Lucene skip blocks that cannot enter the top.
@@ -177,7 +192,7 @@ public final class ProviderIndex implements AutoCloseable {
     public boolean ranks(String providerId, SearchTexts texts, List<String> fieldCodes, List<CooperationMode> modes,
             int limit) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = current();
             try {
                 List<Searched> terms = DemandQuery.informative(searcher, demandTerms.of(texts));
                 var own = new TermQuery(new Term(ProfileFields.ID, providerId));

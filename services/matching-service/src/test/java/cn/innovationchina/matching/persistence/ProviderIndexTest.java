@@ -29,10 +29,11 @@ class ProviderIndexTest {
 
     @Test
     void an_index_no_update_reaches_for_a_moment_is_searched_in_one_segment_with_the_same_answers() {
+        SearchTexts demand = SearchTexts.of("fuel cell stack durability 7");
         for (int i = 0; i < 40; i++) {
             index.put(List.of(providerOf("p-" + i, provider("Expert " + i).skills("fuel cell stacks " + i))));
+            index.search(demand, List.of(), List.of(), 10);
         }
-        SearchTexts demand = SearchTexts.of("fuel cell stack durability 7");
         var before = index.search(demand, List.of(), List.of(), 10);
         assertThat(index.segments()).isGreaterThan(1);
 
@@ -40,6 +41,19 @@ class ProviderIndexTest {
 
         assertThat(index.search(demand, List.of(), List.of(), 10)).containsExactlyInAnyOrderElementsOf(before);
         assertThat(index.size()).isEqualTo(40);
+    }
+
+    @Test
+    void providers_put_one_by_one_with_no_search_between_are_found_in_one_segment_by_the_next_search() {
+        for (int i = 0; i < 199; i++) {
+            index.put(List.of(providerOf("p-" + i, provider("Expert " + i).skills("fuel cell stacks"))));
+        }
+        index.put(List.of(providerOf("p-tanks", provider("Dr. Tank").skills("hydrogen storage tanks"))));
+
+        var hits = index.search(SearchTexts.of("hydrogen storage tanks"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-tanks");
+        assertThat(index.segments()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,106 @@
+package cn.innovationchina.load;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.innovationchina.devstack.demo.DevTokens;
+
+/**
+ * The bulk import of providers, timed along its whole path: the requests through the gateway, the outbox relay
+ * putting their events on Kafka (the issue's relay figure: events a second from the import's start to its last event
+ * on {@code provider.events}), each consumer group catching up, and what each process spent on it.
+ */
+final class ProviderImport {
+
+    static final String TOPIC = "provider.events";
+
+    private ProviderImport() {
+    }
+
+    /** Imports {@code count} providers and answers the report's lines; fails if a group does not catch up. */
+    static List<String> run(HttpClient http, String gateway, DevTokens tokens, int count, ConsumerLag lag,
+            Map<String, Long> pids) throws Exception {
+        long eventsBefore = lag.endOffsets(TOPIC);
+        var cpuBefore = CpuMeter.read(pids);
+        long start = System.nanoTime();
+        var lastEventAt = new AtomicLong(-1);
+        Thread relay = watchRelay(lag, eventsBefore + count, start, lastEventAt);
+        double imported = Seeding.importProviders(http, gateway, tokens, count);
+        relay.join(600_000);
+        if (lastEventAt.get() < 0) {
+            throw new IllegalStateException("The relay had not put " + count + " provider events on Kafka after 600 s");
+        }
+        double onKafka = lastEventAt.get() / 1e9;
+        Map<String, Double> caughtUp = awaitGroups(lag, start, 900);
+        var cpuAfter = CpuMeter.read(pids);
+
+        List<String> lines = new ArrayList<>();
+        lines.add("Import of %d providers: answered through the gateway after %.1f s; the last event on %s after "
+                .formatted(count, imported, TOPIC) + "%.1f s: the relay carried %.0f events/s".formatted(onKafka,
+                        (lag.endOffsets(TOPIC) - eventsBefore) / onKafka));
+        var groups = new StringBuilder("  every group caught up, s after the import began:");
+        caughtUp.forEach((group, seconds) -> groups.append(" %s %.1f".formatted(group, seconds)));
+        lines.add(groups.toString());
+        var cpu = new StringBuilder("  CPU ms per provider, import to caught up:");
+        double total = 0;
+        for (var entry : cpuAfter.secondsSince(cpuBefore).entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList()) {
+            double perProvider = entry.getValue() * 1000 / count;
+            cpu.append(" %s %.2f".formatted(entry.getKey(), perProvider));
+            total += perProvider;
+        }
+        lines.add(cpu.append(" (total %.2f)".formatted(total)).toString());
+        return lines;
+    }
+
+    private static Thread watchRelay(ConsumerLag lag, long target, long start, AtomicLong lastEventAt) {
+        Thread watcher = new Thread(() -> {
+            long deadline = start + 600_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (lag.endOffsets(TOPIC) >= target) {
+                        lastEventAt.set(System.nanoTime() - start);
+                        return;
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IllegalStateException e) {
+                    // the broker did not answer in time: ask again
+                }
+            }
+        }, "relay-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
+    }
+
+    /** Seconds from {@code start} until each group's lag first reached zero. */
+    private static Map<String, Double> awaitGroups(ConsumerLag lag, long start, int limitSeconds)
+            throws InterruptedException {
+        Map<String, Double> caughtUp = new TreeMap<>();
+        long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> byGroup = lag.byGroup(TOPIC);
+            long now = System.nanoTime();
+            byGroup.forEach((group, behind) -> {
+                if (behind == 0) {
+                    caughtUp.putIfAbsent(group, (now - start) / 1e9);
+                } else {
+                    caughtUp.remove(group);
+                }
+            });
+            if (caughtUp.keySet().containsAll(byGroup.keySet())) {
+                return new LinkedHashMap<>(caughtUp);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The consumers had not caught up with the import after " + limitSeconds
+                + " s: " + lag.byGroup(TOPIC));
+    }
+}
