@@ -19,6 +19,8 @@ public final class MongoWireServer {
 
     /** The data file that asks for the in-memory backend. */
     public static final String IN_MEMORY = "memory";
+    private static final long SCAN_REPORT_MILLIS = 30_000;
+    private static final int LONGEST_COMMANDS = 8;
 
     private MongoWireServer() {
     }
@@ -27,7 +29,9 @@ public final class MongoWireServer {
         int port = Integer.parseInt(args[0]);
         MongoBackend backend;
         if (args[1].equals(IN_MEMORY)) {
-            backend = new StandInBackend();
+            var standIn = new StandInBackend();
+            reportScans(standIn);
+            backend = standIn;
         } else {
             Path file = Path.of(args[1]);
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -44,5 +48,33 @@ public final class MongoWireServer {
         }, "mongo-wire-shutdown"));
         System.out.println("Mongo wire server listening on 127.0.0.1:" + port + ", data in " + args[1]);
         stopped.await();
+    }
+
+    /**
+     * Every half minute, the queries that read a whole collection meanwhile and the commands that took longest in
+     * all, into this process's log: a load run so shows a scan, or a write, on a path its data grows on (ADR 0038).
+     */
+    private static void reportScans(StandInBackend standIn) {
+        Thread reporter = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(SCAN_REPORT_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                var scans = standIn.scans().snapshot();
+                standIn.scans().clear();
+                scans.forEach((namespace, tally) -> System.out.printf("Scans in the last %d s: %s %d scans, %d"
+                        + " documents read, query fields %s%n", SCAN_REPORT_MILLIS / 1000, namespace, tally.scans(),
+                        tally.documentsRead(), tally.queryShapes()));
+                var longest = standIn.commandTimes().longestFirst();
+                standIn.commandTimes().clear();
+                longest.stream().limit(LONGEST_COMMANDS).forEach(tally -> System.out.printf("Commands in the last %d"
+                        + " s: %s %d, %.0f ms in all, %.2f ms each%n", SCAN_REPORT_MILLIS / 1000, tally.command(),
+                        tally.count(), tally.nanos() / 1e6, tally.nanos() / 1e6 / tally.count()));
+            }
+        }, "scan-report");
+        reporter.setDaemon(true);
+        reporter.start();
     }
 }

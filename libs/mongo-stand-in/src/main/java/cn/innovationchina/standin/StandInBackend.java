@@ -25,23 +25,42 @@ import io.netty.channel.Channel;
 public final class StandInBackend extends MemoryBackend {
 
     private final ScanLog scans = new ScanLog();
+    private final CommandTimes commandTimes = new CommandTimes();
 
     public ScanLog scans() {
         return scans;
     }
 
+    public CommandTimes commandTimes() {
+        return commandTimes;
+    }
+
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getCursorRegistry(), scans);
+        return new Database(databaseName, getCursorRegistry(), scans, commandTimes);
     }
 
     private static final class Database extends MemoryDatabase {
 
         private final ScanLog scans;
+        private final CommandTimes commandTimes;
 
-        Database(String databaseName, CursorRegistry cursorRegistry, ScanLog scans) {
+        Database(String databaseName, CursorRegistry cursorRegistry, ScanLog scans, CommandTimes commandTimes) {
             super(databaseName, cursorRegistry);
             this.scans = scans;
+            this.commandTimes = commandTimes;
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            long start = System.nanoTime();
+            try {
+                return handleTimedCommand(channel, command, query, resolver, oplog);
+            } finally {
+                commandTimes.record(command, getDatabaseName() + "." + (query.get(command) instanceof String name
+                        ? name : ""), System.nanoTime() - start);
+            }
         }
 
         /**
@@ -51,9 +70,8 @@ public final class StandInBackend extends MemoryBackend {
          * batches of a result longer than one batch are still sent as stored: the reads of aggregates being written
          * are single documents.
          */
-        @Override
-        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
-                Oplog oplog) {
+        private Document handleTimedCommand(Channel channel, String command, Document query,
+                DatabaseResolver resolver, Oplog oplog) {
             var collection = command.equals("find") && query.get(command) instanceof String name
                     ? resolveCollection(name, false) : null;
             if (collection == null) {

@@ -1,6 +1,7 @@
 package cn.innovationchina.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,21 @@ class StandInIndexTest {
         plainClient.close();
         indexed.shutdownNow();
         plain.shutdownNow();
+    }
+
+    @Test
+    void each_command_is_timed_by_collection_so_a_harness_sees_where_the_stand_in_spends_its_time() {
+        backend.commandTimes().clear();
+
+        inbox.updateOne(Filters.eq("_id", "entry-1"), Updates.set("read", true));
+        inbox.updateOne(Filters.eq("_id", "entry-2"), Updates.set("read", true));
+        inbox.find(Filters.eq("recipient", "user-3")).first();
+
+        assertThat(backend.commandTimes().longestFirst())
+                .filteredOn(tally -> tally.command().endsWith(" notification.inbox"))
+                .extracting(CommandTimes.Tally::command, CommandTimes.Tally::count)
+                .containsExactlyInAnyOrder(tuple("update notification.inbox", 2L),
+                        tuple("find notification.inbox", 1L));
     }
 
     @Test
