@@ -3,7 +3,9 @@ package cn.innovationchina.platform.outbox;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
@@ -53,21 +57,65 @@ public class AggregateStore {
         this.tracing = tracing;
     }
 
+    /** A new aggregate for {@link #createAll}: its document, id, pilot city and the events of its creation. */
+    public record NewAggregate(Object document, String id, @Nullable String cityCode,
+            List<? extends DomainEvent> events) {
+    }
+
     /** Inserts a new aggregate; returns its version. A second aggregate with the same id is a {@link Conflict}. */
     public Mono<Long> create(Object document, String id, @Nullable String cityCode,
             List<? extends DomainEvent> events) {
         String collection = relayedCollection(document);
         return Mono.deferContextual(context -> {
-            long version = Math.max(events.size(), 1);
-            Document bson = state(document);
-            bson.put("_id", id);
-            bson.put(VERSION, version);
-            bson.put(OUTBOX, outboxEntries(id, 0, cityCode, events, context));
+            Document bson = newDocument(new NewAggregate(document, id, cityCode, events), context);
             return mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(bson)))
                     .onErrorMap(MongoWriteException.class, e -> isDuplicate(e)
                             ? new Conflict(collection + " " + id + " already exists") : e)
-                    .thenReturn(version);
+                    .thenReturn(bson.getLong(VERSION));
         }).doOnSuccess(v -> relay.written(collection, id));
+    }
+
+    /**
+     * Inserts new aggregates of one collection with one command, each as {@link #create} would; answers the ids
+     * inserted. An id already taken is left out (where {@code create} fails with {@link Conflict}), and the others are
+     * inserted all the same: a bulk import's rows are independent.
+     */
+    public Mono<Set<String>> createAll(List<NewAggregate> aggregates) {
+        if (aggregates.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        String collection = relayedCollection(aggregates.get(0).document());
+        return Mono.deferContextual(context -> {
+            List<Document> documents = new ArrayList<>(aggregates.size());
+            for (NewAggregate aggregate : aggregates) {
+                if (!relayedCollection(aggregate.document()).equals(collection)) {
+                    throw new IllegalArgumentException("createAll writes one collection, not " + collection
+                            + " and " + relayedCollection(aggregate.document()));
+                }
+                documents.add(newDocument(aggregate, context));
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            aggregates.forEach(aggregate -> ids.add(aggregate.id()));
+            return mongo.getCollection(collection)
+                    .flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
+                    .thenReturn(ids)
+                    .onErrorResume(MongoBulkWriteException.class, e -> {
+                        if (!e.getWriteErrors().stream().allMatch(error ->
+                                ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                            return Mono.error(e);
+                        }
+                        e.getWriteErrors().forEach(error -> ids.remove(aggregates.get(error.getIndex()).id()));
+                        return Mono.just(ids);
+                    });
+        }).doOnSuccess(inserted -> inserted.forEach(id -> relay.written(collection, id)));
+    }
+
+    private Document newDocument(NewAggregate aggregate, reactor.util.context.ContextView context) {
+        Document bson = state(aggregate.document());
+        bson.put("_id", aggregate.id());
+        bson.put(VERSION, (long) Math.max(aggregate.events().size(), 1));
+        bson.put(OUTBOX, outboxEntries(aggregate.id(), 0, aggregate.cityCode(), aggregate.events(), context));
+        return bson;
     }
 
     /**

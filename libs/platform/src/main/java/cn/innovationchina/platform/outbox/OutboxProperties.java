@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease         how long one relay instance owns a document's outbox unless it renews the lease; how long a
  *                      stopped instance's documents wait for another one. At least three send timeouts, since a
  *                      relay renews its leases whenever less than two are left (ADR 0041)
- * @param batchSize     documents claimed per round, whose events are all sent before the relay waits for the answers
+ * @param batchSize     documents claimed per round, whose events are all sent before the relay waits for the answers;
+ *                      a round costs the same few commands to the store whatever its size (ADR 0055, 0058)
  * @param sendTimeout   how long the relay waits while the broker answers none of a batch's events before it gives
  *                      up on the rest; it also bounds each of the relay's MongoDB calls
  * @param metricsInterval how often the relay measures the backlog (pending events, oldest one's age)
@@ -24,7 +25,7 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
         collections = collections == null ? List.of() : List.copyOf(collections);
         pollInterval = positive("poll-interval", pollInterval, Duration.ofSeconds(1));
         lease = positive("lease", lease, Duration.ofSeconds(30));
-        batchSize = batchSize <= 0 ? 50 : batchSize;
+        batchSize = batchSize <= 0 ? 500 : batchSize;
         sendTimeout = positive("send-timeout", sendTimeout, Duration.ofSeconds(10));
         metricsInterval = positive("metrics-interval", metricsInterval, Duration.ofSeconds(5));
         if (lease.compareTo(sendTimeout.multipliedBy(3)) < 0) {

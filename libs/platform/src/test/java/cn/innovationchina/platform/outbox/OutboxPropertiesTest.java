@@ -16,13 +16,13 @@ class OutboxPropertiesTest {
             .withUserConfiguration(OutboxConfiguration.class);
 
     @Test
-    void a_service_that_sets_nothing_gets_a_30_s_lease_a_10_s_send_timeout_and_batches_of_50() {
+    void a_service_that_sets_nothing_gets_a_30_s_lease_a_10_s_send_timeout_and_batches_of_500() {
         service.run(context -> {
             assertThat(context).hasNotFailed();
             var outbox = context.getBean(OutboxProperties.class);
             assertThat(outbox.lease()).isEqualTo(Duration.ofSeconds(30));
             assertThat(outbox.sendTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(outbox.batchSize()).isEqualTo(50);
+            assertThat(outbox.batchSize()).isEqualTo(500);
         });
     }
 

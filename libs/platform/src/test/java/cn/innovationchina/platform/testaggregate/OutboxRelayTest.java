@@ -82,6 +82,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aggregates_created_together_are_each_stored_and_published_and_an_id_already_taken_is_left_alone() {
+        String taken = "relay-" + UUID.randomUUID();
+        store.create(beacon(taken), taken, "XIANNING", List.of(submitted(taken))).block();
+        List<String> fresh = List.of("relay-" + UUID.randomUUID(), "relay-" + UUID.randomUUID());
+
+        var created = store.createAll(List.of(
+                new AggregateStore.NewAggregate(beacon(fresh.get(0)), fresh.get(0), "XIANNING",
+                        List.of(submitted(fresh.get(0)))),
+                new AggregateStore.NewAggregate(beacon(taken), taken, "XIANNING", List.of(submitted(taken))),
+                new AggregateStore.NewAggregate(beacon(fresh.get(1)), fresh.get(1), "XIANNING",
+                        List.of(submitted(fresh.get(1)))))).block();
+
+        assertThat(created).containsExactlyInAnyOrderElementsOf(fresh);
+        for (String id : fresh) {
+            events.expect(DemandSubmitted.class, id).exactlyOnce();
+        }
+        events.expect(DemandSubmitted.class, taken).exactlyOnce();
+    }
+
+    @Test
     void a_write_based_on_a_stale_version_changes_nothing_and_publishes_nothing() {
         String id = "stale-" + UUID.randomUUID();
         long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();

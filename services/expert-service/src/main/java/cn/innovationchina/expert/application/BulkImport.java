@@ -15,7 +15,6 @@ import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.Violation;
 import cn.innovationchina.expert.persistence.ProviderRepository;
 import cn.innovationchina.platform.domain.Decision;
-import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
 import cn.innovationchina.platform.security.Role;
@@ -39,16 +38,13 @@ public class BulkImport {
     private final ProfileRules rules;
     private final ProviderRepository providers;
     private final int batchSize;
-    private final int concurrency;
 
     BulkImport(ImportParser parser, ProfileRules rules, ProviderRepository providers,
-            @Value("${expert.import.batch-size}") int batchSize,
-            @Value("${expert.import.concurrency}") int concurrency) {
+            @Value("${expert.import.batch-size}") int batchSize) {
         this.parser = parser;
         this.rules = rules;
         this.providers = providers;
         this.batchSize = batchSize;
-        this.concurrency = concurrency;
     }
 
     private record Candidate(String id, Decision<Provider> decision) {
@@ -65,10 +61,7 @@ public class BulkImport {
             List<ImportReport.RejectedRow> rejected = new ArrayList<>();
             List<Candidate> candidates = candidates(rows, scope, rejected);
             return Flux.fromIterable(candidates).buffer(batchSize)
-                    .concatMap(batch -> providers.existing(batch.stream().map(Candidate::id).toList())
-                            .flatMapMany(existing -> Flux.fromIterable(batch).flatMap(candidate ->
-                                    existing.contains(candidate.id()) ? Mono.just(Outcome.ALREADY_IMPORTED)
-                                            : register(candidate), concurrency)))
+                    .concatMap(this::register)
                     .collectList()
                     .map(outcomes -> {
                         int registered = (int) outcomes.stream().filter(o -> o == Outcome.REGISTERED).count();
@@ -123,10 +116,16 @@ public class BulkImport {
         return candidates;
     }
 
-    /** Another import of the same row may win the race between the look-up and the insert: that is not an error. */
-    private Mono<Outcome> register(Candidate candidate) {
-        return providers.create(candidate.decision().state(), candidate.decision().events())
-                .thenReturn(Outcome.REGISTERED)
-                .onErrorResume(Conflict.class, e -> Mono.just(Outcome.ALREADY_IMPORTED));
+    /**
+     * Registers the batch's new rows with one write. Another import of the same row may win the race between the
+     * look-up and the write: that row is already imported, not an error.
+     */
+    private Flux<Outcome> register(List<Candidate> batch) {
+        return providers.existing(batch.stream().map(Candidate::id).toList())
+                .flatMap(existing -> providers.createAll(batch.stream()
+                        .filter(candidate -> !existing.contains(candidate.id()))
+                        .map(Candidate::decision).toList()))
+                .flatMapMany(registered -> Flux.fromIterable(batch).map(candidate ->
+                        registered.contains(candidate.id()) ? Outcome.REGISTERED : Outcome.ALREADY_IMPORTED));
     }
 }

@@ -19,6 +19,7 @@ import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.expert.domain.Provider;
 import cn.innovationchina.expert.domain.ProviderSearch;
 import cn.innovationchina.expert.domain.ProviderStatus;
+import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.reference.PilotCities;
@@ -50,6 +51,16 @@ public class ProviderRepository {
     public Mono<Provider> create(Provider provider, List<? extends DomainEvent> events) {
         return store.create(ProviderDocument.from(provider), provider.id(), provider.profile().cityCode(), events)
                 .map(provider::atVersion);
+    }
+
+    /**
+     * Registers new providers, each with the events of its decision, in one write; answers the ids registered (an id
+     * already taken is left out).
+     */
+    public Mono<Set<String>> createAll(List<Decision<Provider>> registrations) {
+        return store.createAll(registrations.stream().map(registration -> new AggregateStore.NewAggregate(
+                ProviderDocument.from(registration.state()), registration.state().id(),
+                registration.state().profile().cityCode(), registration.events())).toList());
     }
 
     /** Fails with {@code StaleVersion} if the stored provider is no longer at {@code expectedVersion}. */
