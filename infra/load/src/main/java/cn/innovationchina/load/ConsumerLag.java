@@ -1,9 +1,11 @@
 package cn.innovationchina.load;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
+    private final Map<String, List<TopicPartition>> partitionsByTopic = new ConcurrentHashMap<>();
 
     public ConsumerLag(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -49,13 +52,11 @@ public final class ConsumerLag implements AutoCloseable {
                         continue;
                     }
                 }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, Long> ends = ends(committed.keySet());
                 long groupLag = 0;
                 for (var entry : committed.entrySet()) {
                     if (entry.getValue() != null) {
-                        groupLag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                        groupLag += Math.max(0, ends.get(entry.getKey()) - entry.getValue().offset());
                     }
                 }
                 lag.put(group.groupId(), groupLag);
@@ -69,22 +70,31 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
-    /** The records ever written to a topic: the sum of its partitions' end offsets. */
+    /** The records ever written to a topic: the sum of its partitions' end offsets (partitions read once). */
     public long endOffsets(String topic) {
         try {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
-                    OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
+            List<TopicPartition> partitions = partitionsByTopic.get(topic);
+            if (partitions == null) {
+                partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                partitionsByTopic.put(topic, partitions);
+            }
+            return ends(partitions).values().stream().mapToLong(Long::longValue).sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    private Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     public long total() {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -78,8 +78,10 @@ public final class ProviderIndex implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** A put since the last refresh: the next search opens a new reader first. */
-    private final AtomicBoolean changed = new AtomicBoolean();
+    /** Puts that returned, and how many of them the searchers' reader holds: a search behind opens a new reader. */
+    private final AtomicLong puts = new AtomicLong();
+    private final Object refreshing = new Object();
+    private volatile long refreshedThrough;
     private @Nullable ScheduledFuture<?> nextMerge;
     private long mergeAllowedAt;
 
@@ -110,14 +112,24 @@ public final class ProviderIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        changed.set(true);
+        puts.incrementAndGet();
         mergeWhenQuiet();
     }
 
-    /** A searcher that sees every put that returned before this call; release it to {@link #searchers}. */
+    /**
+     * A searcher that sees every put that returned before this call; release it to {@link #searchers}. A search
+     * that finds a refresh under way for its puts waits for it rather than reading the reader before it.
+     */
     private IndexSearcher current() throws IOException {
-        if (changed.getAndSet(false)) {
-            searchers.maybeRefreshBlocking();
+        long returned = puts.get();
+        if (refreshedThrough < returned) {
+            synchronized (refreshing) {
+                if (refreshedThrough < returned) {
+                    long through = puts.get();
+                    searchers.maybeRefreshBlocking();
+                    refreshedThrough = through;
+                }
+            }
         }
         return searchers.acquire();
     }
