@@ -38,13 +38,21 @@ public final class DevStack {
     /**
      * What to start: where the repository and the data folder are, the infrastructure's ports, the port base, how
      * many instances of a service to run where more than one ({@code matching-service=2}), and whether Keycloak
-     * issues the tokens instead of the development issuer ({@link KeycloakServer}).
+     * issues the tokens instead of the development issuer ({@link KeycloakServer}); an in-memory Mongo stand-in's
+     * heap is {@code inMemoryMongoHeap} MB (its data lives there).
      */
     public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
-            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory, boolean keycloak) {
+            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory, boolean keycloak,
+            int inMemoryMongoHeap) {
 
         public Options {
             instances = Map.copyOf(instances);
+        }
+
+        /** These options, the in-memory stand-in given {@code megabytes} of heap: room for a filled platform. */
+        public Options withInMemoryMongoHeap(int megabytes) {
+            return new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, fullCompiler,
+                    mongoInMemory, keycloak, megabytes);
         }
 
         /**
@@ -61,7 +69,7 @@ public final class DevStack {
                 }
             }
             return new Options(root, data, freePort(), freePort(), false, portBase, instances, fullCompiler,
-                    mongoInMemory, false);
+                    mongoInMemory, false, IN_MEMORY_MONGO_HEAP);
         }
 
         private static int freePort() throws IOException {
@@ -73,7 +81,7 @@ public final class DevStack {
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
         public static Options standard(Path root) {
             return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false,
-                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, false);
+                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, false, IN_MEMORY_MONGO_HEAP);
         }
     }
 
@@ -140,7 +148,7 @@ public final class DevStack {
         KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath, options.fullCompiler());
         // In memory, the stand-in's heap is the platform's data: at 256 MB a 10,000-provider load spent its time in
         // full collections (ADR 0057). The H2 store keeps its data on disk.
-        processes.start("mongo", Processes.java(options.mongoInMemory() ? IN_MEMORY_MONGO_HEAP : 256,
+        processes.start("mongo", Processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
                 options.fullCompiler(), "-cp", classpath,
                 MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
                 options.mongoInMemory() ? MongoWireServer.IN_MEMORY

@@ -24,16 +24,23 @@ import cn.innovationchina.devstack.demo.Platform;
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline] [--mongo-h2] [--full-compiler]}; the Mongo stand-in keeps its data in memory
+ * [--port-base 7080] [--no-baseline] [--mongo-h2] [--full-compiler] [--fill-demands 50000]}; the Mongo stand-in keeps its data in memory
  * unless {@code --mongo-h2} asks for the devstack's H2 file store, and every process runs the quick JIT compiler only,
- * as in the devstack, unless {@code --full-compiler} asks for both (ADR 0054).
+ * as in the devstack, unless {@code --full-compiler} asks for both (ADR 0054). With {@code --fill-demands} the
+ * ramp is run twice: on the platform as the warm-up left it, and again after {@link DataFill} filled it with that
+ * many published demands, their match lists and inbox entries; the report compares the two.
  */
 public final class Load {
+
+    /** A filled platform's documents live in the in-memory stand-in's heap: 50,000 demands need several GB. */
+    private static final int FILLED_MONGO_HEAP = 8192;
+    /** Issue 16's filled platform: 50,000 demands and 500,000 inbox entries. */
+    private static final int INBOX_ENTRIES_PER_DEMAND = 10;
 
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
             Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2,
-            boolean fullCompiler) {
+            boolean fullCompiler, int fillDemands) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -47,6 +54,7 @@ public final class Load {
             boolean baseline = true;
             boolean h2 = false;
             boolean fullCompiler = false;
+            int fillDemands = 0;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -59,14 +67,16 @@ public final class Load {
                     case "--no-baseline" -> baseline = false;
                     case "--mongo-h2" -> h2 = true;
                     case "--full-compiler" -> fullCompiler = true;
+                    case "--fill-demands" -> fillDemands = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
-                            + "--profile-rate R --port-base N --no-baseline --mongo-h2 --full-compiler)");
+                            + "--profile-rate R --port-base N --no-baseline --mongo-h2 --full-compiler "
+                            + "--fill-demands N)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline, h2, fullCompiler);
+                    baseline, h2, fullCompiler, fillDemands);
         }
     }
 
@@ -87,8 +97,10 @@ public final class Load {
         Path data = target.resolve("stack");
         log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
                 options.portBase());
-        DevStack stack = DevStack.up(DevStack.Options.scratch(options.root(), data, options.portBase(),
-                options.instances(), options.fullCompiler(), !options.h2()));
+        var stackOptions = DevStack.Options.scratch(options.root(), data, options.portBase(), options.instances(),
+                options.fullCompiler(), !options.h2());
+        DevStack stack = DevStack.up(options.fillDemands() > 0 ? stackOptions.withInMemoryMongoHeap(FILLED_MONGO_HEAP)
+                : stackOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
         var http = HarnessHttp.client();
         var observations = new Observations();
@@ -107,11 +119,19 @@ public final class Load {
 
             try (var probe = new EventProbe(stack.kafkaBootstrap(), observations)) {
                 var driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
-                warmUp(driver, observations, lag);
+                var warmUp = warmUp(driver, observations, lag);
                 if (options.baseline()) {
                     KafkaBaseline.measure(stack.kafkaBootstrap(), 100_000, 1024).forEach(this::print);
                 }
-                ramp(stack, driver, observations, lag, target);
+                var empty = ramp(stack, driver, observations, lag, target, "");
+                if (options.fillDemands() > 0) {
+                    print("");
+                    DataFill.run(stack.mongoUri(), warmUp.published(), options.fillDemands(),
+                            options.fillDemands() * INBOX_ENTRIES_PER_DEMAND).forEach(this::print);
+                    var filled = ramp(stack, driver, observations, lag, target, " again, the platform filled");
+                    print("");
+                    StepResult.flatWithData(empty, filled).forEach(this::print);
+                }
             }
         } finally {
             Path file = target.resolve("load-report.txt");
@@ -121,18 +141,22 @@ public final class Load {
         }
     }
 
-    /** Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. */
-    private void warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
+    /**
+     * Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. Its
+     * demands are the templates a fill copies.
+     */
+    private Step warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
         var step = new Step(10, 20);
         driver.run(step);
         DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
         awaitDeliveries(step, observations, Duration.ofSeconds(60));
         lag.awaitZero(120);
         log("Warm-up: %d demands published, %d failed", step.responses.size(), step.failed());
+        return step;
     }
 
-    private void ramp(DevStack stack, DemandDriver driver, Observations observations, ConsumerLag lag, Path target)
-            throws Exception {
+    private List<StepResult> ramp(DevStack stack, DemandDriver driver, Observations observations, ConsumerLag lag,
+            Path target, String title) throws Exception {
         Map<String, Long> pids = pids(stack);
         var idleFrom = CpuMeter.read(pids);
         Thread.sleep(20_000);
@@ -142,8 +166,8 @@ public final class Load {
         idleTo.secondsSince(idleFrom).forEach((name, cpu) -> idle.append(" %s %.1f".formatted(name, cpu * 100 / 20)));
         print("");
         print(idle.toString());
-        print("Open-model ramp through the gateway, %d s per step, %d providers, %d enterprises%s".formatted(
-                options.stepSeconds(), options.providers(), options.enterprises(),
+        print("Open-model ramp%s through the gateway, %d s per step, %d providers, %d enterprises%s".formatted(
+                title, options.stepSeconds(), options.providers(), options.enterprises(),
                 options.instances().isEmpty() ? "" : ", instances " + options.instances()));
         print("Latencies from the answer to the submission: ->PROPOSED MatchesProposed on Kafka, ->INBOX the "
                 + "enterprise's entry written, ->STREAM its live message here");
@@ -191,6 +215,7 @@ public final class Load {
         results.stream().filter(r -> !r.misses().isEmpty()).forEach(r -> print("  at %d/s: %s".formatted(r.rate(),
                 String.join("; ", r.misses()))));
         profile.forEach(this::print);
+        return results;
     }
 
     private static Map<String, Long> pids(DevStack stack) {

@@ -80,4 +80,39 @@ record StepResult(int rate, double achieved, long sent, long errors, Map<String,
         return lastGood == null ? "No steps ran"
                 : "Every step met every target, up to " + lastGood.rate() + "/s: the knee is above it";
     }
+
+    /** The share by which a filled platform's CPU per demand may exceed the empty one's (issue 16). */
+    static final double FLAT_TOLERANCE = 0.20;
+
+    /**
+     * The same rates on the empty platform and on the filled one: CPU per demand, in total and by process, and
+     * whether the filled platform stayed within {@link #FLAT_TOLERANCE} of the empty one.
+     */
+    static List<String> flatWithData(List<StepResult> empty, List<StepResult> filled) {
+        List<String> lines = new ArrayList<>();
+        for (StepResult before : empty) {
+            for (StepResult after : filled) {
+                if (after.rate() != before.rate()) {
+                    continue;
+                }
+                double was = before.cpuMsPerDemandTotal();
+                double is = after.cpuMsPerDemandTotal();
+                var line = new StringBuilder("Flat with the data at %d/s: CPU ms per demand %.1f empty, %.1f filled "
+                        .formatted(before.rate(), was, is) + "(%+.0f%%, %s the %.0f%% allowed); by process:"
+                        .formatted(100 * (is / was - 1), is <= was * (1 + FLAT_TOLERANCE) ? "within" : "over",
+                                100 * FLAT_TOLERANCE));
+                before.cpuMsPerDemand().forEach((process, ms) -> line.append(" %s %.1f->%.1f".formatted(process,
+                        ms, after.cpuMsPerDemand().getOrDefault(process, Double.NaN))));
+                lines.add(line.toString());
+                lines.add("  inbox p99 %.0f ms empty, %.0f ms filled; filled step %s".formatted(before.inbox().p99(),
+                        after.inbox().p99(), after.misses().isEmpty() ? "met every target"
+                                : "missed: " + String.join("; ", after.misses())));
+            }
+        }
+        return lines;
+    }
+
+    double cpuMsPerDemandTotal() {
+        return cpuMsPerDemand.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
 }
