@@ -36,11 +36,13 @@ public class Facts implements InitializingBean {
         this.mongo = mongo;
     }
 
-    /** Reports read one city's facts by day. */
+    /** Reports read one city's facts by day, and the facts naming the city's providers. */
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("cityCode", Sort.Direction.ASC)
-                .on("day", Sort.Direction.ASC)).block();
+        var facts = mongo.indexOps(COLLECTION);
+        facts.createIndex(new Index().on("cityCode", Sort.Direction.ASC).on("day", Sort.Direction.ASC)).block();
+        facts.createIndex(new Index("providerId", Sort.Direction.ASC).named("providerId")).block();
+        facts.createIndex(new Index("proposedProviderIds", Sort.Direction.ASC).named("proposedProviderIds")).block();
     }
 
     /** Stores the fact once; the same event again changes nothing and answers false. */
@@ -49,23 +51,30 @@ public class Facts implements InitializingBean {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
 
-    /** A city's facts up to the day {@code to} (days are ISO dates, so they sort as strings). */
+    /** A city's facts up to the day {@code to}. */
     public Flux<Fact> ofCity(String cityCode, LocalDate to) {
-        return mongo.find(Query.query(Criteria.where("cityCode").is(cityCode).and("day").lte(to.toString())),
-                FactDocument.class, COLLECTION).map(FactDocument::toFact);
+        return upTo(Criteria.where("cityCode").is(cityCode), to);
     }
 
-    /** The facts naming any of these providers, in any city, up to the day {@code to}. */
+    /**
+     * The facts naming any of these providers, in any city, up to the day {@code to}. A fact names its providers in
+     * one field or the other (only a proposal names several), so a query by each field's index finds each fact once;
+     * not one {@code $or} of both, which the Mongo stand-in answers by reading every fact.
+     */
     public Flux<Fact> naming(Collection<String> providerIds, LocalDate to) {
-        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("providerId").in(providerIds),
-                Criteria.where("proposedProviderIds").in(providerIds)).and("day").lte(to.toString())),
-                FactDocument.class, COLLECTION).map(FactDocument::toFact);
+        return Flux.concat(upTo(Criteria.where("providerId").in(providerIds), to),
+                upTo(Criteria.where("proposedProviderIds").in(providerIds), to));
     }
 
     /** Every city's facts up to the day {@code to}. */
     public Flux<Fact> upTo(LocalDate to) {
-        return mongo.find(Query.query(Criteria.where("cityCode").ne(null).and("day").lte(to.toString())),
-                FactDocument.class, COLLECTION).map(FactDocument::toFact);
+        return upTo(Criteria.where("cityCode").ne(null), to);
+    }
+
+    /** Days are ISO dates, so they sort as strings. */
+    private Flux<Fact> upTo(Criteria facts, LocalDate to) {
+        return mongo.find(Query.query(facts.and("day").lte(to.toString())), FactDocument.class, COLLECTION)
+                .map(FactDocument::toFact);
     }
 
     @Document

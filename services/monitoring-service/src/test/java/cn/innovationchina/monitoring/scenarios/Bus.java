@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.BudgetRange;
+import cn.innovationchina.events.Channel;
 import cn.innovationchina.events.ClosureReason;
 import cn.innovationchina.events.ContractSigned;
 import cn.innovationchina.events.CooperationMode;
@@ -32,19 +34,22 @@ import cn.innovationchina.events.MatchExplanation;
 import cn.innovationchina.events.MatchShortlisted;
 import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.events.MatchesProposed;
+import cn.innovationchina.events.NotificationDelivered;
 import cn.innovationchina.events.PilotCityDesignated;
 import cn.innovationchina.events.PilotCityEvent;
 import cn.innovationchina.events.Proposal;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.events.ProviderKind;
+import cn.innovationchina.events.ProviderProfile;
+import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.events.Visibility;
 import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.testkit.ConsumerGroups;
 import cn.innovationchina.testkit.EventPublisher;
 
 /**
- * Plays the demand and matching services of one pilot city on the real broker: each method publishes one event
- * that happened at the given instant, and remembers it so a test can send it again or wait for it.
+ * Plays the demand, matching, expert and notification services of one pilot city on the real broker: each method
+ * publishes one event that happened at the given instant, and remembers it so a test can send it again or wait for it.
  */
 final class Bus {
 
@@ -140,6 +145,22 @@ final class Bus {
                 providerCity, seenFromDemand(providerCity)), demand, at);
     }
 
+    /** Proposals' provider {@code provider} registers in this city: verified, one engagement at a time. */
+    void registers(int provider, String at) {
+        var profile = new ProviderProfile("Provider " + provider, ProviderKind.EXPERT, null, null, null,
+                List.of("IT.AI"), List.of("vision"), List.of("vision"), "summary", List.of(),
+                List.of(CooperationMode.JOINT_RND), city, CITIES.find(city).orElseThrow().divisionCode(), List.of(),
+                List.of("zh"), 1, Availability.AVAILABLE, null, List.of(), null, true);
+        publish(new ProviderRegistered(provider(provider), profile), provider(provider), at);
+    }
+
+    /** The enterprise finds a notice about its demand in its inbox. */
+    void notifies(String demand, String at) {
+        String notification = "n-" + demand(demand);
+        publish(new NotificationDelivered(notification, ENTERPRISE, Channel.INBOX, "DEMAND_PUBLISHED",
+                "source-" + demand(demand), 1), notification, at);
+    }
+
     /** Where matching would have placed a provider of that pilot city. */
     private LocationRelation seenFromDemand(String providerCity) {
         return LocationRelation.valueOf(CITIES.relation(city, providerCity).name());
@@ -179,9 +200,13 @@ final class Bus {
     }
 
     private void send(DomainEvent event, String demand, String at) {
-        long version = versions.computeIfAbsent(demand, id -> new AtomicLong()).incrementAndGet();
-        var envelope = EventEnvelope.wrap(event, demand(demand), version, city,
-                new EventEnvelope.Tracing("test-" + demand(demand), null), "a-test", Instant.parse(at));
+        publish(event, demand(demand), at);
+    }
+
+    private void publish(DomainEvent event, String aggregateId, String at) {
+        long version = versions.computeIfAbsent(aggregateId, id -> new AtomicLong()).incrementAndGet();
+        var envelope = EventEnvelope.wrap(event, aggregateId, version, city,
+                new EventEnvelope.Tracing("test-" + aggregateId, null), "a-test", Instant.parse(at));
         EventPublisher.publish(envelope);
         sent.add(envelope);
     }

@@ -3,25 +3,21 @@ package cn.innovationchina.monitoring.scenarios;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.monitoring.MonitoringServiceApplication;
 import cn.innovationchina.testkit.AnotherInstance;
-import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.RealInfrastructure;
 import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
-import reactor.core.Disposable;
 
 /**
  * Two instances share the event partitions, so each records some of a city's facts; an administrator's live report
@@ -58,14 +54,14 @@ class LiveReportAcrossInstancesTest {
     void a_live_report_at_either_instance_shows_each_fact_whichever_instance_recorded_it() {
         var guangzhou = new Bus("GUANGZHOU", "across");
         String token = TOKENS.cityAdmin("GUANGZHOU");
-        var atFirst = new LiveReport(http, token);
-        var atSecond = new LiveReport(client(second), token);
+        var atFirst = new LiveReport(http, "GUANGZHOU", MARCH_2023, token);
+        var atSecond = new LiveReport(client(second), "GUANGZHOU", MARCH_2023, token);
         try {
             List<String> demands = onePerPartition(guangzhou);
             for (int published = 1; published <= demands.size(); published++) {
                 guangzhou.publishes(demands.get(published - 1), "2023-03-10T02:00:00Z", "海洋牧场", "AGRI.MARINE");
-                atFirst.awaitDemandsPublished(published);
-                atSecond.awaitDemandsPublished(published);
+                atFirst.awaitFigures(Map.of("demandsPublished", published));
+                atSecond.awaitFigures(Map.of("demandsPublished", published));
             }
         } finally {
             atFirst.close();
@@ -85,31 +81,6 @@ class LiveReportAcrossInstancesTest {
             }
         }
         return names;
-    }
-
-    /** A city administrator's live report held open at one instance, keeping every report it pushes. */
-    private static final class LiveReport implements AutoCloseable {
-
-        private final Queue<String> reports = new ConcurrentLinkedQueue<>();
-        private final Disposable connection;
-
-        LiveReport(WebTestClient instance, String token) {
-            connection = instance.mutate().responseTimeout(PATIENCE).build().get()
-                    .uri("/cities/GUANGZHOU/report/live?" + MARCH_2023).accept(MediaType.TEXT_EVENT_STREAM)
-                    .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                    .returnResult(String.class).getResponseBody().subscribe(reports::add);
-            Eventually.awaitState("the first report", reports::size, count -> count > 0);
-        }
-
-        void awaitDemandsPublished(int count) {
-            Eventually.awaitState(count + " demands published in the live report", () -> reports.stream()
-                    .anyMatch(report -> report.contains("\"demandsPublished\":" + count)), Boolean::booleanValue);
-        }
-
-        @Override
-        public void close() {
-            connection.dispose();
-        }
     }
 
     private static WebTestClient client(AnotherInstance instance) {
