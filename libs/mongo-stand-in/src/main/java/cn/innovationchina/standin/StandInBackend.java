@@ -2,6 +2,8 @@ package cn.innovationchina.standin;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -68,18 +70,34 @@ public final class StandInBackend extends MemoryBackend {
          * the stored documents themselves after letting go of it, and a write adding or removing a field meanwhile (an
          * outbox lease taken or released) broke the encoding, so the reader never got an answer (ADR 0050). The later
          * batches of a result longer than one batch are still sent as stored: the reads of aggregates being written
-         * are single documents.
+         * are single documents. An aggregation that starts with a {@code $match} reads only what that finds
+         * ({@link ScanLoggingCollection#aggregatingFrom}).
          */
         private Document handleTimedCommand(Channel channel, String command, Document query,
                 DatabaseResolver resolver, Oplog oplog) {
-            var collection = command.equals("find") && query.get(command) instanceof String name
-                    ? resolveCollection(name, false) : null;
-            if (collection == null) {
-                return super.handleCommand(channel, command, query, resolver, oplog);
+            var collection = (command.equals("find") || command.equals("aggregate"))
+                    && query.get(command) instanceof String name ? resolveCollection(name, false) : null;
+            if (command.equals("find") && collection != null) {
+                synchronized (collection) {
+                    return super.handleCommand(channel, command, query, resolver, oplog).cloneDeeply();
+                }
             }
-            synchronized (collection) {
-                return super.handleCommand(channel, command, query, resolver, oplog).cloneDeeply();
+            var match = command.equals("aggregate") ? leadingMatch(query) : null;
+            if (match != null && collection instanceof ScanLoggingCollection aggregated) {
+                return aggregated.aggregatingFrom(match,
+                        () -> super.handleCommand(channel, command, query, resolver, oplog));
             }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        /** The query of an aggregation's first stage when that is a {@code $match}; null otherwise. */
+        private static Document leadingMatch(Document aggregate) {
+            if (aggregate.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+                    && stages.get(0) instanceof Document first && first.size() == 1
+                    && first.get("$match") instanceof Document match) {
+                return match;
+            }
+            return null;
         }
 
         @Override
@@ -151,6 +169,9 @@ public final class StandInBackend extends MemoryBackend {
 
     private static final class ScanLoggingCollection extends MemoryCollection {
 
+        /** The {@code $match} an aggregation under way on this thread starts with, until it has read its source. */
+        private final ThreadLocal<Document> aggregationMatch = new ThreadLocal<>();
+
         ScanLoggingCollection(Database database, String collectionName, CollectionOptions options,
                 CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
@@ -164,6 +185,35 @@ public final class StandInBackend extends MemoryBackend {
         @Override
         public synchronized void addIndex(Index<Integer> index) {
             super.addIndex(index);
+        }
+
+        /**
+         * Runs an aggregation that starts with {@code match} reading only the documents that query finds, by an index
+         * when one serves it, as MongoDB does (a {@code countDocuments} is one): mongo-java-server reads every document
+         * into each aggregation. The {@code $match} still runs as the first stage, so the answer is unchanged.
+         */
+        <T> T aggregatingFrom(Document match, Supplier<T> aggregation) {
+            aggregationMatch.set(match);
+            try {
+                return aggregation.get();
+            } finally {
+                aggregationMatch.remove();
+            }
+        }
+
+        /**
+         * Every document, except for the first read of an aggregation {@link #aggregatingFrom} runs: the documents its
+         * {@code $match} finds. Only that read is narrowed: a later stage reading this collection again (a lookup of
+         * its own documents) gets what it asks for.
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            var match = aggregationMatch.get();
+            if (match == null) {
+                return super.queryAllAsStream();
+            }
+            aggregationMatch.remove();
+            return handleQueryAsStream(match);
         }
 
         /** What a find-and-modify answers is sent after the collection is let go too: a copy, as for a find. */

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -132,6 +135,39 @@ class StandInIndexTest {
         assertThat(ids(inbox, guarded)).containsExactly("entry-3").isEqualTo(ids(reference, guarded));
         assertThat(ids(inbox, pending)).containsExactly("entry-3").isEqualTo(ids(reference, pending));
         assertThat(backend.scans().snapshot()).doesNotContainKey("notification.inbox");
+    }
+
+    @Test
+    void a_count_and_an_aggregation_that_start_with_a_match_on_an_indexed_field_read_no_whole_collection() {
+        Bson unread = Filters.and(Filters.eq("recipient", "user-3"), Filters.eq("read", false));
+        var page = new CountOptions().skip(1).limit(2);
+        var byPriority = List.of(Aggregates.match(unread), Aggregates.group("$priority",
+                Accumulators.sum("entries", 1)), Aggregates.sort(Sorts.ascending("_id")));
+
+        assertThat(inbox.countDocuments(unread)).isPositive().isEqualTo(reference.countDocuments(unread));
+        assertThat(inbox.countDocuments(unread, page)).isEqualTo(2).isEqualTo(reference.countDocuments(unread, page));
+        assertThat(inbox.aggregate(byPriority).into(new ArrayList<>())).isNotEmpty()
+                .isEqualTo(reference.aggregate(byPriority).into(new ArrayList<>()));
+        assertThat(backend.scans().snapshot()).doesNotContainKey("notification.inbox");
+    }
+
+    @Test
+    void a_lookup_into_the_collection_an_aggregation_started_from_still_reads_all_it_asks_for() {
+        var withOthers = List.of(Aggregates.match(Filters.eq("recipient", "user-3")),
+                Aggregates.lookup("inbox", List.of(Aggregates.match(Filters.eq("recipient", "user-4"))), "others"));
+
+        var found = inbox.aggregate(withOthers).into(new ArrayList<>());
+
+        assertThat(found).isNotEmpty().isEqualTo(reference.aggregate(withOthers).into(new ArrayList<>()));
+        assertThat(found.get(0).getList("others", Document.class)).isNotEmpty();
+    }
+
+    @Test
+    void a_count_no_index_serves_is_logged_as_a_scan_with_the_shape_of_its_match() {
+        assertThat(inbox.countDocuments(Filters.eq("priority", 2)))
+                .isEqualTo(reference.countDocuments(Filters.eq("priority", 2)));
+
+        assertThat(backend.scans().snapshot().get("notification.inbox").queryShapes()).containsExactly("[priority]");
     }
 
     @Test

@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whether a document with a given {@code _id} exists, asked as a find on {@code _id}: an index lookup on every
- * store. {@code countDocuments} is an aggregation, which the devstack's Mongo stand-in answers by reading the whole
- * collection; on the consumers' deduplication markers that made every event cost more as the markers grew
- * (docs/benchmarks.md).
+ * store. {@code countDocuments} is an aggregation, which the devstack's Mongo stand-in answered by reading the whole
+ * collection until it learnt to start from the {@code $match} (ADR 0038); on the consumers' deduplication markers
+ * that made every event cost more as the markers grew (docs/benchmarks.md).
  */
 public final class DocumentIds {
 
