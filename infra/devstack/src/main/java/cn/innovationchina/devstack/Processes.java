@@ -114,7 +114,10 @@ final class Processes {
         }
     }
 
-    /** Stops the group politely, all at once; whatever does not stop within 20 s is killed. */
+    /**
+     * Stops the group politely, all at once; whatever does not stop within 60 s is killed. A service's first run of
+     * a build writes its class archive as it stops (ADR 0060), which takes several of those seconds when all do.
+     */
     static void stopTogether(List<Running> group) {
         for (Running running : group) {
             running.process().descendants().forEach(ProcessHandle::destroy);
@@ -122,8 +125,11 @@ final class Processes {
         }
         for (Running running : group) {
             try {
-                if (!running.process().waitFor(20, TimeUnit.SECONDS)) {
+                if (!running.process().waitFor(60, TimeUnit.SECONDS)) {
                     running.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                if (!running.process().isAlive()) {
+                    ClassData.adopt(running.command(), running.process().exitValue());
                 }
             } catch (InterruptedException e) {
                 running.process().destroyForcibly();

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,24 +53,14 @@ final class ServiceLaunch {
             }
         });
         instancePorts.forEach(ServiceLaunch::ensurePortFree);
+        Map<String, ClassData> classData = prepareClassData(services.keySet());
         for (var instance : instancePorts.entrySet()) {
             String service = instance.getKey().replaceFirst("-\\d+$", "");
-            int port = instance.getValue();
-            List<String> command = command(service, port);
-            command.add(oidcIssuer == null
-                    ? "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey
-                    : "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + oidcIssuer);
-            if (service.equals(GATEWAY) && oidcIssuer == null) {
-                // Its development login signs with the key every service here trusts (ADR 0023).
-                command.addAll(List.of("--spring.profiles.active=dev",
-                        "--gateway.dev-issuer.signing-key=" + privateKey));
-            }
-            if (service.equals(GATEWAY)) {
-                // Where each service listens here, in the names its configuration reads (DEMAND_SERVICE_URL, ...).
-                services.forEach((name, servicePort) -> command.add("--" + name.toUpperCase().replace('-', '_')
-                        + "_URL=http://localhost:" + servicePort));
-            }
-            processes.start(instance.getKey(), command, "http://localhost:" + port, port);
+            List<String> command = Processes.java(384, options.fullCompiler());
+            command.addAll(classData.get(service).launch(instance.getKey()));
+            command.addAll(arguments(service, instance.getValue(), services, publicKey, privateKey, oidcIssuer));
+            processes.start(instance.getKey(), command, "http://localhost:" + instance.getValue(),
+                    instance.getValue());
         }
         for (var instance : instancePorts.entrySet()) {
             readiness.awaitHealthy(instance.getKey(), instance.getValue());
@@ -92,12 +84,52 @@ final class ServiceLaunch {
         return services;
     }
 
-    private List<String> command(String service, int port) throws IOException {
-        return Processes.java(384, options.fullCompiler(), "-jar", serviceJar(service).toString(),
-                "--server.port=" + port,
+    /** A service's own arguments: its port, this stack's Kafka, MongoDB and issuer, and for the gateway, the routes. */
+    private List<String> arguments(String service, int port, Map<String, Integer> services, Path publicKey,
+            Path privateKey, @Nullable String oidcIssuer) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=localhost:" + options.kafkaPort(),
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:" + options.kafkaPort(),
-                "--spring.mongodb.uri=mongodb://localhost:" + options.mongoPort() + "/" + service);
+                "--spring.mongodb.uri=mongodb://localhost:" + options.mongoPort() + "/" + service));
+        arguments.add(oidcIssuer == null
+                ? "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey
+                : "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + oidcIssuer);
+        if (service.equals(GATEWAY) && oidcIssuer == null) {
+            // Its development login signs with the key every service here trusts (ADR 0023).
+            arguments.addAll(List.of("--spring.profiles.active=dev", "--gateway.dev-issuer.signing-key=" + privateKey));
+        }
+        if (service.equals(GATEWAY)) {
+            // Where each service listens here, in the names its configuration reads (DEMAND_SERVICE_URL, ...).
+            services.forEach((name, servicePort) -> arguments.add("--" + name.toUpperCase().replace('-', '_')
+                    + "_URL=http://localhost:" + servicePort));
+        }
+        return arguments;
+    }
+
+    /** Each service's extracted jar and class archive (ADR 0060), extracted first where this build is new, all at once. */
+    private Map<String, ClassData> prepareClassData(Collection<String> services)
+            throws IOException, InterruptedException {
+        Map<String, ClassData> classData = new LinkedHashMap<>();
+        List<Thread> extracting = new ArrayList<>();
+        for (String service : services) {
+            var data = new ClassData(serviceJar(service));
+            classData.put(service, data);
+            var thread = new Thread(() -> {
+                try {
+                    data.prepare();
+                } catch (IOException e) {
+                    DevStack.log(service + " starts from its jar, not extracted: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "class-data-" + service);
+            thread.start();
+            extracting.add(thread);
+        }
+        for (Thread thread : extracting) {
+            thread.join();
+        }
+        return classData;
     }
 
     /** Another stack on the same ports would answer this one's health checks: refuse to start instead. */
