@@ -106,7 +106,7 @@ final class ServiceLaunch {
         return arguments;
     }
 
-    /** Each service's extracted jar and class archive (ADR 0060), extracted first where this build is new, all at once. */
+    /** Each service's extracted jar and class archive (ADR 0060), extracted first where the build is new, at once. */
     private Map<String, ClassData> prepareClassData(Collection<String> services)
             throws IOException, InterruptedException {
         Map<String, ClassData> classData = new LinkedHashMap<>();

@@ -48,7 +48,8 @@ class StandInIndexTest {
         inbox = indexedClient.getDatabase("notification").getCollection("inbox");
         reference = plainClient.getDatabase("notification").getCollection("inbox");
         for (var collection : List.of(inbox, reference)) {
-            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("recipient"), Indexes.descending("createdAt")));
+            collection.createIndex(Indexes.compoundIndex(Indexes.ascending("recipient"),
+                    Indexes.descending("createdAt")));
             collection.createIndex(Indexes.ascending("tags"));
         }
         var random = new Random(7);

@@ -105,8 +105,8 @@ final class Bus {
     void proposes(String demand, String at, String... providerCities) {
         List<Proposal> proposals = new ArrayList<>();
         for (int i = 0; i < providerCities.length; i++) {
-            var explanation = new MatchExplanation(List.of("vision"), List.of("IT.AI"), seenFromDemand(providerCities[i]),
-                    2, "close fit");
+            var explanation = new MatchExplanation(List.of("vision"), List.of("IT.AI"),
+                    seenFromDemand(providerCities[i]), 2, "close fit");
             proposals.add(new Proposal(match(demand, i + 1), provider(i + 1), "Provider " + (i + 1),
                     ProviderKind.EXPERT, providerCities[i], null, i + 1, 0.9 - i * 0.1, explanation));
         }

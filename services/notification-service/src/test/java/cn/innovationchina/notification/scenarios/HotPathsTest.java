@@ -84,7 +84,8 @@ class HotPathsTest {
         proposals.put(docking.id, "王教授");
         proposals.put(declining.id, "李研究员");
         var proposed = Events.proposedNaming(demand, enterprise.id, proposals);
-        var declined = Events.declined(demand, declining.id, enterprise.id, DeclineReason.TIMELINE, "满负荷到三月");
+        var declined = Events.declined(demand, declining.id, enterprise.id, DeclineReason.TIMELINE,
+                "满负荷到三月");
         Events.publish(proposed);
         Events.publish(Events.invited(demand, docking.id, enterprise.id));
         Events.publish(Events.invited(demand, declining.id, enterprise.id));
