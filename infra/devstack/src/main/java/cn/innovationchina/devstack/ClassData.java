@@ -1,16 +1,15 @@
 package cn.innovationchina.devstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A service started from its jar extracted to a plain class path, with a class-data-sharing archive of the classes it
@@ -26,6 +25,7 @@ final class ClassData {
 
     private static final String ARCHIVE = "class-data.jsa";
     private static final long EXTRACTION_SECONDS = 120;
+    private static final Map<Path, Object> EXTRACTING = new ConcurrentHashMap<>();
 
     private final Path jar;
     private final Path folder;
@@ -40,15 +40,15 @@ final class ClassData {
      * extraction that fails leaves the service to start from its jar, only slower.
      */
     void prepare() throws IOException, InterruptedException {
-        synchronized (ClassData.class) {
+        // The file lock serves stacks in other processes; in this one, a second lock on the file would fail.
+        synchronized (EXTRACTING.computeIfAbsent(jar, key -> new Object())) {
             try (var lock = FileChannel.open(jar.resolveSibling("class-data.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); var held = lock.lock()) {
                 if (Files.exists(stamp()) && Files.readString(stamp()).equals(build())) {
                     return;
                 }
-                delete(folder);
-                var extraction = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", folder.toString())
+                Folders.delete(folder);
+                var extraction = new ProcessBuilder(Processes.javaBinary(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", folder.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.to(jar.resolveSibling("class-data.log").toFile()))
                         .start();
@@ -112,20 +112,5 @@ final class ClassData {
 
     private Path archive() {
         return folder.resolve(ARCHIVE);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +60,7 @@ public final class DevStack {
          */
         public static Options scratch(Path root, Path data, int portBase, Map<String, Integer> instances,
                 boolean fullCompiler, boolean mongoInMemory) throws IOException {
-            if (Files.exists(data)) {
-                try (Stream<Path> paths = Files.walk(data)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
+            Folders.delete(data);
             return new Options(root, data, freePort(), freePort(), false, portBase, instances, fullCompiler,
                     mongoInMemory, false, IN_MEMORY_MONGO_HEAP);
         }

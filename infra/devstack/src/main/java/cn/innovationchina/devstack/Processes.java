@@ -43,12 +43,16 @@ final class Processes {
      * optimising one than its code saved them, at start-up and under load alike (ADR 0054).
      */
     static List<String> java(int heapMegabytes, boolean fullCompiler, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dio.netty.allocator.type=pooled",
                 fullCompiler ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /** The java of the JDK this launcher runs on, which starts every JVM of the stack. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     void start(String name, List<String> command, String url, int healthPort) throws IOException {

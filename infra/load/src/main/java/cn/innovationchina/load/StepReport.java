@@ -83,11 +83,7 @@ final class StepReport {
         List<Map.Entry<String, Double>> costs = r.cpuMsPerDemand().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         var line = new StringBuilder("       CPU ms per demand:");
-        double total = 0;
-        for (var cost : costs) {
-            line.append(" %s %.1f".formatted(cost.getKey(), cost.getValue()));
-            total += cost.getValue();
-        }
-        return line.append(" (total %.1f)".formatted(total)).toString();
+        costs.forEach(cost -> line.append(" %s %.1f".formatted(cost.getKey(), cost.getValue())));
+        return line.append(" (total %.1f)".formatted(r.cpuMsPerDemandTotal())).toString();
     }
 }
