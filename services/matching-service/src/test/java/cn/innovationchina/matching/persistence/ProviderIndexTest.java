@@ -108,6 +108,29 @@ class ProviderIndexTest {
     }
 
     @Test
+    void an_english_writing_mineral_processing_expert_is_found_for_a_chinese_demand_by_technical_words() {
+        index.put(List.of(providerOf("p-flotation", provider("Prof. Ge").skills("ultrafine ilmenite flotation",
+                        "selective flocculation", "hydroxamic acid collectors")),
+                providerOf("p-vision", provider("Dr. Lee").skills("machine vision", "defect inspection"))));
+
+        var hits = index.search(SearchTexts.of("钛铁矿浮选：选择性絮凝与捕收剂"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-flotation");
+        assertThat(hits.get(0).matchedTerms()).contains("钛铁矿 ~ ilmenite", "浮选 ~ flotation", "絮凝 ~ flocculate");
+    }
+
+    @Test
+    void a_chinese_writing_mineral_processing_expert_is_found_for_an_english_demand_by_technical_words() {
+        index.put(List.of(providerOf("p-flotation", provider("孔颖峰").skills("钛铁矿浮选", "絮凝")),
+                providerOf("p-vision", provider("王工").skills("机器视觉缺陷检测"))));
+
+        var hits = index.search(SearchTexts.of("Flotation of fine ilmenite"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-flotation");
+        assertThat(hits.get(0).matchedTerms()).contains("ilmenite ~ 钛铁矿", "flotation ~ 浮选");
+    }
+
+    @Test
     void a_translation_counts_less_than_the_word_itself() {
         index.put(List.of(providerOf("p-zh", provider("李冬梅").skills("电池回收")),
                 providerOf("p-en", provider("Prof. Sun").skills("battery recycling"))));
