@@ -51,6 +51,11 @@ final class Bridge {
     private record Translation(String word, String gloss, int sense, boolean ofChineseWord) {
     }
 
+    /**
+     * ECDICT, read when the bridge is made (as CC-CEDICT is) rather than by the first profile or demand analysed: a
+     * consumer's first event must not stall a second on reading it.
+     */
+    private final Ecdict englishChinese = Ecdict.LINES;
     private final Map<String, List<String>> taxonomyGlosses;
     private final Map<String, List<Translation>> taxonomyPhrases;
     private final int longestWord;
@@ -104,7 +109,7 @@ final class Bridge {
      * characters, they cost the index's rebuild a third more and changed no list of either evaluation set.
      */
     private boolean translatedWhole(String chinese) {
-        return isWord(chinese) || Ecdict.LINES.translates(chinese);
+        return isWord(chinese) || englishChinese.translates(chinese);
     }
 
     /**
@@ -114,7 +119,7 @@ final class Bridge {
     private List<String> glossesOf(String chinese) {
         List<String> own = taxonomyGlosses.get(chinese);
         List<String> cedict = Cedict.GLOSSES.get(chinese);
-        List<String> ecdict = Ecdict.LINES.englishOf(chinese);
+        List<String> ecdict = englishChinese.englishOf(chinese);
         Set<String> merged = new LinkedHashSet<>();
         merged.addAll(own == null ? List.of() : own);
         merged.addAll(cedict == null ? List.of() : cedict);
@@ -132,7 +137,7 @@ final class Bridge {
     private List<String> translationsOf(String stems, String written) {
         String surface = asWritten(written);
         if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)
-                && Ecdict.LINES.translationsOf(surface).isEmpty()) {
+                && englishChinese.translationsOf(surface).isEmpty()) {
             return List.of();
         }
         return translations.computeIfAbsent(stems + '\t' + surface, key -> rankTranslations(stems, surface));
@@ -162,7 +167,7 @@ final class Bridge {
         List<Translation> cedict = Cedict.PHRASES.getOrDefault(stems, List.of());
         List<Translation> ecdict = new ArrayList<>();
         if (!analysis.isEnglishGeneric(stems)) {
-            List<String> chinese = Ecdict.LINES.translationsOf(surface);
+            List<String> chinese = englishChinese.translationsOf(surface);
             for (int sense = 0; sense < chinese.size(); sense++) {
                 ecdict.add(new Translation(chinese.get(sense), surface, sense, false));
             }
