@@ -137,7 +137,7 @@ final class Bridge {
     private List<String> translationsOf(String stems, String written) {
         String surface = asWritten(written);
         if (!taxonomyPhrases.containsKey(stems) && !Cedict.PHRASES.containsKey(stems)
-                && englishChinese.translationsOf(surface).isEmpty()) {
+                && !englishChinese.holds(surface)) {
             return List.of();
         }
         return translations.computeIfAbsent(stems + '\t' + surface, key -> rankTranslations(stems, surface));
@@ -364,14 +364,24 @@ final class Bridge {
 
         /** The Chinese translations of an English headword (lower case, words separated by one space). */
         List<String> translationsOf(String headword) {
+            int line = lineOf(headword);
+            return line < 0 ? List.of() : chineseOf(line);
+        }
+
+        /** Whether the dictionary has this headword; nothing is decoded. */
+        boolean holds(String headword) {
+            return lineOf(headword) >= 0;
+        }
+
+        private int lineOf(String headword) {
             int mask = byHeadword.length - 1;
             for (int slot = headword.hashCode() & mask; byHeadword[slot] != 0; slot = (slot + 1) & mask) {
                 int line = byHeadword[slot] - 1;
                 if (headwordIs(line, headword)) {
-                    return chineseOf(line);
+                    return line;
                 }
             }
-            return List.of();
+            return -1;
         }
 
         /** Whether some headword translates to this Chinese word. */
