@@ -27,6 +27,8 @@ final class Processes {
         }
     }
 
+    private static final int LAST_LINES = 15;
+
     private final Path root;
     private final Path logs;
     private final List<Running> processes = new CopyOnWriteArrayList<>();
@@ -98,8 +100,19 @@ final class Processes {
         processes.stream().filter(p -> p.name().equals(name) && !p.process().isAlive()).findFirst()
                 .ifPresent(p -> {
                     throw new IllegalStateException(name + " exited with " + p.process().exitValue() + ": see "
-                            + logFile(name));
+                            + logFile(name) + lastLines(logFile(name)));
                 });
+    }
+
+    /** The log's last lines, where a process that exited says why (a port taken, a bad setting). */
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.isEmpty() ? "" : ", which ends:\n" + String.join("\n",
+                    lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
+        } catch (IOException e) {
+            return " (unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed. */
