@@ -1,6 +1,7 @@
 package cn.innovationchina.matching.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,13 @@ import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
 import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,6 +30,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ProviderUpdates {
+
+    private static final int LIST_CHECKS = 20;
+    private static final Duration LIST_CHECK_INTERVAL = Duration.ofMillis(250);
 
     private final ReadModels readModels;
     private final ProviderCatalog catalog;
@@ -112,9 +118,23 @@ public class ProviderUpdates {
         return catalog.candidatesIncluding(demand, provider.id())
                 .flatMap(candidates -> Mono.justOrEmpty(ranking.rank(demand, candidates).proposals().stream()
                         .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
-                .flatMap(ranked -> matches.find(demand.id())
+                .flatMap(ranked -> rankedList(demand)
                         .filter(current -> !current.involves(provider.id()))
                         .flatMap(current -> matches.save(current, current.proposeLateComer(ranked, matchIds.get()))))
                 .map(version -> true);
+    }
+
+    /**
+     * The demand's match list once it holds the demand's own ranking of this version. A demand is stored open before
+     * it is ranked, so reverse matching can find it while that ranking runs, and that ranking may have searched
+     * before this provider was indexed: waiting for its list (not skipping the demand) keeps the provider's place.
+     * Empty if the ranking is not stored within {@code LIST_CHECKS} checks (it failed and went to the DLQ).
+     */
+    private Mono<DemandMatches> rankedList(Demand demand) {
+        return Flux.range(0, LIST_CHECKS)
+                .concatMap(check -> (check == 0 ? matches.find(demand.id())
+                        : Mono.delay(LIST_CHECK_INTERVAL).then(matches.find(demand.id())))
+                        .filter(current -> current.rankedDemandVersion() >= demand.version()))
+                .next();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -19,9 +20,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.EventEnvelope;
+import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
 import cn.innovationchina.matching.persistence.MatchStore;
@@ -31,7 +34,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Reverse matching proposes a new provider to at most three open demands a day, and once those three are spent it
- * stops reading open demands: a provider event costs the same however many demands are open.
+ * stops reading open demands: a provider event costs the same however many demands are open. A demand being ranked
+ * while the provider arrives does not lose him.
  */
 @ServiceTest
 class ReverseMatchingTest {
@@ -44,6 +48,8 @@ class ReverseMatchingTest {
     ReactiveMongoTemplate mongo;
     @Autowired
     Matchmaker matchmaker;
+    @Autowired
+    ReadModels readModels;
     @Autowired
     ProviderCatalog catalog;
     @Autowired
@@ -84,6 +90,30 @@ class ReverseMatchingTest {
         assertThat(suited.stream().filter(id -> matches.find(id).block().involves("p-" + word)))
                 .as("demands the provider was proposed to").hasSize(DAILY_CAP);
         assertThat(read.get()).as("open demands read, of %d", open).isLessThan((int) open);
+    }
+
+    @Test
+    void a_provider_indexed_while_an_open_demand_is_being_ranked_without_him_joins_its_list_once_it_is_stored()
+            throws Exception {
+        String demandId = "d-racing-" + word;
+        var published = demandPublished(demandId);
+        var demand = new Demand(demandId, published.payload().enterprise(), "XIANNING", published.payload().content(),
+                true, 1);
+        // The demand's own ranking: stored open, then searched before the provider was indexed.
+        readModels.save(demand).block();
+        var rankedWithoutHim = ranking.rank(demand, catalog.candidates(demand).block());
+        var updates = new ProviderUpdates(readModels, catalog, ranking, matches, quota, matchIds, clock, DAILY_CAP);
+
+        var reverseMatching = updates.on(providerRegistered("p-late-" + word)).toFuture();
+        // The provider's event is handled while the demand's ranking has not stored its list yet.
+        Thread.sleep(500);
+        var none = DemandMatches.none(demand);
+        matches.save(none, none.propose(rankedWithoutHim, MatchTrigger.DEMAND_PUBLISHED, 1, matchIds)).block();
+        reverseMatching.get(30, TimeUnit.SECONDS);
+
+        assertThat(rankedWithoutHim.proposals()).noneMatch(r -> r.provider().id().equals("p-late-" + word));
+        assertThat(matches.find(demandId).block().involves("p-late-" + word))
+                .as("the provider proposed to the demand ranked without him").isTrue();
     }
 
     private EventEnvelope<DemandPublished> demandPublished(String demandId) {
