@@ -22,8 +22,11 @@ import cn.innovationchina.load.Step;
 record MalformedRecords(Harness harness, DemandStream stream) {
 
     private static final List<String> EVENT_TOPICS = List.of("demand.events", "match.events", "provider.events");
-    /** matching-service's per-instance index groups, which read provider.events without dead letters (ADR 0014). */
-    private static final String INDEX_GROUPS = "matching-service-index-";
+    /**
+     * matching-service's per-instance index groups, which read provider.events (ADR 0014) and demand.events (ADR 0062)
+     * without dead letters.
+     */
+    private static final List<String> INDEX_GROUPS = List.of("matching-service-index-", "matching-service-demands-");
     private static final Map<String, String> TOPIC_EVENT = Map.of("demand.events", "DemandPublished",
             "match.events", "MatchesProposed", "provider.events", "ProviderRegistered");
 
@@ -51,8 +54,8 @@ record MalformedRecords(Harness harness, DemandStream stream) {
             findings.add("%s: %d malformed of %d records (%.2f%%)".formatted(topic, injected.get(topic), records,
                     100.0 * injected.get(topic) / Math.max(1, records)));
             for (String group : harness.brokers().groupsConsuming(topic)) {
-                if (group.startsWith(INDEX_GROUPS)) {
-                    findings.add("  %s: no dead-letter topic (its service's own group has them, ADR 0014)"
+                if (INDEX_GROUPS.stream().anyMatch(group::startsWith)) {
+                    findings.add("  %s: no dead-letter topic (its service's own group has them, ADR 0014, 0062)"
                             .formatted(group));
                     continue;
                 }

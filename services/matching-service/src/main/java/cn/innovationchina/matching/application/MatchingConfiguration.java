@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.domain.RankingWeights;
+import cn.innovationchina.matching.persistence.OpenDemandIndex;
 import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
@@ -29,6 +30,11 @@ class MatchingConfiguration {
     @Bean(destroyMethod = "close")
     ProviderIndex providerIndex(FieldTaxonomy fields) {
         return new ProviderIndex(fields);
+    }
+
+    @Bean(destroyMethod = "close")
+    OpenDemandIndex openDemandIndex(FieldTaxonomy fields, ProviderIndex providers) {
+        return new OpenDemandIndex(fields, providers);
     }
 
     @Bean

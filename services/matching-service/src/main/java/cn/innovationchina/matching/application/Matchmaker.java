@@ -19,6 +19,7 @@ import cn.innovationchina.matching.persistence.ReadModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Ranks a demand when it is published or revised, ends its matches when it is withdrawn, closed or expired, and
@@ -30,15 +31,17 @@ public class Matchmaker {
 
     private final ReadModels readModels;
     private final ProviderCatalog catalog;
+    private final OpenDemands openDemands;
     private final Ranking ranking;
     private final MatchStore matches;
     private final Supplier<String> matchIds;
     private final MeterRegistry meters;
 
-    Matchmaker(ReadModels readModels, ProviderCatalog catalog, Ranking ranking, MatchStore matches,
-            Supplier<String> matchIds, MeterRegistry meters) {
+    Matchmaker(ReadModels readModels, ProviderCatalog catalog, OpenDemands openDemands, Ranking ranking,
+            MatchStore matches, Supplier<String> matchIds, MeterRegistry meters) {
         this.readModels = readModels;
         this.catalog = catalog;
+        this.openDemands = openDemands;
         this.ranking = ranking;
         this.matches = matches;
         this.matchIds = matchIds;
@@ -59,6 +62,7 @@ public class Matchmaker {
 
     /** The demand was withdrawn, closed or expired. */
     public Mono<Void> ended(EventEnvelope<? extends DemandEvent> event) {
+        openDemands.end(event.aggregateId(), event.aggregateVersion());
         return readModels.demand(event.aggregateId())
                 .flatMap(demand -> readModels.save(demand.ended(event.aggregateVersion())))
                 .then(matches.find(event.aggregateId()))
@@ -69,10 +73,12 @@ public class Matchmaker {
 
     /**
      * Stores the demand and ranks it, unless this version was ranked already: a redelivered event, or one that
-     * arrives after a newer revision, proposes nothing.
+     * arrives after a newer revision, proposes nothing. The demand is in this instance's open demands before its
+     * search, so a provider indexed after that search finds it when reverse matched here.
      */
     private Mono<Void> rank(Demand demand, MatchTrigger trigger) {
         return readModels.save(demand)
+                .then(Mono.fromRunnable(() -> openDemands.put(demand)).subscribeOn(Schedulers.parallel()))
                 .then(matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand)))
                 .filter(current -> demand.version() > current.rankedDemandVersion())
                 .flatMap(current -> ranked(demand, trigger).flatMap(result -> matches.save(current,

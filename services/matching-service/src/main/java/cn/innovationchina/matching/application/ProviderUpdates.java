@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps the provider read model and this instance's index current, then reverse-matches: a provider that now enters the top K
  * of an open demand it is not matched with yet is proposed to it, at most {@code matching.reverse.daily-cap}
- * times per provider per day (UTC), so a new profile does not flood enterprises.
+ * times per provider per day (UTC), so a new profile does not flood enterprises. Only the open demands the
+ * provider's profile finds are ranked again, the best fitting first (ADR 0062): a provider's change costs the same
+ * however many demands are open.
  */
 @Service
 public class ProviderUpdates {
@@ -36,6 +38,7 @@ public class ProviderUpdates {
 
     private final ReadModels readModels;
     private final ProviderCatalog catalog;
+    private final OpenDemands openDemands;
     private final Ranking ranking;
     private final MatchStore matches;
     private final DailyProposalQuota quota;
@@ -43,11 +46,12 @@ public class ProviderUpdates {
     private final Clock clock;
     private final int dailyCap;
 
-    ProviderUpdates(ReadModels readModels, ProviderCatalog catalog, Ranking ranking, MatchStore matches,
-            DailyProposalQuota quota, Supplier<String> matchIds, Clock clock,
+    ProviderUpdates(ReadModels readModels, ProviderCatalog catalog, OpenDemands openDemands, Ranking ranking,
+            MatchStore matches, DailyProposalQuota quota, Supplier<String> matchIds, Clock clock,
             @Value("${matching.reverse.daily-cap:3}") int dailyCap) {
         this.readModels = readModels;
         this.catalog = catalog;
+        this.openDemands = openDemands;
         this.ranking = ranking;
         this.matches = matches;
         this.quota = quota;
@@ -104,8 +108,10 @@ public class ProviderUpdates {
             if (left <= 0) {
                 return Mono.empty();
             }
-            // Each proposal is one element: taking the last one left cancels the read of the open demands.
-            return readModels.openDemands()
+            // Each proposal is one element: taking the last one left cancels the reads of the demands found.
+            return openDemands.fitting(provider).flatMapMany(Flux::fromIterable)
+                    .concatMap(readModels::demand)
+                    .filter(Demand::open)
                     .concatMap(demand -> proposeIfInTopK(provider, demand)
                             .flatMap(proposed -> quota.count(provider.id(), today).thenReturn(demand.id())))
                     .take(left)

@@ -21,13 +21,15 @@ import cn.innovationchina.events.MatchDismissed;
 import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.matching.application.Matchmaker;
+import cn.innovationchina.matching.application.OpenDemands;
 import cn.innovationchina.matching.application.ProviderUpdates;
 import cn.innovationchina.matching.application.TrackRecords;
 import cn.innovationchina.platform.messaging.InboundEvents;
 
 /**
- * The inputs: demands (rank), providers (read model and reverse matching; and once more per instance, for its
- * index) and matching's own match events (track record and capacity), each bound in application.yml.
+ * The inputs: demands (rank; and once more per instance, for its index of open demands), providers (read model and
+ * reverse matching; and once more per instance, for its index) and matching's own match events (track record and
+ * capacity), each bound in application.yml.
  */
 @Configuration
 class MatchingConsumers {
@@ -40,6 +42,12 @@ class MatchingConsumers {
                 .on(DemandWithdrawn.class, matchmaker::ended)
                 .on(DemandClosed.class, matchmaker::ended)
                 .on(DemandExpired.class, matchmaker::ended);
+    }
+
+    /** The same demand events again, in this instance's own consumer group, for its index of open demands. */
+    @Bean
+    Consumer<Message<byte[]>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
+        return inbound.idempotentHandlers(DemandEvent.class).on(DemandEvent.class, openDemands::index);
     }
 
     @Bean

@@ -42,8 +42,9 @@ final class DemandTerms {
     private final Bridge bridge;
     private final TextAnalysis analysis;
     /**
-     * Analysing a bilingual demand costs far more than searching with it, and reverse matching puts every open
-     * demand's query to each new provider: the terms are kept by the texts, the least recently used dropped first.
+     * Analysing a bilingual demand costs far more than searching with it, and reverse matching puts the queries of up
+     * to a hundred open demands to each new provider: the terms are kept by the texts, the least recently used
+     * dropped first.
      */
     private final Map<SearchTexts, List<DemandTerm>> analysed = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {

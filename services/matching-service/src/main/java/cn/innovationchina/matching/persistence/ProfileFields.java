@@ -3,6 +3,7 @@ package cn.innovationchina.matching.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -39,7 +40,8 @@ final class ProfileFields {
     static final String ENGLISH = "text_en";
     static final String BRIDGED_CHINESE = "bridge_zh";
     static final String BRIDGED_ENGLISH = "bridge_en";
-    private static final FieldType WORDS = wordsField();
+    /** Words only, for this index and the {@link OpenDemandIndex}. */
+    static final FieldType WORDS = wordsField();
 
     private final FieldTaxonomy taxonomy;
     private final Bridge bridge;
@@ -59,11 +61,16 @@ final class ProfileFields {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzers);
     }
 
-    Document document(Provider provider) {
+    /**
+     * A profile's words as the index holds them: its Chinese words and English stems, and the words the bridge
+     * translates them to (Chinese for the English, English stems for the Chinese).
+     */
+    record ProfileWords(long version, List<String> chinese, List<String> english, Set<String> bridgedChinese,
+            Set<String> bridgedEnglish) {
+    }
+
+    ProfileWords words(Provider provider) {
         var profile = provider.profile();
-        var doc = new Document();
-        doc.add(new StringField(ID, provider.id(), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(ID, new BytesRef(provider.id())));
         List<String> texts = new ArrayList<>();
         if (profile.title() != null) {
             texts.add(profile.title());
@@ -75,10 +82,19 @@ final class ProfileFields {
         String text = String.join("\n", texts);
         List<String> chinese = analysis.chineseWords(text);
         List<String> english = analysis.englishEvidence(text).stream().map(TextAnalysis.EnglishWord::stem).toList();
-        doc.add(new Field(CHINESE, String.join(" ", chinese), WORDS));
-        doc.add(new Field(ENGLISH, String.join(" ", english), WORDS));
-        doc.add(new Field(BRIDGED_CHINESE, String.join(" ", bridge.chineseOf(text)), WORDS));
-        doc.add(new Field(BRIDGED_ENGLISH, String.join(" ", bridge.englishOf(chinese)), WORDS));
+        return new ProfileWords(provider.version(), chinese, english, bridge.chineseOf(text),
+                bridge.englishOf(chinese));
+    }
+
+    Document document(Provider provider, ProfileWords words) {
+        var profile = provider.profile();
+        var doc = new Document();
+        doc.add(new StringField(ID, provider.id(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(provider.id())));
+        doc.add(new Field(CHINESE, String.join(" ", words.chinese()), WORDS));
+        doc.add(new Field(ENGLISH, String.join(" ", words.english()), WORDS));
+        doc.add(new Field(BRIDGED_CHINESE, String.join(" ", words.bridgedChinese()), WORDS));
+        doc.add(new Field(BRIDGED_ENGLISH, String.join(" ", words.bridgedEnglish()), WORDS));
         for (String code : profile.fieldCodes()) {
             doc.add(new StringField(FIELD, code, Field.Store.NO));
             taxonomy.areaOf(code)

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -68,7 +70,18 @@ public final class ProviderIndex implements AutoCloseable {
     public record TextHit(String providerId, float relevance, List<String> matchedTerms) {
     }
 
+    /** Profiles recently put, by provider: reverse matching reads the words of the provider an event just put. */
+    private static final int RECENT_WORDS = 256;
+
     private final ProfileFields profiles;
+    private final TextAnalysis analysis;
+    private final Map<String, ProfileFields.ProfileWords> recentWords = Collections.synchronizedMap(
+            new LinkedHashMap<>(RECENT_WORDS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ProfileFields.ProfileWords> eldest) {
+                    return size() > RECENT_WORDS;
+                }
+            });
     private final DemandTerms demandTerms;
     private final DemandQuery demandQuery;
     private final IndexWriter writer;
@@ -88,6 +101,7 @@ public final class ProviderIndex implements AutoCloseable {
     public ProviderIndex(FieldTaxonomy taxonomy) {
         var bridge = Bridge.of(taxonomy);
         this.profiles = new ProfileFields(taxonomy, bridge);
+        this.analysis = bridge.analysis();
         this.demandTerms = new DemandTerms(bridge);
         this.demandQuery = new DemandQuery(taxonomy);
         var config = new IndexWriterConfig(ProfileFields.analyzer()).setRAMBufferSizeMB(64);
@@ -107,13 +121,26 @@ public final class ProviderIndex implements AutoCloseable {
     public void put(Collection<Provider> providers) {
         try {
             for (Provider provider : providers) {
-                writer.updateDocument(new Term(ProfileFields.ID, provider.id()), profiles.document(provider));
+                var words = profiles.words(provider);
+                recentWords.put(provider.id(), words);
+                writer.updateDocument(new Term(ProfileFields.ID, provider.id()), profiles.document(provider, words));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         puts.incrementAndGet();
         mergeWhenQuiet();
+    }
+
+    /** The provider's words as this index holds them (or would): analysed again only if not put recently. */
+    ProfileFields.ProfileWords wordsOf(Provider provider) {
+        var recent = recentWords.get(provider.id());
+        return recent != null && recent.version() == provider.version() ? recent : profiles.words(provider);
+    }
+
+    /** How the index analyses text: a demand's words for the {@link OpenDemandIndex} are read the same way. */
+    TextAnalysis analysis() {
+        return analysis;
     }
 
     /**
@@ -199,7 +226,7 @@ public final class ProviderIndex implements AutoCloseable {
     /**
      * Whether {@link #search} with this limit would return the provider, without reading what it returns: first the
      * same query on that one document, then, if it matches, the top documents' numbers only. Reverse matching asks
-     * this of every open demand, and most demands are not for the provider.
+     * this of each open demand the provider's profile finds (ADR 0062), and many of them are not for the provider.
      */
     public boolean ranks(String providerId, SearchTexts texts, List<String> fieldCodes, List<CooperationMode> modes,
             int limit) {

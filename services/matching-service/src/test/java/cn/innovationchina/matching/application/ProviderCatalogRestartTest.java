@@ -13,12 +13,14 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.innovationchina.matching.Bus;
 import cn.innovationchina.matching.domain.Demand;
+import cn.innovationchina.matching.domain.Provider;
+import cn.innovationchina.matching.persistence.OpenDemandIndex;
 import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.matching.persistence.ReadModels;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.testkit.ServiceTest;
 
-/** A restarted instance starts with an empty index and rebuilds it from the providers read model. */
+/** A restarted instance starts with empty indexes and rebuilds them from the read models. */
 @ServiceTest
 class ProviderCatalogRestartTest {
 
@@ -43,6 +45,27 @@ class ProviderCatalogRestartTest {
                     demand(word).fields().build(), true, 1);
             assertThat(restarted.candidates(demand).block()).extracting(c -> c.provider().id())
                     .containsExactly("p-" + word);
+        }
+    }
+
+    @Test
+    void a_restarted_instance_reverse_matches_with_the_open_demands_known_before_the_restart() {
+        String word = "ro" + UUID.randomUUID().toString().substring(0, 8);
+        var open = new Demand("d-" + word, enterprise("e-" + word, "Any", "91421200MA4XN0009K"), "XIANNING",
+                demand(word).fields().build(), true, 1);
+        var ended = new Demand("d-ended-" + word, open.enterprise(), "XIANNING", demand(word).fields().build(), false,
+                2);
+        readModels.save(open).then(readModels.save(ended)).block();
+        var newcomer = new Provider("p-" + word, provider("Prof. Gao").skills(word).build(), true, 1);
+
+        try (var freshProviders = new ProviderIndex(fields);
+                var freshDemands = new OpenDemandIndex(fields, freshProviders)) {
+            var restarted = new OpenDemands(freshDemands, readModels, 100);
+            restarted.afterPropertiesSet();
+
+            // Other tests' open demands in his field follow it: found by the field alone.
+            assertThat(restarted.fitting(newcomer).block()).startsWith("d-" + word)
+                    .doesNotContain("d-ended-" + word);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.MatchTrigger;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.events.ProviderRegistered;
+import cn.innovationchina.matching.Profiles;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Ranking;
@@ -30,12 +30,12 @@ import cn.innovationchina.matching.persistence.DailyProposalQuota;
 import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
 import cn.innovationchina.testkit.ServiceTest;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Reverse matching proposes a new provider to at most three open demands a day, and once those three are spent it
- * stops reading open demands: a provider event costs the same however many demands are open. A demand being ranked
- * while the provider arrives does not lose him.
+ * Reverse matching proposes a new provider to at most three open demands a day, reads only the open demands his
+ * profile fits, and stops once those three are spent: a provider event costs the same however many demands are
+ * open. A demand being ranked while the provider arrives does not lose him.
  */
 @ServiceTest
 class ReverseMatchingTest {
@@ -43,6 +43,7 @@ class ReverseMatchingTest {
     private static final int DAILY_CAP = 3;
     /** More than the cap plus what a read fetches ahead of the proposals (Reactor's prefetch of 32). */
     private static final int SUITED_DEMANDS = 50;
+    private static final int OTHER_DEMANDS = 20;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -50,6 +51,8 @@ class ReverseMatchingTest {
     Matchmaker matchmaker;
     @Autowired
     ReadModels readModels;
+    @Autowired
+    OpenDemands openDemands;
     @Autowired
     ProviderCatalog catalog;
     @Autowired
@@ -66,43 +69,49 @@ class ReverseMatchingTest {
     private final String word = "rv" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void once_its_daily_proposals_are_spent_a_new_provider_stops_the_read_of_open_demands() {
+    void a_new_provider_is_proposed_to_three_of_the_open_demands_he_fits_and_the_others_are_not_read() {
         List<String> suited = new ArrayList<>();
         for (int i = 0; i < SUITED_DEMANDS; i++) {
             String demandId = "d-" + i + "-" + word;
-            matchmaker.published(demandPublished(demandId)).block();
+            matchmaker.published(demandPublished(demandId, demand(word).fields())).block();
             suited.add(demandId);
         }
-        var read = new AtomicInteger();
+        for (int i = 0; i < OTHER_DEMANDS; i++) {
+            matchmaker.published(demandPublished("d-other-" + i + "-" + word,
+                    demand("Dental implant surfaces " + i).fields("LIFE.MEDICAL_DEVICES"))).block();
+        }
+        var read = new ArrayList<String>();
         var countingReadModels = new ReadModels(mongo) {
             @Override
-            public Flux<Demand> openDemands() {
-                return super.openDemands().doOnNext(demand -> read.incrementAndGet());
+            public Mono<Demand> demand(String id) {
+                return super.demand(id).doOnNext(demand -> read.add(id));
             }
         };
         long open = countingReadModels.openDemands().count().block();
-        read.set(0);
-        var updates = new ProviderUpdates(countingReadModels, catalog, ranking, matches, quota, matchIds, clock,
-                DAILY_CAP);
+        var updates = new ProviderUpdates(countingReadModels, catalog, openDemands, ranking, matches, quota, matchIds,
+                clock, DAILY_CAP);
 
         updates.on(providerRegistered("p-" + word)).block();
 
         assertThat(suited.stream().filter(id -> matches.find(id).block().involves("p-" + word)))
                 .as("demands the provider was proposed to").hasSize(DAILY_CAP);
-        assertThat(read.get()).as("open demands read, of %d", open).isLessThan((int) open);
+        assertThat(read).as("demands read, of %d open", open).hasSizeLessThan(SUITED_DEMANDS)
+                .allMatch(suited::contains);
     }
 
     @Test
     void a_provider_indexed_while_an_open_demand_is_being_ranked_without_him_joins_its_list_once_it_is_stored()
             throws Exception {
         String demandId = "d-racing-" + word;
-        var published = demandPublished(demandId);
+        var published = demandPublished(demandId, demand(word).fields());
         var demand = new Demand(demandId, published.payload().enterprise(), "XIANNING", published.payload().content(),
                 true, 1);
         // The demand's own ranking: stored open, then searched before the provider was indexed.
         readModels.save(demand).block();
+        openDemands.put(demand);
         var rankedWithoutHim = ranking.rank(demand, catalog.candidates(demand).block());
-        var updates = new ProviderUpdates(readModels, catalog, ranking, matches, quota, matchIds, clock, DAILY_CAP);
+        var updates = new ProviderUpdates(readModels, catalog, openDemands, ranking, matches, quota, matchIds, clock,
+                DAILY_CAP);
 
         var reverseMatching = updates.on(providerRegistered("p-late-" + word)).toFuture();
         // The provider's event is handled while the demand's ranking has not stored its list yet.
@@ -116,11 +125,10 @@ class ReverseMatchingTest {
                 .as("the provider proposed to the demand ranked without him").isTrue();
     }
 
-    private EventEnvelope<DemandPublished> demandPublished(String demandId) {
+    private EventEnvelope<DemandPublished> demandPublished(String demandId, Profiles.DemandBuilder content) {
         var enterprise = enterprise("e-" + word, "Reverse Co " + word, "91421200MA4XN0004K");
-        return EventEnvelope.wrap(new DemandPublished(demandId, enterprise, "XIANNING",
-                demand(word).fields().build(), Instant.now()), demandId, 1, "XIANNING", tracing(demandId), "a-test",
-                Instant.now());
+        return EventEnvelope.wrap(new DemandPublished(demandId, enterprise, "XIANNING", content.build(),
+                Instant.now()), demandId, 1, "XIANNING", tracing(demandId), "a-test", Instant.now());
     }
 
     private EventEnvelope<ProviderEvent> providerRegistered(String providerId) {
