@@ -29,12 +29,15 @@ import cn.innovationchina.devstack.demo.Platform;
  * the quick JIT compiler only, as in the devstack, unless {@code --full-compiler} asks for both (ADR 0054). With
  * {@code --fill-demands} the ramp is run twice more: again on the platform as the ramp left it, and after
  * {@link DataFill} filled it with that many published demands, their match lists and inbox entries; the report
- * compares those two.
+ * compares those two, then times {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform
+ * ({@link ProvidersArriving}).
  */
 public final class Load {
 
     /** A filled platform's documents live in the in-memory stand-in's heap: 50,000 demands need several GB. */
     private static final int FILLED_MONGO_HEAP = 8192;
+    /** New providers imported once the platform is filled: each is reverse-matched against its open demands. */
+    private static final int ARRIVING_PROVIDERS = 500;
     /** Issue 16's filled platform: 50,000 demands and 500,000 inbox entries. */
     private static final int INBOX_ENTRIES_PER_DEMAND = 10;
 
@@ -135,6 +138,9 @@ public final class Load {
                     var filled = ramp(stack, driver, observations, lag, target, " again, the platform filled");
                     print("");
                     StepResult.flatWithData(empty, filled).forEach(this::print);
+                    print("");
+                    ProvidersArriving.run(stack, http, tokens, lag, options.providers(), ARRIVING_PROVIDERS,
+                            () -> pids(stack)).forEach(this::print);
                 }
             }
         } finally {

@@ -25,12 +25,18 @@ final class ProviderImport {
     /** Imports {@code count} providers and answers the report's lines; fails if a group does not catch up. */
     static List<String> run(HttpClient http, String gateway, DevTokens tokens, int count, ConsumerLag lag,
             Map<String, Long> pids) throws Exception {
+        return run(http, gateway, tokens, 0, count, lag, pids);
+    }
+
+    /** As {@link #run}, the load material's providers {@code from} to {@code from + count - 1}. */
+    static List<String> run(HttpClient http, String gateway, DevTokens tokens, int from, int count, ConsumerLag lag,
+            Map<String, Long> pids) throws Exception {
         long eventsBefore = lag.endOffsets(TOPIC);
         var cpuBefore = CpuMeter.read(pids);
         long start = System.nanoTime();
         var lastEventAt = new AtomicLong(-1);
         Thread relay = watchRelay(lag, eventsBefore + count, start, lastEventAt);
-        double imported = Seeding.importProviders(http, gateway, tokens, count);
+        double imported = Seeding.importProviders(http, gateway, tokens, from, count);
         relay.join(600_000);
         if (lastEventAt.get() < 0) {
             throw new IllegalStateException("The relay had not put " + count + " provider events on Kafka after 600 s");

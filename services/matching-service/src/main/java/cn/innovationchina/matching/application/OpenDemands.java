@@ -95,6 +95,11 @@ public class OpenDemands implements InitializingBean {
         index.end(demandId, version);
     }
 
+    /** Whether this instance learnt of this version of the demand no longer than {@code age} ago. */
+    boolean arrivedWithin(Demand demand, Duration age) {
+        return index.takenWithin(demand.id(), demand.version(), age);
+    }
+
     /**
      * The ids of the open demands the provider has evidence for, best first, once the index is rebuilt; CPU work, off
      * the reply's thread.

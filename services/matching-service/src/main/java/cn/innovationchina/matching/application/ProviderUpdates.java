@@ -35,6 +35,7 @@ public class ProviderUpdates {
 
     private static final int LIST_CHECKS = 20;
     private static final Duration LIST_CHECK_INTERVAL = Duration.ofMillis(250);
+    private static final Duration RANKING_WINDOW = Duration.ofSeconds(30);
 
     private final ReadModels readModels;
     private final ProviderCatalog catalog;
@@ -134,10 +135,12 @@ public class ProviderUpdates {
      * The demand's match list once it holds the demand's own ranking of this version. A demand is stored open before
      * it is ranked, so reverse matching can find it while that ranking runs, and that ranking may have searched
      * before this provider was indexed: waiting for its list (not skipping the demand) keeps the provider's place.
-     * Empty if the ranking is not stored within {@code LIST_CHECKS} checks (it failed and went to the DLQ).
+     * Only a demand that arrived within {@code RANKING_WINDOW} is waited for, at most {@code LIST_CHECKS} checks: one
+     * still without its list after that failed its ranking (it went to the DLQ) and is skipped at once.
      */
     private Mono<DemandMatches> rankedList(Demand demand) {
-        return Flux.range(0, LIST_CHECKS)
+        int checks = openDemands.arrivedWithin(demand, RANKING_WINDOW) ? LIST_CHECKS : 1;
+        return Flux.range(0, checks)
                 .concatMap(check -> (check == 0 ? matches.find(demand.id())
                         : Mono.delay(LIST_CHECK_INTERVAL).then(matches.find(demand.id())))
                         .filter(current -> current.rankedDemandVersion() >= demand.version()))

@@ -2,6 +2,7 @@ package cn.innovationchina.matching.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -74,8 +75,11 @@ public final class OpenDemandIndex implements AutoCloseable {
     private final TextAnalysis analysis;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    /** The newest version taken of each demand, open or ended. */
-    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** The newest version taken of each demand, open or ended, and when it was taken. */
+    private final Map<String, Taken> versions = new ConcurrentHashMap<>();
+
+    private record Taken(long version, long atNanos) {
+    }
 
     public OpenDemandIndex(FieldTaxonomy taxonomy, ProviderIndex providers) {
         this.taxonomy = taxonomy;
@@ -111,8 +115,14 @@ public final class OpenDemandIndex implements AutoCloseable {
     }
 
     private boolean newer(String demandId, long version) {
-        Long held = versions.get(demandId);
-        return held == null || held < version;
+        Taken held = versions.get(demandId);
+        return held == null || held.version() < version;
+    }
+
+    /** Whether this version of the demand was taken no longer than {@code age} ago. */
+    public boolean takenWithin(String demandId, long version, Duration age) {
+        Taken held = versions.get(demandId);
+        return held != null && held.version() == version && System.nanoTime() - held.atNanos() <= age.toNanos();
     }
 
     /** Indexes the document, or drops the demand if there is none, if this version is newer than the one held. */
@@ -120,7 +130,7 @@ public final class OpenDemandIndex implements AutoCloseable {
         if (!newer(demandId, version)) {
             return;
         }
-        versions.put(demandId, version);
+        versions.put(demandId, new Taken(version, System.nanoTime()));
         try {
             if (document != null) {
                 writer.updateDocument(new Term(ID, demandId), document);
