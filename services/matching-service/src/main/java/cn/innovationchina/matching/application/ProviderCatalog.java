@@ -92,20 +92,6 @@ public class ProviderCatalog implements InitializingBean {
                 .flatMap(this::withTrackRecords);
     }
 
-    /**
-     * The provider as a candidate for the demand, with his relevance and track record, if the demand's search finds
-     * him at all; reverse matching scores him so before ranking the demand again.
-     */
-    public Mono<Candidate> candidate(Demand demand, Provider provider) {
-        return onIndex(() -> {
-            var relevance = index.relevanceOf(provider.id(), demand.searchTexts(fields),
-                    demand.content().fieldCodes(), demand.content().cooperationModes());
-            return relevance.isPresent() ? relevance.getAsDouble() : null;
-        }).flatMap(relevance -> readModels.trackRecords(List.of(provider.id())).next()
-                .defaultIfEmpty(TrackRecord.none(provider.id()))
-                .map(record -> new Candidate(provider, record, relevance, List.of())));
-    }
-
     private static <T> Mono<T> onIndex(Callable<T> work) {
         return Mono.fromCallable(work).subscribeOn(Schedulers.parallel());
     }

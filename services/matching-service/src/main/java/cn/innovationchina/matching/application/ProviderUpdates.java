@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +15,6 @@ import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.DemandMatches;
-import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.domain.Provider;
 import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.persistence.DailyProposalQuota;
@@ -38,7 +36,6 @@ public class ProviderUpdates {
     private static final int LIST_CHECKS = 20;
     private static final Duration LIST_CHECK_INTERVAL = Duration.ofMillis(250);
     private static final Duration RANKING_WINDOW = Duration.ofSeconds(30);
-    private static final double LIST_SCORE_TOLERANCE = 0.05;
 
     private final ReadModels readModels;
     private final ProviderCatalog catalog;
@@ -123,37 +120,15 @@ public class ProviderUpdates {
         });
     }
 
-    /**
-     * Emits when the provider was proposed to the demand. The demand is ranked again only if his own score could
-     * place him in its list: a full list whose lowest score is more than {@code LIST_SCORE_TOLERANCE} above his is
-     * left alone (most demands a profile finds are such).
-     */
+    /** Emits when the provider was proposed to the demand. */
     private Mono<Boolean> proposeIfInTopK(Provider provider, Demand demand) {
-        return rankedList(demand)
-                .filter(current -> !current.involves(provider.id()))
-                .filterWhen(current -> catalog.candidate(demand, provider)
-                        .map(candidate -> mayEnter(current, ranking.scoreOf(demand, candidate)))
-                        .defaultIfEmpty(false))
-                .flatMap(current -> catalog.candidatesIncluding(demand, provider.id())
-                        .flatMap(candidates -> Mono.justOrEmpty(ranking.rank(demand, candidates).proposals().stream()
-                                .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
-                        .flatMap(ranked -> matches.save(current, current.proposeLateComer(ranked, matchIds.get()))))
+        return catalog.candidatesIncluding(demand, provider.id())
+                .flatMap(candidates -> Mono.justOrEmpty(ranking.rank(demand, candidates).proposals().stream()
+                        .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
+                .flatMap(ranked -> rankedList(demand)
+                        .filter(current -> !current.involves(provider.id()))
+                        .flatMap(current -> matches.save(current, current.proposeLateComer(ranked, matchIds.get()))))
                 .map(version -> true);
-    }
-
-    /**
-     * Whether a provider of this score could enter the list: it has room, or his score reaches its lowest, within a
-     * tolerance for what has changed since the list was ranked (the corpus's term weights, capacities, track records).
-     */
-    private boolean mayEnter(DemandMatches current, OptionalDouble score) {
-        if (score.isEmpty()) {
-            return false;
-        }
-        if (current.matches().size() < ranking.weights().topK()) {
-            return true;
-        }
-        double lowest = current.matches().stream().mapToDouble(Match::score).min().orElse(0);
-        return score.getAsDouble() >= lowest - LIST_SCORE_TOLERANCE;
     }
 
     /**

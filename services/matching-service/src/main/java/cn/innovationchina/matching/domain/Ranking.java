@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
@@ -89,18 +88,6 @@ public final class Ranking {
             return new RankingResult(List.of(), unmatchedReason(candidates.size(), refusals, withoutEvidence));
         }
         return new RankingResult(top, null);
-    }
-
-    /**
-     * The score this ranking gives the candidate for the demand, or nothing if a hard rule refuses it or it has no
-     * evidence: reverse matching compares it with the demand's list before ranking the demand again.
-     */
-    public OptionalDouble scoreOf(Demand demand, Candidate candidate) {
-        if (HardRules.refusal(demand, candidate).isPresent()) {
-            return OptionalDouble.empty();
-        }
-        Scored s = score(demand, candidate);
-        return s.text() > 0 || s.fieldScore() > 0 ? OptionalDouble.of(s.score()) : OptionalDouble.empty();
     }
 
     private record Scored(Candidate candidate, double score, double text, double fieldScore,

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -243,32 +242,6 @@ public final class ProviderIndex implements AutoCloseable {
                         new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
                 ScoreDoc[] mine = searcher.search(own, 1).scoreDocs;
                 return mine.length == 1 && Arrays.stream(top).anyMatch(doc -> doc.doc == mine[0].doc);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The provider's relevance for a demand's texts (the share of its weighted terms the profile covers, as
-     * {@link #search} gives it), or nothing if the demand's search would not find the provider at all.
-     */
-    public OptionalDouble relevanceOf(String providerId, SearchTexts texts, List<String> fieldCodes,
-            List<CooperationMode> modes) {
-        try {
-            IndexSearcher searcher = current();
-            try {
-                List<Searched> terms = DemandQuery.informative(searcher, demandTerms.of(texts));
-                var own = new TermQuery(new Term(ProfileFields.ID, providerId));
-                ScoreDoc[] mine = searcher.search(demandQuery.query(terms, fieldCodes, modes).add(own, Occur.FILTER)
-                        .build(), 1).scoreDocs;
-                if (mine.length == 0) {
-                    return OptionalDouble.empty();
-                }
-                double whole = terms.stream().mapToDouble(Searched::weight).sum();
-                return OptionalDouble.of(whole <= 0 ? 0 : Math.min(1.0, mine[0].score / whole));
             } finally {
                 searchers.release(searcher);
             }

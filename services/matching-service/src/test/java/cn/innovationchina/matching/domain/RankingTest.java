@@ -4,7 +4,6 @@ import static cn.innovationchina.matching.Profiles.demand;
 import static cn.innovationchina.matching.Profiles.enterprise;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,19 +78,6 @@ class RankingTest {
 
         assertThat(result.proposals()).isEmpty();
         assertThat(result.unmatchedReason()).contains("no free capacity");
-    }
-
-    @Test
-    void a_candidates_own_score_is_the_one_his_ranking_gives_him_and_none_if_a_hard_rule_refuses_him() {
-        var expert = candidate("p-expert", provider("Expert"), 0.6);
-        var busy = new Candidate(providerOf("p-full", provider("Full").capacity(1)),
-                new TrackRecord("p-full", List.of("m-1"), List.of(), Map.of(), List.of("m-1"), List.of()), 0.9,
-                List.of());
-
-        var ranked = ranking.rank(hydrogenDemand(), List.of(expert)).proposals().get(0);
-
-        assertThat(ranking.scoreOf(hydrogenDemand(), expert)).hasValueCloseTo(ranked.score(), within(1e-9));
-        assertThat(ranking.scoreOf(hydrogenDemand(), busy)).isEmpty();
     }
 
     @Test

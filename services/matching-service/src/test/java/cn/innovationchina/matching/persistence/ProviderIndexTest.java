@@ -269,22 +269,6 @@ class ProviderIndexTest {
         assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-testing");
     }
 
-    @Test
-    void a_providers_relevance_for_a_demand_is_the_one_the_search_gives_him_and_none_if_it_does_not_find_him() {
-        index.put(List.of(providerOf("p-stack", provider("王教授").summary("燃料电池电堆寿命与电堆耐久性研究")),
-                providerOf("p-cell", provider("李研究员").summary("燃料电池催化剂")),
-                providerOf("p-implants", provider("Dr. Smith").fields("LIFE.MEDICAL_DEVICES")
-                        .skills("dental implant surfaces"))));
-        SearchTexts demand = SearchTexts.of("燃料电池电堆寿命提升");
-        var hits = index.search(demand, List.of(), List.of(), 10);
-
-        for (var hit : hits) {
-            assertThat(index.relevanceOf(hit.providerId(), demand, List.of(), List.of()))
-                    .hasValueCloseTo((double) hit.relevance(), within(1e-6));
-        }
-        assertThat(index.relevanceOf("p-implants", demand, List.of(), List.of())).isEmpty();
-    }
-
     private static Provider providerOf(String id, Profiles.ProviderBuilder profile) {
         return new Provider(id, profile.build(), true, 1);
     }

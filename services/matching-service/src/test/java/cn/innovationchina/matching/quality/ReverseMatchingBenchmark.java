@@ -26,7 +26,7 @@ import cn.innovationchina.reference.FieldTaxonomy;
 
 /**
  * Reverse matching's search for one provider that has just arrived (ADR 0062): the open demands his profile fits,
- * at most 100, and his relevance for each (what his score, compared with the demand's list, is made of), on one thread, with 1k and 50k open demands
+ * at most 100, each then asked whether he ranks among its candidates, on one thread, with 1k and 50k open demands
  * and 10k providers. The demands are the first labelled set's, each copy with the keywords of another mixed in; the
  * arriving providers are the set's hand-written profiles. Run by {@link BenchmarkRun}, which also times the way
  * before it: every open demand asked.
@@ -70,25 +70,20 @@ public class ReverseMatchingBenchmark {
         providers.close();
     }
 
-    /**
-     * How many of the demands found give the provider a relevance: each is then compared with the demand's list (its
-     * lowest score), and only a demand whose list he could enter is ranked again.
-     */
+    /** How many of the demands found the provider ranks for: each is then ranked again. */
     @Benchmark
     public int findTheOpenDemandsOneProviderFits() {
         var provider = arriving.get(next++ % arriving.size());
-        int relevant = 0;
+        int ranks = 0;
         for (String id : demands.fitting(provider, DEMAND_POOL)) {
-            var demand = byId.get(id);
-            if (providers.relevanceOf(provider.id(), demand.searchTexts(fields), demand.content().fieldCodes(),
-                    demand.content().cooperationModes()).isPresent()) {
-                relevant++;
+            if (ranksFor(providers, fields, provider, byId.get(id))) {
+                ranks++;
             }
         }
-        return relevant;
+        return ranks;
     }
 
-    /** Whether the provider is among the demand's candidates: what reverse matching asked of every open demand. */
+    /** Whether the provider is among the demand's candidates: what reverse matching asks of each demand it reads. */
     static boolean ranksFor(ProviderIndex providers, FieldTaxonomy fields, Provider provider, Demand demand) {
         return providers.ranks(provider.id(), demand.searchTexts(fields), demand.content().fieldCodes(),
                 demand.content().cooperationModes(), CANDIDATE_POOL);
