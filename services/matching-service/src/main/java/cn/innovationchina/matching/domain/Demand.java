@@ -22,20 +22,20 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
     }
 
     /**
-     * The texts a provider's profile is searched with: the demand's own words (title, key problems, target
-     * outcomes and keywords) and, apart from them, the vocabulary of its fields: their names and, in both languages,
-     * the taxonomy's synonyms of those fields (and of their areas) that the demand mentions. A synonym the demand
-     * does not mention stays out: a field's synonyms name all its sub-topics, and adding them all pulls in the
-     * specialists of the sub-topics the demand is not about (ADR 0034). The background is left out: it tells the
-     * story of the enterprise more than the expertise it needs.
+     * The texts a provider's profile is searched with: the words the demand names its need with (title and
+     * keywords), those it describes it with (key problems and target outcomes) and, apart from them, the vocabulary
+     * of its fields: their names and, in both languages, the taxonomy's synonyms of those fields (and of their areas)
+     * that the demand mentions. A synonym the demand does not mention stays out: a field's synonyms name all its
+     * sub-topics, and adding them all pulls in the specialists of the sub-topics the demand is not about (ADR 0034).
+     * The background is left out: it tells the story of the enterprise more than the expertise it needs.
      */
     public SearchTexts searchTexts(FieldTaxonomy fields) {
-        List<String> own = new ArrayList<>();
-        own.add(content.title());
-        own.addAll(content.keyProblems());
-        own.add(content.targetOutcomes());
-        own.addAll(content.keywords());
-        String written = String.join("\n", own);
+        List<String> named = new ArrayList<>();
+        named.add(content.title());
+        named.addAll(content.keywords());
+        List<String> described = new ArrayList<>(content.keyProblems());
+        described.add(content.targetOutcomes());
+        String written = String.join("\n", named) + "\n" + String.join("\n", described);
         List<String> vocabulary = new ArrayList<>();
         for (String code : content.fieldCodes()) {
             fields.find(code).ifPresent(field -> {
@@ -49,7 +49,7 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
                 }
             }
         }
-        return new SearchTexts(own, vocabulary);
+        return new SearchTexts(named, described, vocabulary);
     }
 
     /** Chinese has no spaces to find words by; an English term must start a word ("tea" is not in "steady"). */

@@ -211,7 +211,7 @@ public final class OpenDemandIndex implements AutoCloseable {
         SearchTexts texts = demand.searchTexts(taxonomy);
         Set<String> chinese = new LinkedHashSet<>();
         Set<String> english = new LinkedHashSet<>();
-        for (String text : texts.demand()) {
+        for (String text : texts.own()) {
             chinese.addAll(analysis.chineseWords(text));
             analysis.englishEvidence(text).forEach(word -> english.add(word.stem()));
         }

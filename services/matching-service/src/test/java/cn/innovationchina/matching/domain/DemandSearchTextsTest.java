@@ -18,7 +18,7 @@ class DemandSearchTextsTest {
         var texts = demandOf(demand("储能电池包液冷与热失控防护").fields("ENERGY.BATTERY").keywords("储能", "热失控").build())
                 .searchTexts(fields);
 
-        assertThat(texts.demand()).contains("储能电池包液冷与热失控防护", "储能", "热失控");
+        assertThat(texts.named()).contains("储能电池包液冷与热失控防护", "储能", "热失控");
         assertThat(texts.fieldVocabulary()).contains("储能与电池", "Energy storage and batteries", "储能",
                 "energy storage");
     }

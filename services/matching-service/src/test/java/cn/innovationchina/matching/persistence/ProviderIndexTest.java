@@ -57,6 +57,21 @@ class ProviderIndexTest {
     }
 
     @Test
+    void the_words_a_demand_names_its_need_with_weigh_more_than_those_it_describes_it_with() {
+        index.put(List.of(providerOf("p-recycling", provider("Recycler").skills("recycling of spent cells")),
+                providerOf("p-modelling", provider("Modeller").skills("phosphate cell modelling"))));
+
+        var named = index.search(new SearchTexts(List.of("Recycling"), List.of("phosphate"), List.of()), List.of(),
+                List.of(), 10);
+        var described = index.search(new SearchTexts(List.of(), List.of("Recycling", "phosphate"), List.of()),
+                List.of(), List.of(), 10);
+
+        assertThat(named).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-recycling", "p-modelling");
+        assertThat(named.get(0).relevance()).isGreaterThan(named.get(1).relevance());
+        assertThat(described).extracting(ProviderIndex.TextHit::relevance).containsOnly(0.5f);
+    }
+
+    @Test
     void chinese_text_is_found_by_its_words() {
         index.put(List.of(providerOf("p-zh", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发"))));
 
