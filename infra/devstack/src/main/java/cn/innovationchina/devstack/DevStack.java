@@ -1,7 +1,6 @@
 package cn.innovationchina.devstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 
 import cn.innovationchina.devstack.Processes.Running;
 import cn.innovationchina.devstack.demo.DemoWorld;
+import cn.innovationchina.devstack.ports.FreePorts;
 import cn.innovationchina.devstack.ports.Ports;
 import cn.innovationchina.platform.security.PlatformClaims;
 
@@ -55,20 +55,15 @@ public final class DevStack {
         }
 
         /**
-         * A harness's own stack: its data folder emptied first, Kafka and MongoDB on free ports, so nothing of an
-         * earlier run or of a developer's stack is in the way.
+         * A harness's own stack: its data folder emptied first, Kafka (and its controller, on the next port) and
+         * MongoDB on free ports, so nothing of an earlier run or of a developer's stack is in the way.
          */
         public static Options scratch(Path root, Path data, int portBase, Map<String, Integer> instances,
                 boolean fullCompiler, boolean mongoInMemory) throws IOException {
             Folders.delete(data);
-            return new Options(root, data, freePort(), freePort(), false, portBase, instances, fullCompiler,
+            int kafka = FreePorts.run(3);
+            return new Options(root, data, kafka, kafka + 2, false, portBase, instances, fullCompiler,
                     mongoInMemory, false, IN_MEMORY_MONGO_HEAP);
-        }
-
-        private static int freePort() throws IOException {
-            try (var socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
 
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */

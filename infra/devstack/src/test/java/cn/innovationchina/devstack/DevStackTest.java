@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClients;
 
+import cn.innovationchina.devstack.ports.FreePorts;
+
 /** Runs the devstack as a user does (its own process, then Ctrl-C), on free ports and a scratch data folder. */
 class DevStackTest {
 
@@ -25,8 +27,8 @@ class DevStackTest {
 
     @Test
     void the_infrastructure_starts_answers_kafkas_own_cli_keeps_its_data_and_ctrl_c_leaves_no_process() throws Exception {
-        int kafkaPort = LaunchedStack.freePort();
-        int mongoPort = LaunchedStack.freePort();
+        int kafkaPort = FreePorts.run(3);
+        int mongoPort = kafkaPort + 2;
 
         try (var stack = start(data, kafkaPort, mongoPort)) {
             assertThat(kafkaCli(kafkaPort, "--create", "--topic", "demand.events", "--partitions", "3"))

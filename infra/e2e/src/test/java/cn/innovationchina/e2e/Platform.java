@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import cn.innovationchina.devstack.DevStack;
 import cn.innovationchina.devstack.demo.DevTokens;
+import cn.innovationchina.devstack.ports.FreePorts;
 import cn.innovationchina.devstack.ports.Ports;
 
 /**
@@ -109,8 +109,8 @@ final class Platform {
         try {
             Path root = Path.of("../..").toAbsolutePath().normalize();
             Path data = Files.createTempDirectory("e2e-platform");
-            int mongoPort = freePort();
-            int kafkaPort = freeKafkaPort(mongoPort);
+            int kafkaPort = FreePorts.run(3);
+            int mongoPort = kafkaPort + 2;
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
@@ -190,33 +190,6 @@ final class Platform {
         } finally {
             process.destroyForcibly();
             started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    /**
-     * A free port for Kafka whose next port, its controller's, is free too and is not MongoDB's: two free ports
-     * asked for one after the other are often neighbours, and then Kafka's controller could not bind.
-     */
-    private static int freeKafkaPort(int mongoPort) throws IOException {
-        while (true) {
-            int port = freePort();
-            if (port + 1 != mongoPort && port != mongoPort && isFree(port + 1)) {
-                return port;
-            }
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (var socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.innovationchina.devstack.LaunchedStack;
+import cn.innovationchina.devstack.ports.FreePorts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,10 +34,11 @@ class DemoWorldTest {
     @Test
     void the_demo_world_gives_demands_matches_a_contract_and_the_city_dashboard_figures_and_loads_only_once()
             throws Exception {
-        int portBase = freePortBase();
+        // Sixteen ports from the port base for the services, then Kafka, its controller and MongoDB.
+        int portBase = FreePorts.run(19);
         try (var stack = LaunchedStack.start(data, Duration.ofMinutes(5), "--port-base", String.valueOf(portBase),
-                "--kafka-port", String.valueOf(LaunchedStack.freePort()), "--mongo-port",
-                String.valueOf(LaunchedStack.freePort()), "--providers", "20", "--demands", "5")) {
+                "--kafka-port", String.valueOf(portBase + 16), "--mongo-port", String.valueOf(portBase + 18),
+                "--providers", "20", "--demands", "5")) {
             assertThat(stack.output()).contains("[demo] The demo world was loaded in")
                     .doesNotContain("Loading the demo world failed");
             var platform = new Platform(null, portBase);
@@ -130,29 +132,5 @@ class DemoWorldTest {
         });
         assertThat(found).as("matches in " + status).hasSize(1);
         return found.get(0);
-    }
-
-    /**
-     * Sixteen free ports in a row (the gateway, the five services and room for services without a fixed port) below the kernel's ephemeral range (32768 up): a port in that range, free when
-     * checked, can be taken by an outgoing connection (a Kafka client's) before the service that should bind it
-     * starts, and that service then exits.
-     */
-    private static int freePortBase() {
-        var random = new java.util.Random();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + random.nextInt(1_200) * 10;
-            boolean free = true;
-            for (int port = base; port < base + 16 && free; port++) {
-                try (var socket = new java.net.ServerSocket(port)) {
-                    socket.setReuseAddress(true);
-                } catch (java.io.IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No sixteen free ports in a row between 20000 and 32000");
     }
 }
