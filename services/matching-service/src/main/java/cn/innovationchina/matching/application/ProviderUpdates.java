@@ -103,21 +103,22 @@ public class ProviderUpdates {
             return Mono.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        return quota.used(provider.id(), today).flatMap(used -> {
-            // One provider's events come one at a time, so the proposals left today can be counted here.
-            int left = dailyCap - used;
-            if (left <= 0) {
-                return Mono.empty();
-            }
-            // Each proposal is one element: taking the last one left cancels the reads of the demands found.
-            return openDemands.fitting(provider).flatMapMany(Flux::fromIterable)
-                    .concatMap(readModels::demand)
-                    .filter(Demand::open)
-                    .concatMap(demand -> proposeIfInTopK(provider, demand)
-                            .flatMap(proposed -> quota.count(provider.id(), today).thenReturn(demand.id())))
-                    .take(left)
-                    .then();
-        });
+        // The demands he fits first: when none does (a provider imported before any demand), the quota is not read.
+        return openDemands.fitting(provider).filter(found -> !found.isEmpty())
+                .flatMap(found -> quota.used(provider.id(), today).flatMap(used -> {
+                    // One provider's events come one at a time, so the proposals left today can be counted here.
+                    int left = dailyCap - used;
+                    if (left <= 0) {
+                        return Mono.empty();
+                    }
+                    // Each proposal is one element: taking the last one left stops the ranking of the demands found.
+                    return readModels.demands(found)
+                            .filter(Demand::open)
+                            .concatMap(demand -> proposeIfInTopK(provider, demand)
+                                    .flatMap(proposed -> quota.count(provider.id(), today).thenReturn(demand.id())))
+                            .take(left)
+                            .then();
+                }));
     }
 
     /** Emits when the provider was proposed to the demand. */
