@@ -49,21 +49,17 @@ public class Matchmaker {
     }
 
     public Mono<Void> published(EventEnvelope<DemandPublished> event) {
-        var published = event.payload();
-        return rank(new Demand(published.demandId(), published.enterprise(), published.cityCode(),
-                published.content(), true, event.aggregateVersion()), MatchTrigger.DEMAND_PUBLISHED);
+        return rank(Demand.published(event.payload(), event.aggregateVersion()), MatchTrigger.DEMAND_PUBLISHED);
     }
 
     public Mono<Void> revised(EventEnvelope<DemandRevised> event) {
-        var revised = event.payload();
-        return rank(new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(),
-                true, event.aggregateVersion()), MatchTrigger.DEMAND_REVISED);
+        return rank(Demand.revised(event.payload(), event.aggregateVersion()), MatchTrigger.DEMAND_REVISED);
     }
 
     /** The demand was withdrawn, closed or expired. */
     public Mono<Void> ended(EventEnvelope<? extends DemandEvent> event) {
-        openDemands.end(event.aggregateId(), event.aggregateVersion());
-        return readModels.demand(event.aggregateId())
+        return Mono.fromRunnable(() -> openDemands.end(event.aggregateId(), event.aggregateVersion()))
+                .then(readModels.demand(event.aggregateId()))
                 .flatMap(demand -> readModels.save(demand.ended(event.aggregateVersion())))
                 .then(matches.find(event.aggregateId()))
                 .filter(current -> !current.ended())

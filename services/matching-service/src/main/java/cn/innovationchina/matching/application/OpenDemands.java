@@ -10,12 +10,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.innovationchina.events.DemandClosed;
 import cn.innovationchina.events.DemandEvent;
-import cn.innovationchina.events.DemandExpired;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRevised;
-import cn.innovationchina.events.DemandWithdrawn;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.Provider;
@@ -68,23 +65,18 @@ public class OpenDemands implements InitializingBean {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** This instance's own handler of every demand event. */
-    public Mono<Void> index(EventEnvelope<DemandEvent> event) {
-        return Mono.fromRunnable(() -> {
-            DemandEvent payload = event.payload();
-            long version = event.aggregateVersion();
-            if (payload instanceof DemandPublished published) {
-                put(new Demand(published.demandId(), published.enterprise(), published.cityCode(),
-                        published.content(), true, version));
-            } else if (payload instanceof DemandRevised revised) {
-                put(new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(), true,
-                        version));
-            } else if (payload instanceof DemandWithdrawn || payload instanceof DemandClosed
-                    || payload instanceof DemandExpired) {
-                end(payload.demandId(), version);
-            }
-            // Submitted or rejected: not published, never open for matching.
-        });
+    /** This instance's own handlers of the demand events (submitted or rejected demands are never open). */
+    public Mono<Void> published(EventEnvelope<DemandPublished> event) {
+        return Mono.fromRunnable(() -> put(Demand.published(event.payload(), event.aggregateVersion())));
+    }
+
+    public Mono<Void> revised(EventEnvelope<DemandRevised> event) {
+        return Mono.fromRunnable(() -> put(Demand.revised(event.payload(), event.aggregateVersion())));
+    }
+
+    /** Withdrawn, closed or expired. */
+    public Mono<Void> ended(EventEnvelope<? extends DemandEvent> event) {
+        return Mono.fromRunnable(() -> end(event.aggregateId(), event.aggregateVersion()));
     }
 
     void put(Demand demand) {

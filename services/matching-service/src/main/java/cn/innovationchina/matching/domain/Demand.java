@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandPublished;
+import cn.innovationchina.events.DemandRevised;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.reference.FieldTaxonomy;
 import cn.innovationchina.reference.TechnologyField;
@@ -12,6 +14,18 @@ import cn.innovationchina.reference.TechnologyField;
 /** A published demand as matching reads it; {@code open} until it is withdrawn, closed or expired. */
 public record Demand(String id, EnterpriseRef enterprise, String cityCode, DemandContent content, boolean open,
         long version) {
+
+    /** The demand as its publication made it, open. */
+    public static Demand published(DemandPublished published, long version) {
+        return new Demand(published.demandId(), published.enterprise(), published.cityCode(), published.content(),
+                true, version);
+    }
+
+    /** The demand as a revision made it, still open. */
+    public static Demand revised(DemandRevised revised, long version) {
+        return new Demand(revised.demandId(), revised.enterprise(), revised.cityCode(), revised.content(), true,
+                version);
+    }
 
     public String enterpriseId() {
         return enterprise.enterpriseId();

@@ -47,7 +47,12 @@ class MatchingConsumers {
     /** The same demand events again, in this instance's own consumer group, for its index of open demands. */
     @Bean
     Consumer<Message<byte[]>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
-        return inbound.idempotentHandlers(DemandEvent.class).on(DemandEvent.class, openDemands::index);
+        return inbound.idempotentHandlers(DemandEvent.class)
+                .on(DemandPublished.class, openDemands::published)
+                .on(DemandRevised.class, openDemands::revised)
+                .on(DemandWithdrawn.class, openDemands::ended)
+                .on(DemandClosed.class, openDemands::ended)
+                .on(DemandExpired.class, openDemands::ended);
     }
 
     @Bean

@@ -21,13 +21,9 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -59,7 +55,7 @@ import cn.innovationchina.reference.FieldTaxonomy;
  */
 public final class OpenDemandIndex implements AutoCloseable {
 
-    static final String ID = "id";
+    static final String ID = ProfileFields.ID;
     static final String CHINESE = "zh";
     static final String ENGLISH = "en";
     static final String FIELD = "field";
@@ -175,7 +171,9 @@ public final class OpenDemandIndex implements AutoCloseable {
                         .build();
                 var query = new BooleanQuery.Builder().add(textOrField, Occur.MUST).add(modes.build(), Occur.FILTER)
                         .build();
-                return ids(searcher, searcher.search(query, limit).scoreDocs);
+                ScoreDoc[] found = searcher.search(query, limit).scoreDocs;
+                Map<Integer, String> ids = IndexedIds.of(searcher, found);
+                return Arrays.stream(found).map(doc -> ids.get(doc.doc)).filter(Objects::nonNull).toList();
             } finally {
                 searchers.release(searcher);
             }
@@ -211,11 +209,9 @@ public final class OpenDemandIndex implements AutoCloseable {
         SearchTexts texts = demand.searchTexts(taxonomy);
         Set<String> chinese = new LinkedHashSet<>();
         Set<String> english = new LinkedHashSet<>();
-        for (String text : texts.own()) {
-            chinese.addAll(analysis.chineseWords(text));
-            analysis.englishEvidence(text).forEach(word -> english.add(word.stem()));
-        }
-        for (String text : texts.fieldVocabulary()) {
+        List<String> written = new ArrayList<>(texts.own());
+        written.addAll(texts.fieldVocabulary());
+        for (String text : written) {
             chinese.addAll(analysis.chineseWords(text));
             analysis.englishEvidence(text).forEach(word -> english.add(word.stem()));
         }
@@ -234,23 +230,6 @@ public final class OpenDemandIndex implements AutoCloseable {
         }
         modes.forEach(mode -> doc.add(new StringField(MODE, mode.name(), Field.Store.NO)));
         return doc;
-    }
-
-    private static List<String> ids(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        String[] ids = new String[docs.length];
-        Integer[] order = new Integer[docs.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
-        var leaves = searcher.getIndexReader().leaves();
-        for (int i : order) {
-            int doc = docs[i].doc;
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            BinaryDocValues values = DocValues.getBinary(leaf.reader(), ID);
-            if (values.advanceExact(doc - leaf.docBase)) {
-                ids[i] = values.binaryValue().utf8ToString();
-            }
-        }
-        return Arrays.stream(ids).filter(Objects::nonNull).toList();
     }
 
     @Override

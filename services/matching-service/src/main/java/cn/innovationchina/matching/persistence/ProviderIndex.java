@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.IndexSearcher;
@@ -254,32 +250,13 @@ public final class ProviderIndex implements AutoCloseable {
             throws IOException {
         double whole = terms.stream().mapToDouble(Searched::weight).sum();
         Map<Integer, List<String>> matched = MatchedTerms.of(searcher, docs, terms);
-        Map<Integer, String> ids = ids(searcher, docs);
+        Map<Integer, String> ids = IndexedIds.of(searcher, docs);
         List<TextHit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc doc : docs) {
             float relevance = whole <= 0 ? 0 : (float) Math.min(1.0, doc.score / whole);
             hits.add(new TextHit(ids.get(doc.doc), relevance, matched.getOrDefault(doc.doc, List.of())));
         }
         return hits;
-    }
-
-    /**
-     * The providers' ids, read from doc values in document order: a stored field would decompress a block of
-     * documents for each one.
-     */
-    private static Map<Integer, String> ids(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        int[] sorted = Arrays.stream(docs).mapToInt(d -> d.doc).sorted().toArray();
-        Map<Integer, String> ids = new HashMap<>(docs.length * 2);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            BinaryDocValues values = DocValues.getBinary(leaf.reader(), ProfileFields.ID);
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            for (int doc : sorted) {
-                if (doc >= leaf.docBase && doc < end && values.advanceExact(doc - leaf.docBase)) {
-                    ids.put(doc, values.binaryValue().utf8ToString());
-                }
-            }
-        }
-        return ids;
     }
 
     @Override
