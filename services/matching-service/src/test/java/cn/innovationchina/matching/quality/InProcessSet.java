@@ -30,6 +30,8 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
     static final Path FIRST = Path.of("src/test/resources/quality/set");
     /** The second set, written by another hand (ADR 0037); the test runs from the module's folder. */
     static final Path SECOND = Path.of("../../infra/quality/sets/second");
+    /** The third set, by a third hand that never saw the ranking (ADR 0065). */
+    static final Path THIRD = Path.of("../../infra/quality/sets/third");
 
     record ProviderEntry(String id, ProviderProfile profile, int activeEngagements) {
 
@@ -59,6 +61,10 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
 
     static InProcessSet second() {
         return of("second", LabelledSet.readFolder(SECOND));
+    }
+
+    static InProcessSet third() {
+        return of("third", LabelledSet.readFolder(THIRD));
     }
 
     static InProcessSet of(String name, LabelledSet set) {
