@@ -74,10 +74,11 @@ public class InboundEvents {
 
     /**
      * As {@link #handlers}, but no marker is read or written: for handlers whose every effect is already once per
-     * event by itself, a document keyed by the event id or guarded by the aggregate version (monitoring's facts), or
-     * state an instance keeps in its own memory, fed by a consumer group of its own, which every instance and every
-     * restart must build from every event (matching's index). Saves two round trips to the store per event; a
-     * handler with any other effect (a message sent, a count incremented) uses {@link #handlers}.
+     * event by itself, a document keyed by the event id or guarded by the aggregate version (monitoring's facts,
+     * notification's deliveries, each claimed under a key made of the event id before anything is sent), or state an
+     * instance keeps in its own memory, fed by a consumer group of its own, which every instance and every restart
+     * must build from every event (matching's index). Saves two round trips to the store per event; a handler with
+     * any other effect (a message sent without such a claim, a count incremented) uses {@link #handlers}.
      */
     public <E extends DomainEvent> EventHandlers<E> idempotentHandlers(Class<E> type) {
         return new EventHandlers<>(this, type, false);

@@ -29,7 +29,9 @@ import cn.innovationchina.platform.messaging.InboundEvents;
  * Demands, matches and provider verification are what people hear about; each event becomes notices, which name
  * the demand and the provider as this service learnt from earlier events, the event itself included (so its
  * handlers learn names before the notices are written). Demand and match events also keep the read model the
- * demand reminders look at.
+ * demand reminders look at. No marker is kept (ADR 0067): every delivery is claimed under a key made of the event id,
+ * the recipient and the channel before it is stored or sent, and names and the reminders' read model are replaced,
+ * so an event handled again completes what is missing and repeats nothing.
  */
 @Configuration
 class NotificationConsumers {
@@ -37,7 +39,7 @@ class NotificationConsumers {
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
-        return inbound.handlers(DemandEvent.class)
+        return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, reminders::published)
                 .on(DemandRevised.class, reminders::revised)
                 .on(DemandWithdrawn.class, reminders::ended)
@@ -51,7 +53,7 @@ class NotificationConsumers {
 
     @Bean
     Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, Notifications notifications, NameBook names) {
-        return inbound.handlers(ProviderEvent.class)
+        return inbound.idempotentHandlers(ProviderEvent.class)
                 .on(ProviderRegistered.class, names::registered)
                 .on(ProviderProfileUpdated.class, names::profileUpdated)
                 .on(ProviderEvent.class, notifications::aboutProvider);
@@ -60,7 +62,7 @@ class NotificationConsumers {
     @Bean
     Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
-        return inbound.handlers(MatchEvent.class)
+        return inbound.idempotentHandlers(MatchEvent.class)
                 .on(DockingStarted.class, reminders::progressed)
                 .on(ContractSigned.class, reminders::progressed)
                 .on(MatchesProposed.class, names::proposed)
