@@ -2,6 +2,7 @@ package cn.innovationchina.matching;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import cn.innovationchina.events.DemandContent;
+import cn.innovationchina.events.DemandEvent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRevised;
 import cn.innovationchina.events.DemandWithdrawn;
@@ -129,11 +131,16 @@ public final class Bus {
     }
 
     /**
-     * Waits until matching-service has handled the event (its deduplication marker is written after the effect) and,
-     * for a provider event, until every live instance's index has it: the next demand may be ranked by any of the
-     * instances the test contexts have started.
+     * Waits until matching-service has handled the event: a demand event once the service's group has committed past
+     * everything on its topic (demands are ranked without a marker, ADR 0067); any other once its deduplication
+     * marker, written after the effect, is there and, for a provider event, every live instance's index has it: the
+     * next demand may be ranked by any of the instances the test contexts have started.
      */
     public void awaitHandled(EventEnvelope<?> envelope) {
+        if (envelope.payload() instanceof DemandEvent) {
+            ConsumerGroups.awaitCaughtUp("matching-service", List.of(envelope.topic()));
+            return;
+        }
         String marker = "matching-service:" + envelope.eventId();
         Eventually.awaitState(envelope.type() + " handled", () -> mongo.getCollection(InboundEvents.PROCESSED_EVENTS)
                 .flatMap(c -> Mono.from(c.countDocuments(new Document("_id", marker)))).block(), count -> count == 1);

@@ -36,7 +36,8 @@ class MatchingConsumers {
 
     @Bean
     Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
-        return inbound.handlers(DemandEvent.class)
+        // The Matchmaker ranks a version of a demand once and stores its read model only if newer: no marker.
+        return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, matchmaker::published)
                 .on(DemandRevised.class, matchmaker::revised)
                 .on(DemandWithdrawn.class, matchmaker::ended)
