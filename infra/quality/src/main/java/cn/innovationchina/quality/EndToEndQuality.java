@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,12 +96,7 @@ public final class EndToEndQuality {
                 measured.put(name, measure(name, target));
             }
             if (measured.size() > 1) {
-                var ndcg = measured.values().stream().mapToDouble(QualityFigures::ndcgAt10).toArray();
-                // The widest gap between any two sets.
-                double gap = Arrays.stream(ndcg).max().orElseThrow() - Arrays.stream(ndcg).min().orElseThrow();
-                print(String.format(Locale.ROOT, "sets: ndcg@10 %s, gap %.3f (%s 0.05)", String.join(", ",
-                        measured.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(),
-                                e.getValue().ndcgAt10())).toList()), gap, gap <= 0.05 ? "within" : "over"));
+                print(QualityFigures.acrossSets(measured));
             }
         } finally {
             Files.createDirectories(target);

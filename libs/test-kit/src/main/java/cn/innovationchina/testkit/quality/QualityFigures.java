@@ -161,6 +161,18 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
     }
 
     /** nDCG@10 of a ranking against the grades of the eligible providers, the ideal over all of them. */
+    /**
+     * The sets side by side: each one's nDCG@10 and the widest gap between any two, held to the issue's 0.05, in the
+     * line both harnesses print.
+     */
+    public static String acrossSets(Map<String, QualityFigures> bySet) {
+        var ndcg = bySet.values().stream().mapToDouble(QualityFigures::ndcgAt10).summaryStatistics();
+        double gap = ndcg.getMax() - ndcg.getMin();
+        return String.format(Locale.ROOT, "sets: ndcg@10 %s, gap %.3f (%s 0.05)", String.join(", ", bySet.entrySet()
+                .stream().map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue().ndcgAt10()))
+                .toList()), gap, gap <= 0.05 ? "within" : "over");
+    }
+
     public static double ndcg(List<String> ranked, Map<String, Integer> eligibleGrades) {
         double dcg = 0;
         for (int i = 0; i < Math.min(K, ranked.size()); i++) {

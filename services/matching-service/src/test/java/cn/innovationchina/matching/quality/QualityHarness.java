@@ -60,10 +60,7 @@ class QualityHarness {
         for (var set : List.of(InProcessSet.first(), InProcessSet.second(), InProcessSet.third())) {
             measured.put(set.name(), measure(set));
         }
-        var ndcg = measured.values().stream().mapToDouble(QualityFigures::ndcgAt10).summaryStatistics();
-        System.out.println(String.format(Locale.ROOT, "sets: ndcg@10 %s, widest gap %.3f", String.join(", ",
-                measured.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(),
-                        e.getValue().ndcgAt10())).toList()), ndcg.getMax() - ndcg.getMin()));
+        System.out.println(QualityFigures.acrossSets(measured));
         measured.values().forEach(figures -> assertThat(figures.violations()).isEmpty());
     }
 
