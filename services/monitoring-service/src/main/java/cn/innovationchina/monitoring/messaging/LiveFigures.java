@@ -1,8 +1,10 @@
 package cn.innovationchina.monitoring.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -23,11 +25,12 @@ class LiveFigures {
     static final String TOPIC = "monitoring.live";
     static final String CHANGED_CITIES = "changedCities-in-0";
 
-    /** The record is the city code alone, keyed by it. */
+    /** The record is the city code alone, keyed by it; a burst of one city's facts is announced once. */
     @Bean
-    FigureBroadcast figureBroadcast(Broadcasts broadcasts) {
-        return city -> broadcasts.send(TOPIC, city, city.getBytes(StandardCharsets.UTF_8),
-                "A new fact of " + city + " (recorded all the same)");
+    FigureBroadcast figureBroadcast(Broadcasts broadcasts,
+            @Value("${monitoring.live.announce-window}") Duration window) {
+        return new CityAnnouncements(city -> broadcasts.send(TOPIC, city, city.getBytes(StandardCharsets.UTF_8),
+                "New facts of " + city + " (recorded all the same)"), window);
     }
 
     @Bean
