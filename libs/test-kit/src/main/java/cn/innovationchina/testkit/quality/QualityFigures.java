@@ -160,7 +160,6 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
                 gradeThreeCrossLanguage.figure(), gradeZeroInTopThree.size(), unjudged, violations.size());
     }
 
-    /** nDCG@10 of a ranking against the grades of the eligible providers, the ideal over all of them. */
     /**
      * The sets side by side: each one's nDCG@10 and the widest gap between any two, held to the issue's 0.05, in the
      * line both harnesses print.
@@ -173,6 +172,7 @@ public record QualityFigures(int demands, int providers, double ndcgAt10, double
                 .toList()), gap, gap <= 0.05 ? "within" : "over");
     }
 
+    /** nDCG@10 of a ranking against the grades of the eligible providers, the ideal over all of them. */
     public static double ndcg(List<String> ranked, Map<String, Integer> eligibleGrades) {
         double dcg = 0;
         for (int i = 0; i < Math.min(K, ranked.size()); i++) {
