@@ -1,5 +1,6 @@
 package cn.innovationchina.matching.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,7 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class MatchingConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
+    Consumer<Message<List<byte[]>>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
         // The Matchmaker ranks a version of a demand once and stores its read model only if newer: no marker.
         return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, matchmaker::published)
@@ -47,7 +48,7 @@ class MatchingConsumers {
 
     /** The same demand events again, in this instance's own consumer group, for its index of open demands. */
     @Bean
-    Consumer<Message<byte[]>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
+    Consumer<Message<List<byte[]>>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
         return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, openDemands::published)
                 .on(DemandRevised.class, openDemands::revised)
@@ -57,18 +58,18 @@ class MatchingConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
+    Consumer<Message<List<byte[]>>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
         return inbound.handle(ProviderEvent.class, providers::on);
     }
 
     /** The same provider events again, in this instance's own consumer group, for its in-memory index. */
     @Bean
-    Consumer<Message<byte[]>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
+    Consumer<Message<List<byte[]>>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
         return inbound.idempotentHandlers(ProviderEvent.class).on(ProviderEvent.class, providers::index);
     }
 
     @Bean
-    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
+    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
         return inbound.handlers(MatchEvent.class)
                 .on(InvitationAccepted.class, trackRecords::accepted)
                 .on(ContractSigned.class, trackRecords::contracted)
