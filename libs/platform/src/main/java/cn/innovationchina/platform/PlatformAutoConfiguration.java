@@ -34,8 +34,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.platform.messaging.Broadcasts;
-import cn.innovationchina.platform.messaging.ConsumedTracing;
-import cn.innovationchina.platform.messaging.DeadLetters;
 import cn.innovationchina.platform.messaging.InboundEvents;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
@@ -47,7 +45,6 @@ import cn.innovationchina.platform.security.PlatformSecurityChain;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.swagger.v3.oas.models.Components;
@@ -114,23 +111,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     InboundEvents inboundEvents(ReactiveMongoTemplate mongo, Clock clock,
-            ObjectProvider<ObservationRegistry> observations, @Value("${spring.application.name}") String consumerGroup,
+            @Value("${spring.application.name}") String consumerGroup,
             @Value("${platform.consumer.handler-timeout}") Duration handlerTimeout) {
-        return new InboundEvents(mongo, consumerGroup, handlerTimeout, clock,
-                new ConsumedTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
-    }
-
-    /** Retries and dead letters per record for consumers that take a poll at once (ADR 0069). */
-    @Bean
-    DeadLetters deadLetters(KafkaProperties kafka, KafkaAdmin admin,
-            @Value("${spring.application.name}") String application,
-            @Value("${platform.kafka.partitions}") int partitions,
-            @Value("${platform.kafka.replication-factor}") short replicas) {
-        var properties = producerProperties(kafka, application, "dead-letters");
-        // A dead letter is the record as it was read: its key too is bytes.
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new DeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(properties)), admin,
-                partitions, replicas);
+        return new InboundEvents(mongo, consumerGroup, handlerTimeout, clock);
     }
 
     @Bean

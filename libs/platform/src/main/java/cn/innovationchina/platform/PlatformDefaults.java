@@ -16,13 +16,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
+import cn.innovationchina.events.Topics;
+
 /**
  * The settings every service shares (platform-defaults.properties), added with the lowest precedence so a
- * service's own configuration wins; and for every input binding, its consumer group (the application name), whose
- * dead-letter topic is {@code <topic>.<group>.dlq} ({@link cn.innovationchina.platform.messaging.DeadLetters}). A
- * binding whose group is set empty is a broadcast instead: each instance reads every record from the latest on, and a
- * record it cannot take is logged and dropped, since a dead-letter topic shared by throwaway groups would tell nobody
- * anything. Its records are sent with {@link cn.innovationchina.platform.messaging.Broadcasts}.
+ * service's own configuration wins; and for every input binding, its consumer group (the application name) and
+ * its dead-letter topic {@code <topic>.<group>.dlq}. A binding whose group is set empty is a broadcast instead: each
+ * instance reads every record from the latest on, and a record it cannot take is logged and dropped, since a
+ * dead-letter topic shared by throwaway groups would tell nobody anything. Its records are sent with
+ * {@link cn.innovationchina.platform.messaging.Broadcasts}.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -44,7 +46,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 for (String name : enumerable.getPropertyNames()) {
                     Matcher input = INPUT_DESTINATION.matcher(name);
                     if (input.matches()) {
-                        consumerGroup(environment, input.group(1), application, bindings);
+                        deadLetters(environment, input.group(1), application, bindings);
                     }
                 }
             }
@@ -52,19 +54,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addLast(new MapPropertySource("platform-bindings", bindings));
     }
 
-    /**
-     * An input binding without a group takes the application's; one whose group is set empty stays a broadcast,
-     * whose records (announcements, not events) come one at a time.
-     */
-    private static void consumerGroup(ConfigurableEnvironment environment, String binding, String application,
+    private static void deadLetters(ConfigurableEnvironment environment, String binding, String application,
             Map<String, Object> bindings) {
         String prefix = "spring.cloud.stream.bindings." + binding;
-        String group = environment.getProperty(prefix + ".group");
-        if (group == null) {
-            bindings.put(prefix + ".group", application);
-        } else if (group.isEmpty()) {
-            bindings.put(prefix + ".consumer.batch-mode", false);
+        String group = environment.getProperty(prefix + ".group", application);
+        if (group.isEmpty()) {
+            bindings.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.enable-dlq", false);
+            return;
         }
+        bindings.put(prefix + ".group", group);
+        bindings.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.dlq-name",
+                Topics.deadLetters(environment.getProperty(prefix + ".destination"), group));
     }
 
     @Override

@@ -18,13 +18,13 @@ import reactor.core.publisher.Mono;
  * is registered for is acknowledged and has no effect, not even a deduplication marker. Idempotency, retries and
  * dead letters are {@link InboundEvents}'s, as for {@link InboundEvents#handle}.
  */
-public final class EventHandlers<E extends DomainEvent> implements Consumer<Message<List<byte[]>>> {
+public final class EventHandlers<E extends DomainEvent> implements Consumer<Message<byte[]>> {
 
     private final InboundEvents inbound;
     private final Class<E> topicType;
     private final boolean marked;
     private final List<Registration<?>> registrations;
-    private final Consumer<Message<List<byte[]>>> consumer;
+    private final Consumer<Message<byte[]>> consumer;
 
     EventHandlers(InboundEvents inbound, Class<E> topicType, boolean marked) {
         this(inbound, topicType, marked, List.of());
@@ -47,7 +47,7 @@ public final class EventHandlers<E extends DomainEvent> implements Consumer<Mess
     }
 
     @Override
-    public void accept(Message<List<byte[]>> message) {
+    public void accept(Message<byte[]> message) {
         consumer.accept(message);
     }
 

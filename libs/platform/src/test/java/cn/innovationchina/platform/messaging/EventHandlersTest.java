@@ -21,7 +21,7 @@ class EventHandlersTest {
 
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final EventHandlers<DemandEvent> handlers = new InboundEvents(null, "a-group", Duration.ofSeconds(5),
-            Clock.systemUTC(), ConsumedTracing.none()).handlers(DemandEvent.class)
+            Clock.systemUTC()).handlers(DemandEvent.class)
             .on(DemandSubmitted.class, event -> note("reviewers hear of " + event.payload().title()))
             .on(DemandEvent.class, event -> note("the log records " + event.type()))
             .on(DemandSubmitted.class, event -> note("the title is learnt"));
@@ -44,7 +44,7 @@ class EventHandlersTest {
 
     @Test
     void an_event_no_handler_is_registered_for_completes_without_effect() {
-        var onlySubmissions = new InboundEvents(null, "a-group", Duration.ofSeconds(5), Clock.systemUTC(), ConsumedTracing.none())
+        var onlySubmissions = new InboundEvents(null, "a-group", Duration.ofSeconds(5), Clock.systemUTC())
                 .handlers(DemandEvent.class)
                 .on(DemandSubmitted.class, event -> note("submitted"));
 
@@ -55,7 +55,7 @@ class EventHandlersTest {
 
     @Test
     void a_failing_handler_fails_the_event_and_the_handlers_after_it_do_not_run() {
-        var failing = new InboundEvents(null, "a-group", Duration.ofSeconds(5), Clock.systemUTC(), ConsumedTracing.none())
+        var failing = new InboundEvents(null, "a-group", Duration.ofSeconds(5), Clock.systemUTC())
                 .handlers(DemandEvent.class)
                 .on(DemandEvent.class, event -> Mono.error(new IllegalStateException("broker hiccup")))
                 .on(DemandEvent.class, event -> note("after the failure"));

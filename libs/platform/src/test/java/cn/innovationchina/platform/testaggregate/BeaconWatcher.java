@@ -1,6 +1,5 @@
 package cn.innovationchina.platform.testaggregate;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +35,7 @@ class BeaconWatcher {
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     @Bean
-    Consumer<Message<List<byte[]>>> demandEvents(InboundEvents inbound, ReactiveMongoTemplate mongo) {
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, ReactiveMongoTemplate mongo) {
         return inbound.handlers(DemandEvent.class)
                 .on(DemandSubmitted.class, BeaconWatcher::attempted)
                 .on(DemandPublished.class, BeaconWatcher::attempted)

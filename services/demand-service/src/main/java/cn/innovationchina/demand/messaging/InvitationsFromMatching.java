@@ -1,6 +1,5 @@
 package cn.innovationchina.demand.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,7 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class InvitationsFromMatching {
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, Invitations invitations) {
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Invitations invitations) {
         return inbound.idempotentHandlers(MatchEvent.class).on(ProviderInvited.class, invitations::record);
     }
 }

@@ -1,6 +1,5 @@
 package cn.innovationchina.expert.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,7 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class ExpertConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, ContactRelease release) {
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, ContactRelease release) {
         return inbound.idempotentHandlers(MatchEvent.class).on(InvitationAccepted.class, release::accepted);
     }
 }

@@ -1,6 +1,5 @@
 package cn.innovationchina.matching.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -36,7 +35,7 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class MatchingConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Matchmaker matchmaker) {
         // The Matchmaker ranks a version of a demand once and stores its read model only if newer: no marker.
         return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, matchmaker::published)
@@ -48,7 +47,7 @@ class MatchingConsumers {
 
     /** The same demand events again, in this instance's own consumer group, for its index of open demands. */
     @Bean
-    Consumer<Message<List<byte[]>>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
+    Consumer<Message<byte[]>> demandIndexEvents(InboundEvents inbound, OpenDemands openDemands) {
         return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, openDemands::published)
                 .on(DemandRevised.class, openDemands::revised)
@@ -58,18 +57,18 @@ class MatchingConsumers {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, ProviderUpdates providers) {
         return inbound.handle(ProviderEvent.class, providers::on);
     }
 
     /** The same provider events again, in this instance's own consumer group, for its in-memory index. */
     @Bean
-    Consumer<Message<List<byte[]>>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
+    Consumer<Message<byte[]>> providerIndexEvents(InboundEvents inbound, ProviderUpdates providers) {
         return inbound.idempotentHandlers(ProviderEvent.class).on(ProviderEvent.class, providers::index);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, TrackRecords trackRecords) {
         return inbound.handlers(MatchEvent.class)
                 .on(InvitationAccepted.class, trackRecords::accepted)
                 .on(ContractSigned.class, trackRecords::contracted)

@@ -1,6 +1,5 @@
 package cn.innovationchina.monitoring.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -25,24 +24,24 @@ class EventsToFacts {
 
     /** demand.events carries the demands and the pilot-city list: one consumer reads both, in order per key. */
     @Bean
-    Consumer<Message<List<byte[]>>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, EventRecorder recorder) {
         return inbound.idempotentHandlers(DomainEvent.class)
                 .on(PilotCityEvent.class, recorder::pilotCity)
                 .on(DemandEvent.class, recorder::fact);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> providerEvents(InboundEvents inbound, EventRecorder recorder) {
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, EventRecorder recorder) {
         return inbound.idempotentHandlers(ProviderEvent.class).on(ProviderEvent.class, recorder::fact);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, EventRecorder recorder) {
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, EventRecorder recorder) {
         return inbound.idempotentHandlers(MatchEvent.class).on(MatchEvent.class, recorder::fact);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> notificationEvents(InboundEvents inbound, EventRecorder recorder) {
+    Consumer<Message<byte[]>> notificationEvents(InboundEvents inbound, EventRecorder recorder) {
         return inbound.idempotentHandlers(NotificationEvent.class).on(NotificationEvent.class, recorder::fact);
     }
 }

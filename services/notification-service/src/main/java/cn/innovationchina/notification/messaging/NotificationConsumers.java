@@ -1,6 +1,5 @@
 package cn.innovationchina.notification.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -38,7 +37,7 @@ import cn.innovationchina.platform.messaging.InboundEvents;
 class NotificationConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> demandEvents(InboundEvents inbound, Notifications notifications,
+    Consumer<Message<byte[]>> demandEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
         return inbound.idempotentHandlers(DemandEvent.class)
                 .on(DemandPublished.class, reminders::published)
@@ -53,7 +52,7 @@ class NotificationConsumers {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> providerEvents(InboundEvents inbound, Notifications notifications, NameBook names) {
+    Consumer<Message<byte[]>> providerEvents(InboundEvents inbound, Notifications notifications, NameBook names) {
         return inbound.idempotentHandlers(ProviderEvent.class)
                 .on(ProviderRegistered.class, names::registered)
                 .on(ProviderProfileUpdated.class, names::profileUpdated)
@@ -61,7 +60,7 @@ class NotificationConsumers {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchEvents(InboundEvents inbound, Notifications notifications,
+    Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, Notifications notifications,
             DemandReminders reminders, NameBook names) {
         return inbound.idempotentHandlers(MatchEvent.class)
                 .on(DockingStarted.class, reminders::progressed)
