@@ -3,6 +3,8 @@ package cn.innovationchina.events;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -70,10 +72,25 @@ public final class EventJson {
         }
     }
 
-    /** The {@code type} field of an envelope, or null when the bytes are not one. */
+    /**
+     * The {@code type} field of an envelope, or null when the bytes are not one with a type. Read up to that field
+     * and no further (it comes second, after the event id): a consumer learns whether it handles an event before it
+     * parses the whole of it.
+     */
     public static String typeOf(byte[] json) {
-        try {
-            return MAPPER.readTree(json).path("type").asString(null);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (JacksonException e) {
             return null;
         }

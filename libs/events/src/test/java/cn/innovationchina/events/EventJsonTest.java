@@ -83,6 +83,21 @@ class EventJsonTest {
     }
 
     @Test
+    void the_type_of_an_event_is_read_without_the_rest_wherever_it_stands() {
+        var envelope = EventEnvelope.wrap(hydrogenStack, "d-1", 3, "XIANNING",
+                new EventEnvelope.Tracing("corr-1", null), "demand-service", Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(EventJson.typeOf(EventJson.write(envelope))).isEqualTo("DemandPublished");
+        assertThat(EventJson.typeOf("{\"payload\":{\"type\":\"inner\",\"list\":[1,{\"a\":2}]},\"type\":\"Later\"}"
+                .getBytes(StandardCharsets.UTF_8))).as("after a nested payload").isEqualTo("Later");
+        assertThat(EventJson.typeOf("{\"type\":\"Cut short".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventJson.typeOf("{\"type\":7}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventJson.typeOf("{\"payload\":{}}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventJson.typeOf("not json".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventJson.typeOf("[\"type\"]".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
     void every_catalogued_event_lives_on_the_topic_of_its_aggregate() {
         assertThat(EventCatalog.entries()).hasSize(26).allSatisfy(entry -> assertThat(entry.topic())
                 .isEqualTo(switch (entry.aggregateType()) {

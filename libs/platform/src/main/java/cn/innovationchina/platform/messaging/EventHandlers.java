@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
  * The consumer of one topic's events, by type: {@code inbound.handlers(MatchEvent.class)
  * .on(ProviderInvited.class, invitations::record)}. An event goes to every handler registered for its type (or a
  * supertype of it), in the order they were registered, each after the previous one finished; an event no handler
- * is registered for is acknowledged and has no effect, not even a deduplication marker. Idempotency, retries and
- * dead letters are {@link InboundEvents}'s, as for {@link InboundEvents#handle}.
+ * is registered for is acknowledged and has no effect, not even a deduplication marker, and is read no further than
+ * its type (ADR 0070). Idempotency, retries and dead letters are {@link InboundEvents}'s, as for
+ * {@link InboundEvents#handle}.
  */
 public final class EventHandlers<E extends DomainEvent> implements Consumer<Message<byte[]>> {
 
@@ -51,9 +52,9 @@ public final class EventHandlers<E extends DomainEvent> implements Consumer<Mess
         consumer.accept(message);
     }
 
-    private boolean handles(DomainEvent event) {
-        return topicType.isInstance(event)
-                && registrations.stream().anyMatch(registration -> registration.type().isInstance(event));
+    private boolean handles(Class<? extends DomainEvent> eventType) {
+        return topicType.isAssignableFrom(eventType)
+                && registrations.stream().anyMatch(registration -> registration.type().isAssignableFrom(eventType));
     }
 
     Mono<Void> handle(EventEnvelope<? extends E> event) {
