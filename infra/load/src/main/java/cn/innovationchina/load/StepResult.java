@@ -57,7 +57,7 @@ record StepResult(int rate, double achieved, long sent, long errors, Map<String,
             misses.add("inbox p99 %.0f ms > %.0f ms".formatted(inbox.p99(), INBOX_P99_TARGET_MS));
         }
         if (lagEnd > 0) {
-            misses.add("lag " + lagEnd + " at the end");
+            misses.add("lag %d left %d s after the last delivery".formatted(lagEnd, Load.LAG_GRACE_SECONDS));
         }
         return misses;
     }

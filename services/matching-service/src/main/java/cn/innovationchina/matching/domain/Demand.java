@@ -2,7 +2,7 @@ package cn.innovationchina.matching.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.DemandPublished;
@@ -49,7 +49,7 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
         named.addAll(content.keywords());
         List<String> described = new ArrayList<>(content.keyProblems());
         described.add(content.targetOutcomes());
-        String written = String.join("\n", named) + "\n" + String.join("\n", described);
+        String written = (String.join("\n", named) + "\n" + String.join("\n", described)).toLowerCase(Locale.ROOT);
         List<String> vocabulary = new ArrayList<>();
         for (String code : content.fieldCodes()) {
             fields.find(code).ifPresent(field -> {
@@ -66,9 +66,25 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
         return new SearchTexts(named, described, vocabulary);
     }
 
-    /** Chinese has no spaces to find words by; an English term must start a word ("tea" is not in "steady"). */
-    private static boolean mentions(String text, TechnologyField.Synonym synonym) {
-        return text.contains(synonym.zh()) || Pattern.compile("\\b" + Pattern.quote(synonym.en()),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+    /**
+     * Chinese has no spaces to find words by; an English term must start a word ("tea" is not in "steady"): the
+     * character before it is no letter, digit or underscore. Asked for every synonym of every field of every demand,
+     * so the text is lower-cased once and searched without a regular expression.
+     */
+    private static boolean mentions(String lowerCaseText, TechnologyField.Synonym synonym) {
+        if (lowerCaseText.contains(synonym.zh().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String term = synonym.en().toLowerCase(Locale.ROOT);
+        for (int at = lowerCaseText.indexOf(term); at >= 0; at = lowerCaseText.indexOf(term, at + 1)) {
+            if (at == 0 || !isWordCharacter(lowerCaseText.charAt(at - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }

@@ -2,7 +2,6 @@ package cn.innovationchina.matching.domain;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.Refusal;
@@ -15,9 +14,6 @@ import cn.innovationchina.events.Visibility;
  * cooperation modes (a demand naming none accepts any), and, for a CONFIDENTIAL demand, is verified.
  */
 public final class HardRules {
-
-    /** What a name comparison ignores: spaces and punctuation, full-width brackets included. */
-    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[\\s\\p{Punct}（）]");
 
     private HardRules() {
     }
@@ -69,9 +65,24 @@ public final class HardRules {
         return other != null && !other.isBlank() && normalisedEnterprise.equals(normalised(other));
     }
 
-    /** Asked for every candidate of every demand: the pattern is compiled once. */
+    /**
+     * A name as a comparison sees it: without spaces and ASCII punctuation, full-width brackets included, lower case.
+     * Asked for every candidate of every demand, so it walks the characters instead of running a regular expression.
+     */
     private static String normalised(String name) {
-        return NOT_IN_A_NAME.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
+        StringBuilder kept = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isIgnoredInAName(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isIgnoredInAName(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c))
+                || c == '（' || c == '）';
     }
 
     private static String nullToEmpty(String value) {

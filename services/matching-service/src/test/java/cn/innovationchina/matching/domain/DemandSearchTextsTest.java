@@ -41,6 +41,14 @@ class DemandSearchTextsTest {
                 .fieldVocabulary()).doesNotContain("茶叶");
     }
 
+    @Test
+    void an_english_term_is_mentioned_whatever_its_case_and_after_any_punctuation() {
+        var texts = demandOf(demand("Retired packs: (Battery Recycling) at scale").fields("ENERGY.BATTERY").build())
+                .searchTexts(fields);
+
+        assertThat(texts.fieldVocabulary()).contains("电池回收", "battery recycling");
+    }
+
     private static Demand demandOf(DemandContent content) {
         return new Demand("d-1", enterprise("e-1", "Enterprise", "91421200MA4XN0001K"), "XIANNING", content, true, 1);
     }
