@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,6 +28,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -114,6 +117,24 @@ public class PlatformAutoConfiguration {
             @Value("${spring.application.name}") String consumerGroup,
             @Value("${platform.consumer.handler-timeout}") Duration handlerTimeout) {
         return new InboundEvents(mongo, consumerGroup, handlerTimeout, clock);
+    }
+
+    /**
+     * A consumer commits its offsets once per {@code platform.consumer.commit-interval}, not after every poll: each
+     * commit is a request the broker writes to its offsets log, and at a record a poll that was one per event and
+     * group. A consumer stopped without committing reads that last interval again, which every handler takes without a
+     * second effect. Its poll returns as often, even with nothing to read, so an idle consumer's last records are
+     * committed within the interval too and its lag reads true (ADR 0072).
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> offsetsCommittedOnATimer(
+            @Value("${platform.consumer.commit-interval}") Duration interval) {
+        return (container, destination, group) -> {
+            var properties = container.getContainerProperties();
+            properties.setAckMode(ContainerProperties.AckMode.TIME);
+            properties.setAckTime(interval.toMillis());
+            properties.setPollTimeout(interval.toMillis());
+        };
     }
 
     @Bean
