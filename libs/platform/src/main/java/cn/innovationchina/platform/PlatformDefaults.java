@@ -2,8 +2,10 @@ package cn.innovationchina.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,9 @@ import cn.innovationchina.events.Topics;
  * its dead-letter topic {@code <topic>.<group>.dlq}. A binding whose group is set empty is a broadcast instead: each
  * instance reads every record from the latest on, and a record it cannot take is logged and dropped, since a
  * dead-letter topic shared by throwaway groups would tell nobody anything. Its records are sent with
- * {@link cn.innovationchina.platform.messaging.Broadcasts}.
+ * {@link cn.innovationchina.platform.messaging.Broadcasts}. The input bindings a service names in
+ * {@code platform.consumer.unhurried} let the broker gather records before it answers their fetches (ADR 0071); a
+ * name there that is no input binding stops the service at start-up.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -41,17 +45,36 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         }
         Map<String, Object> bindings = new LinkedHashMap<>();
         String application = environment.getProperty("spring.application.name", "application");
+        Set<String> inputs = new HashSet<>();
         for (var source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
                     Matcher input = INPUT_DESTINATION.matcher(name);
-                    if (input.matches()) {
+                    if (input.matches() && inputs.add(input.group(1))) {
                         deadLetters(environment, input.group(1), application, bindings);
                     }
                 }
             }
         }
+        for (String binding : environment.getProperty("platform.consumer.unhurried", String[].class, new String[0])) {
+            if (!binding.isBlank()) {
+                unhurried(environment, binding.strip(), inputs, bindings);
+            }
+        }
         environment.getPropertySources().addLast(new MapPropertySource("platform-bindings", bindings));
+    }
+
+    private static void unhurried(ConfigurableEnvironment environment, String binding, Set<String> inputs,
+            Map<String, Object> bindings) {
+        if (!inputs.contains(binding)) {
+            throw new IllegalStateException("platform.consumer.unhurried names " + binding
+                    + ", which is not an input binding of this service (its bindings: " + inputs + ")");
+        }
+        String configuration = "spring.cloud.stream.kafka.bindings." + binding + ".consumer.configuration.";
+        bindings.put(configuration + "fetch.min.bytes",
+                environment.getRequiredProperty("platform.consumer.unhurried-fetch.min-bytes"));
+        bindings.put(configuration + "fetch.max.wait.ms",
+                environment.getRequiredProperty("platform.consumer.unhurried-fetch.max-wait-ms"));
     }
 
     private static void deadLetters(ConfigurableEnvironment environment, String binding, String application,
