@@ -15,10 +15,23 @@ import cn.innovationchina.events.Visibility;
  */
 public final class HardRules {
 
-    private HardRules() {
+    private final Demand demand;
+    private final String creditCode;
+    /** The enterprise's name as compared with each candidate's affiliation: normalised once per demand. */
+    private final String enterpriseName;
+
+    private HardRules(Demand demand) {
+        this.demand = demand;
+        this.creditCode = demand.enterprise().creditCode().trim();
+        this.enterpriseName = normalised(demand.enterprise().name());
     }
 
-    public static Optional<Refusal> refusal(Demand demand, Candidate candidate) {
+    /** The rules as they apply to the candidates of one demand. */
+    public static HardRules of(Demand demand) {
+        return new HardRules(demand);
+    }
+
+    public Optional<Refusal> refusal(Candidate candidate) {
         var profile = candidate.provider().profile();
         if (!candidate.provider().active()) {
             return Optional.of(Refusal.INACTIVE);
@@ -29,7 +42,7 @@ public final class HardRules {
         if (freeCapacity(candidate) <= 0) {
             return Optional.of(Refusal.NO_FREE_CAPACITY);
         }
-        if (conflictOfInterest(demand, candidate.provider())) {
+        if (conflictOfInterest(candidate.provider())) {
             return Optional.of(Refusal.CONFLICT_OF_INTEREST);
         }
         var modes = demand.content().cooperationModes();
@@ -46,10 +59,8 @@ public final class HardRules {
         return candidate.provider().profile().capacity() - candidate.trackRecord().activeEngagements();
     }
 
-    static boolean conflictOfInterest(Demand demand, Provider provider) {
-        var enterprise = demand.enterprise();
+    private boolean conflictOfInterest(Provider provider) {
         var profile = provider.profile();
-        String creditCode = enterprise.creditCode().trim();
         boolean sameCreditCode = !creditCode.isEmpty()
                 && (creditCode.equalsIgnoreCase(nullToEmpty(profile.affiliationCreditCode()))
                         || profile.conflictCreditCodes().stream()
@@ -57,7 +68,6 @@ public final class HardRules {
         if (sameCreditCode) {
             return true;
         }
-        String enterpriseName = normalised(enterprise.name());
         return sameName(enterpriseName, profile.affiliation()) || sameName(enterpriseName, profile.memberOf());
     }
 

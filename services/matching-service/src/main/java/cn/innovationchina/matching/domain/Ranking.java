@@ -63,8 +63,9 @@ public final class Ranking {
     public RankingResult rank(Demand demand, List<Candidate> candidates) {
         Map<Refusal, Integer> refusals = new EnumMap<>(Refusal.class);
         List<Candidate> eligible = new ArrayList<>();
+        HardRules rules = HardRules.of(demand);
         for (Candidate candidate : candidates) {
-            HardRules.refusal(demand, candidate).ifPresentOrElse(
+            rules.refusal(candidate).ifPresentOrElse(
                     refusal -> refusals.merge(refusal, 1, Integer::sum), () -> eligible.add(candidate));
         }
         List<Scored> scored = new ArrayList<>(eligible.size());

@@ -89,11 +89,12 @@ final class DemandTerms {
     /** Parts come weightiest first: a word in several weighs as in the weightiest, written as it was there. */
     private void addTerms(List<String> texts, double weight, Map<String, DemandTerm> terms) {
         for (String text : texts) {
-            for (var word : analysis.englishEvidence(text)) {
+            var evidence = analysis.ofDemandText(text);
+            for (var word : evidence.english()) {
                 terms.computeIfAbsent("en:" + word.stem(), k -> new DemandTerm(false, word.stem(), word.surface(),
                         weight, bridge.translationsFor(word.surface())));
             }
-            for (String word : analysis.chineseWords(text)) {
+            for (String word : evidence.chinese()) {
                 terms.computeIfAbsent("zh:" + word, k -> new DemandTerm(true, word, word, weight,
                         bridge.glossesFor(word)));
             }

@@ -33,7 +33,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +84,7 @@ public final class OpenDemandIndex implements AutoCloseable {
         var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
                 Map.of(CHINESE, words, ENGLISH, words)));
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            writer = new IndexWriter(InMemoryFiles.directory(), config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -212,8 +211,9 @@ public final class OpenDemandIndex implements AutoCloseable {
         List<String> written = new ArrayList<>(texts.own());
         written.addAll(texts.fieldVocabulary());
         for (String text : written) {
-            chinese.addAll(analysis.chineseWords(text));
-            analysis.englishEvidence(text).forEach(word -> english.add(word.stem()));
+            var evidence = analysis.ofDemandText(text);
+            chinese.addAll(evidence.chinese());
+            evidence.english().forEach(word -> english.add(word.stem()));
         }
         var doc = new Document();
         doc.add(new StringField(ID, demand.id(), Field.Store.NO));

@@ -25,7 +25,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +101,7 @@ public final class ProviderIndex implements AutoCloseable {
         this.demandQuery = new DemandQuery(taxonomy);
         var config = new IndexWriterConfig(ProfileFields.analyzer()).setRAMBufferSizeMB(64);
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            writer = new IndexWriter(InMemoryFiles.directory(), config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,8 +3,11 @@ package cn.innovationchina.matching.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -40,6 +43,23 @@ final class TextAnalysis {
     record EnglishWord(String surface, String stem, int start, int end, int clause) {
     }
 
+    /** The words of a text that count as evidence: its Chinese words and its English stems. */
+    record Evidence(List<String> chinese, List<EnglishWord> english) {
+    }
+
+    /**
+     * Demand texts analysed lately. A demand is analysed for its ranking and again, by another consumer, for the
+     * index of open demands; and its field vocabulary is the same in every demand of that field.
+     */
+    private static final int REMEMBERED_DEMAND_TEXTS = 4096;
+
+    private final Map<String, Evidence> demandTexts = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Evidence> eldest) {
+                    return size() > REMEMBERED_DEMAND_TEXTS;
+                }
+            });
     private final Set<String> englishGeneric;
     private final Analyzer english = new English();
     private final Analyzer chinese;
@@ -56,6 +76,17 @@ final class TextAnalysis {
             englishWords(word).forEach(w -> stems.add(w.stem()));
         }
         this.englishGeneric = Set.copyOf(stems);
+    }
+
+    /** The evidence of a demand's text, remembered for the next demand that writes the same text. */
+    Evidence ofDemandText(String text) {
+        Evidence evidence = demandTexts.get(text);
+        if (evidence == null) {
+            // Analysed outside the lock: two threads may both analyse a new text, with the same result.
+            evidence = new Evidence(List.copyOf(chineseWords(text)), englishEvidence(text));
+            demandTexts.put(text, evidence);
+        }
+        return evidence;
     }
 
     /** The Chinese words of a text that count as evidence, in order (repeats kept). */
