@@ -1,6 +1,5 @@
 package cn.innovationchina.matching.persistence;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +53,7 @@ final class DemandTerms {
      * to a hundred open demands to each new provider: the terms are kept by the texts, the least recently used
      * dropped first.
      */
-    private final Map<SearchTexts, List<DemandTerm>> analysed = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<SearchTexts, List<DemandTerm>> eldest) {
-                    return size() > ANALYSED_DEMANDS;
-                }
-            });
+    private final RecentlyUsed<SearchTexts, List<DemandTerm>> analysed = new RecentlyUsed<>(ANALYSED_DEMANDS);
 
     DemandTerms(Bridge bridge) {
         this.bridge = bridge;
@@ -69,13 +62,7 @@ final class DemandTerms {
 
     /** Each analysed term of a demand, with the word it came from and the weight of its source. */
     List<DemandTerm> of(SearchTexts texts) {
-        List<DemandTerm> terms = analysed.get(texts);
-        if (terms == null) {
-            // Analysed outside the lock: two threads may both analyse a new demand, with the same result.
-            terms = demandTerms(texts);
-            analysed.put(texts, terms);
-        }
-        return terms;
+        return analysed.computeIfAbsent(texts, this::demandTerms);
     }
 
     private List<DemandTerm> demandTerms(SearchTexts texts) {

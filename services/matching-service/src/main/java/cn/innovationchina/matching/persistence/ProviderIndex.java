@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -70,13 +68,7 @@ public final class ProviderIndex implements AutoCloseable {
 
     private final ProfileFields profiles;
     private final TextAnalysis analysis;
-    private final Map<String, ProfileFields.ProfileWords> recentWords = Collections.synchronizedMap(
-            new LinkedHashMap<>(RECENT_WORDS * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ProfileFields.ProfileWords> eldest) {
-                    return size() > RECENT_WORDS;
-                }
-            });
+    private final RecentlyUsed<String, ProfileFields.ProfileWords> recentWords = new RecentlyUsed<>(RECENT_WORDS);
     private final DemandTerms demandTerms;
     private final DemandQuery demandQuery;
     private final IndexWriter writer;

@@ -3,11 +3,8 @@ package cn.innovationchina.matching.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -53,13 +50,7 @@ final class TextAnalysis {
      */
     private static final int REMEMBERED_DEMAND_TEXTS = 4096;
 
-    private final Map<String, Evidence> demandTexts = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Evidence> eldest) {
-                    return size() > REMEMBERED_DEMAND_TEXTS;
-                }
-            });
+    private final RecentlyUsed<String, Evidence> demandTexts = new RecentlyUsed<>(REMEMBERED_DEMAND_TEXTS);
     private final Set<String> englishGeneric;
     private final Analyzer english = new English();
     private final Analyzer chinese;
@@ -80,13 +71,7 @@ final class TextAnalysis {
 
     /** The evidence of a demand's text, remembered for the next demand that writes the same text. */
     Evidence ofDemandText(String text) {
-        Evidence evidence = demandTexts.get(text);
-        if (evidence == null) {
-            // Analysed outside the lock: two threads may both analyse a new text, with the same result.
-            evidence = new Evidence(List.copyOf(chineseWords(text)), englishEvidence(text));
-            demandTexts.put(text, evidence);
-        }
-        return evidence;
+        return demandTexts.computeIfAbsent(text, t -> new Evidence(List.copyOf(chineseWords(t)), englishEvidence(t)));
     }
 
     /** The Chinese words of a text that count as evidence, in order (repeats kept). */
