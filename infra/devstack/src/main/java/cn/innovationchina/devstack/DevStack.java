@@ -133,11 +133,12 @@ public final class DevStack {
         // Keycloak starts first: it takes longest, and the services need it only for their first token.
         KeycloakServer keycloak = options.keycloak() ? KeycloakServer.start(processes, options.root(),
                 Ports.keycloak(options.portBase()), gateway()) : null;
-        KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath, options.fullCompiler());
+        KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath);
         // In memory, the stand-in's heap is the platform's data: at 256 MB a 10,000-provider load spent its time in
-        // full collections (ADR 0057). The H2 store keeps its data on disk.
+        // full collections (ADR 0057). The H2 store keeps its data on disk. Like the broker, the stand-in's work is
+        // its own and repays the optimising compiler (ADR 0075).
         processes.start("mongo", Processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
-                options.fullCompiler(), "-cp", classpath,
+                true, "-cp", classpath,
                 MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
                 options.mongoInMemory() ? MongoWireServer.IN_MEMORY
                         : options.data().resolve("mongo/devstack.mv").toString()),

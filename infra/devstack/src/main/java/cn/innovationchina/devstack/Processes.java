@@ -42,8 +42,9 @@ final class Processes {
      * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
      * allocator (its default one released a refused request body's memory twice, ADR 0050) and, unless
      * {@code fullCompiler}, the quick JIT compiler only: eight JVMs on two cores spent more CPU compiling with the
-     * optimising one than its code saved them, at start-up and under load alike (ADR 0054); matching-service, whose
-     * work is its own searches, is given both (ADR 0064).
+     * optimising one than its code saved them, at start-up and under load alike (ADR 0054); the processes whose work
+     * is their own rather than a framework's are given both: matching-service (ADR 0064), Kafka and the Mongo
+     * stand-in (ADR 0075).
      */
     static List<String> java(int heapMegabytes, boolean fullCompiler, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
