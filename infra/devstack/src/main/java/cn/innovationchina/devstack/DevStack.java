@@ -41,7 +41,7 @@ public final class DevStack {
      * heap is {@code inMemoryMongoHeap} MB (its data lives there).
      */
     public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
-            Map<String, Integer> instances, boolean fullCompiler, boolean mongoInMemory, boolean keycloak,
+            Map<String, Integer> instances, boolean mongoInMemory, boolean keycloak,
             int inMemoryMongoHeap) {
 
         public Options {
@@ -50,8 +50,8 @@ public final class DevStack {
 
         /** These options, the in-memory stand-in given {@code megabytes} of heap: room for a filled platform. */
         public Options withInMemoryMongoHeap(int megabytes) {
-            return new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, fullCompiler,
-                    mongoInMemory, keycloak, megabytes);
+            return new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, mongoInMemory,
+                    keycloak, megabytes);
         }
 
         /**
@@ -59,17 +59,17 @@ public final class DevStack {
          * MongoDB on free ports, so nothing of an earlier run or of a developer's stack is in the way.
          */
         public static Options scratch(Path root, Path data, int portBase, Map<String, Integer> instances,
-                boolean fullCompiler, boolean mongoInMemory) throws IOException {
+                boolean mongoInMemory) throws IOException {
             Folders.delete(data);
             int kafka = FreePorts.run(3);
-            return new Options(root, data, kafka, kafka + 2, false, portBase, instances, fullCompiler,
-                    mongoInMemory, false, IN_MEMORY_MONGO_HEAP);
+            return new Options(root, data, kafka, kafka + 2, false, portBase, instances, mongoInMemory, false,
+                    IN_MEMORY_MONGO_HEAP);
         }
 
         /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
         public static Options standard(Path root) {
             return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false,
-                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, false, IN_MEMORY_MONGO_HEAP);
+                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, IN_MEMORY_MONGO_HEAP);
         }
     }
 
@@ -135,10 +135,9 @@ public final class DevStack {
                 Ports.keycloak(options.portBase()), gateway()) : null;
         KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath);
         // In memory, the stand-in's heap is the platform's data: at 256 MB a 10,000-provider load spent its time in
-        // full collections (ADR 0057). The H2 store keeps its data on disk. Like the broker, the stand-in's work is
-        // its own and repays the optimising compiler (ADR 0075).
+        // full collections (ADR 0057). The H2 store keeps its data on disk.
         processes.start("mongo", Processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
-                true, "-cp", classpath,
+                "-cp", classpath,
                 MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
                 options.mongoInMemory() ? MongoWireServer.IN_MEMORY
                         : options.data().resolve("mongo/devstack.mv").toString()),

@@ -43,15 +43,14 @@ final class KafkaBroker {
             properties.store(out, "written by the devstack");
         }
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            var format = new ProcessBuilder(Processes.java(256, false, "-cp", classpath, "kafka.tools.StorageTool",
+            var format = new ProcessBuilder(Processes.java(256, "-cp", classpath, "kafka.tools.StorageTool",
                     "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
                     .redirectErrorStream(true).redirectOutput(processes.logFile("kafka-format").toFile()).start();
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
             }
         }
-        // The broker's work is its own (the log, the fetch sessions), and it repays the optimising compiler (ADR 0075).
-        processes.start("kafka", Processes.java(512, true, "-cp", classpath, "kafka.Kafka", config.toString()),
+        processes.start("kafka", Processes.java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
                 "localhost:" + kafkaPort, 0);
     }
 }

@@ -40,16 +40,13 @@ final class Processes {
 
     /**
      * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
-     * allocator (its default one released a refused request body's memory twice, ADR 0050) and, unless
-     * {@code fullCompiler}, the quick JIT compiler only: eight JVMs on two cores spent more CPU compiling with the
-     * optimising one than its code saved them, at start-up and under load alike (ADR 0054); the processes whose work
-     * is their own rather than a framework's are given both: matching-service (ADR 0064), Kafka and the Mongo
-     * stand-in (ADR 0075).
+     * allocator (its default one released a refused request body's memory twice, ADR 0050) and
+     * the JVM's own choice of JIT compilers, the quick one and then the optimising one: compiling costs the first
+     * minutes more CPU, and warm code then costs about half (ADR 0076).
      */
-    static List<String> java(int heapMegabytes, boolean fullCompiler, String... arguments) {
+    static List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",
-                "-Dio.netty.allocator.type=pooled",
-                fullCompiler ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1"));
+                "-Dio.netty.allocator.type=pooled"));
         command.addAll(List.of(arguments));
         return command;
     }

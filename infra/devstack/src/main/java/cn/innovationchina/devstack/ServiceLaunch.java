@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -30,12 +29,6 @@ import cn.innovationchina.devstack.ports.Ports;
 final class ServiceLaunch {
 
     static final String GATEWAY = "gateway";
-    /**
-     * The services whose work is mostly the domain's own computation rather than framework and I/O: matching's
-     * searches and rankings repay the optimising compiler within minutes; the others run the quick one (ADR 0054,
-     * ADR 0064).
-     */
-    private static final Set<String> OPTIMISED = Set.of("matching-service");
 
     private final DevStack.Options options;
     private final Processes processes;
@@ -63,7 +56,7 @@ final class ServiceLaunch {
         Map<String, ClassData> classData = prepareClassData(services.keySet());
         for (var instance : instancePorts.entrySet()) {
             String service = instance.getKey().replaceFirst("-\\d+$", "");
-            List<String> command = Processes.java(384, options.fullCompiler() || OPTIMISED.contains(service));
+            List<String> command = Processes.java(384);
             command.addAll(classData.get(service).launch(instance.getKey()));
             command.addAll(arguments(service, instance.getValue(), services, publicKey, privateKey, oidcIssuer));
             processes.start(instance.getKey(), command, "http://localhost:" + instance.getValue(),

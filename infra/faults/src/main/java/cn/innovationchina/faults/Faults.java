@@ -67,7 +67,7 @@ public final class Faults {
         log("Starting the platform (two instances of matching and notification; data in %s) ...",
                 root.relativize(data));
         DevStack stack = DevStack.up(DevStack.Options.scratch(root, data, portBase,
-                Map.of("matching-service", 2, "notification-service", 2), false, true));
+                Map.of("matching-service", 2, "notification-service", 2), true));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "faults-stop"));
         List<Verdict> verdicts = new ArrayList<>();
         var http = HarnessHttp.client();

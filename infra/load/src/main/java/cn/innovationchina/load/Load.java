@@ -24,11 +24,8 @@ import cn.innovationchina.devstack.demo.Platform;
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline] [--mongo-h2] [--full-compiler] [--fill-demands 50000]}; the Mongo stand-in
- * keeps its data in memory unless {@code --mongo-h2} asks for the devstack's H2 file store, and the processes run
- * the JIT compilers the devstack gives them (ADR 0054, 0064, 0075) unless {@code --full-compiler} gives every
- * service both. With
- * {@code --fill-demands} the ramp is run twice more: again on the platform as the ramp left it, and after
+ * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000]}; the Mongo stand-in keeps its data in
+ * memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the ramp is run twice more: again on the platform as the ramp left it, and after
  * {@link DataFill} filled it with that many published demands, their match lists and inbox entries; the report
  * compares those two, then times {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform
  * ({@link ProvidersArriving}).
@@ -51,7 +48,7 @@ public final class Load {
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
             Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2,
-            boolean fullCompiler, int fillDemands) {
+            int fillDemands) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -64,7 +61,6 @@ public final class Load {
             int portBase = 7080;
             boolean baseline = true;
             boolean h2 = false;
-            boolean fullCompiler = false;
             int fillDemands = 0;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
@@ -77,17 +73,16 @@ public final class Load {
                     case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                     case "--no-baseline" -> baseline = false;
                     case "--mongo-h2" -> h2 = true;
-                    case "--full-compiler" -> fullCompiler = true;
                     case "--fill-demands" -> fillDemands = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
-                            + "--profile-rate R --port-base N --no-baseline --mongo-h2 --full-compiler "
+                            + "--profile-rate R --port-base N --no-baseline --mongo-h2 "
                             + "--fill-demands N)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline, h2, fullCompiler, fillDemands);
+                    baseline, h2, fillDemands);
         }
     }
 
@@ -109,7 +104,7 @@ public final class Load {
         log("Starting the platform for the load (data in %s, ports from %d) ...", options.root().relativize(data),
                 options.portBase());
         var stackOptions = DevStack.Options.scratch(options.root(), data, options.portBase(), options.instances(),
-                options.fullCompiler(), !options.h2());
+                !options.h2());
         DevStack stack = DevStack.up(options.fillDemands() > 0 ? stackOptions.withInMemoryMongoHeap(FILLED_MONGO_HEAP)
                 : stackOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "load-stop"));
@@ -159,11 +154,12 @@ public final class Load {
     }
 
     /**
-     * Twenty seconds at 10 demands/s, not reported: the services' code is compiled before anything is timed. Its
-     * demands are the templates a fill copies.
+     * 2,000 demands at 10 a second, not reported: the processes' code is compiled before anything is timed. The
+     * optimising compiler needs that many before a demand's cost settles (ADR 0076); twenty seconds left the first
+     * steps paying for the compilation. Its demands are the templates a fill copies.
      */
     private Step warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
-        var step = new Step(10, 20);
+        var step = new Step(10, 200);
         driver.run(step);
         DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
         awaitDeliveries(step, observations, Duration.ofSeconds(60));

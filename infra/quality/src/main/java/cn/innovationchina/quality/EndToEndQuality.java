@@ -115,7 +115,7 @@ public final class EndToEndQuality {
                 name, set.demands().size(), set.providers().size(), set.judgements().size(),
                 options.root().relativize(folder), options.portBase());
         DevStack stack = DevStack.up(DevStack.Options.scratch(options.root(), data, options.portBase(), Map.of(),
-                false, true));
+                true));
         running.set(stack);
         try (var gateway = new ThroughTheGateway(new Platform(stack.gateway(), options.portBase()),
                 new DevTokens(stack.signingKey()), options.parallel())) {
