@@ -40,9 +40,9 @@ final class Processes {
 
     /**
      * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
-     * allocator (its default one released a refused request body's memory twice, ADR 0050) and
-     * the JVM's own choice of JIT compilers, the quick one and then the optimising one: compiling costs the first
-     * minutes more CPU, and warm code then costs about half (ADR 0076).
+     * allocator (its default one released a refused request body's memory twice, ADR 0050) and the JVM's own choice
+     * of JIT compilers, the quick one and then the optimising one: compiling costs the first minutes more CPU, and
+     * warm code then costs a fifth to two fifths less (ADR 0076).
      */
     static List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xss512k",

@@ -25,10 +25,10 @@ import cn.innovationchina.devstack.demo.Platform;
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
  * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000]}; the Mongo stand-in keeps its data in
- * memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the ramp is run twice more: again on the platform as the ramp left it, and after
- * {@link DataFill} filled it with that many published demands, their match lists and inbox entries; the report
- * compares those two, then times {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform
- * ({@link ProvidersArriving}).
+ * memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the ramp is
+ * run twice more: again on the platform as the ramp left it, and after {@link DataFill} filled it with that many
+ * published demands, their match lists and inbox entries; the report compares those two, then times
+ * {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform ({@link ProvidersArriving}).
  */
 public final class Load {
 
