@@ -1,0 +1,97 @@
+package cn.innovationchina.gateway.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cn.innovationchina.testkit.Tokens;
+import reactor.core.publisher.Flux;
+
+/**
+ * A service that failed and came back is called again: its circuit opens after 2 failures of 2 here, waits 1 s,
+ * then lets 3 trial calls through. Trial calls that tell nothing about the service (a caller who breaks off, an
+ * upload over the limit) give their turn back, so the calls that do reach it close the circuit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s"})
+@AutoConfigureWebTestClient(timeout = "PT20S")
+class ServiceBackTest {
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        Platform.register(registry);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void after_its_pause_the_circuit_of_a_service_that_answers_again_closes_whatever_the_trial_calls_were() {
+        for (int i = 0; i < 2; i++) {
+            get("/api/monitoring/status/500").expectStatus().isEqualTo(500);
+        }
+        get("/api/monitoring/cities").expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> breakerState().equals("half_open"));
+        // A caller who gives up while the service is still working on the answer (it takes 3 s on /slow).
+        WebTestClient impatient = http.mutate().responseTimeout(Duration.ofMillis(300)).build();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> impatient.get().uri("/api/monitoring/slow")
+                    .headers(h -> h.setBearerAuth(token())).exchange())
+                    .hasMessageContaining("Timeout");
+        }
+        // Uploads over the limit, refused with 413 whatever the service would have said.
+        for (int i = 0; i < 3; i++) {
+            http.post().uri("/api/monitoring/uploads").headers(h -> h.setBearerAuth(token()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Flux.range(0, 80).map(n -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024])),
+                            DataBuffer.class)
+                    .exchange()
+                    .expectStatus().isEqualTo(413);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                get("/api/monitoring/cities").expectStatus().isOk());
+        for (int i = 0; i < 3; i++) {
+            get("/api/monitoring/cities").expectStatus().isOk()
+                    .expectBody(Map.class).isEqualTo(Map.of("service", "monitoring-service", "path", "/cities"));
+        }
+        assertThat(breakerState()).isEqualTo("closed");
+    }
+
+    private WebTestClient.ResponseSpec get(String path) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(token())).exchange();
+    }
+
+    /** The state the gateway reports for monitoring-service's circuit, as an operator reads it. */
+    private String breakerState() {
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var state = Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"monitoring-service\""
+                + "[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0").matcher(metrics);
+        return state.find() ? state.group(1) : "unknown";
+    }
+
+    /** A fresh client each time, so no rate limit is reached. */
+    private static String token() {
+        return Tokens.forTests().mint("CITY_ADMIN", "user-" + UUID.randomUUID(), Map.of("cityCode", "XIANNING"));
+    }
+}
