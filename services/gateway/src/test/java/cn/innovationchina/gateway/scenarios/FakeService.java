@@ -19,12 +19,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was
- * asked for (a POST with 201 and a {@code Location} by its own path), remembers what it received, and on {@code /live} streams two server-sent events, the second only once
- * the test lets it ({@link #releaseSecondEvent()}), so a test can tell a streamed answer from a buffered one; on
- * {@code /slow} answers only after 3 s; on {@code /status/NNN} answers NNN. A test may give a path a JSON answer of
- * its own ({@link #answers}). Like a platform service, it stops reading a body past 256 KB and cuts the connection
- * (except on a bulk import path, {@code .../imports}).
+ * Plays one platform service on a random port: answers every call with JSON naming itself and the path it was asked
+ * for (a POST with 201 and a {@code Location} by its own path), remembers what it received, and on {@code /live}
+ * streams two server-sent events, the second only once the test lets it ({@link #releaseSecondEvent()}), so a test
+ * can tell a streamed answer from a buffered one; on {@code /slow} answers only after 3 s, on {@code /hang} after 8 s;
+ * on {@code /status/NNN} answers NNN. A test may give a path a JSON answer of its own ({@link #answers}). Like a
+ * platform service, it stops reading a body past 256 KB and cuts the connection (except on a bulk import path,
+ * {@code .../imports}).
  */
 final class FakeService {
 
@@ -108,6 +109,9 @@ final class FakeService {
         }
         if (exchange.getRequestURI().getPath().equals("/slow")) {
             pause(Duration.ofSeconds(3));
+        }
+        if (exchange.getRequestURI().getPath().equals("/hang")) {
+            pause(Duration.ofSeconds(8));
         }
         if (path.startsWith("/status/")) {
             exchange.sendResponseHeaders(Integer.parseInt(path.substring("/status/".length())), -1);

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import cn.innovationchina.testkit.Tokens;
 import reactor.core.publisher.Flux;
 
 /**
@@ -51,17 +48,18 @@ class ServiceBackTest {
         get("/api/monitoring/cities").expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> breakerState().equals("half_open"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Platform.breakerState(http, "monitoring-service").equals("half_open"));
         // A caller who gives up while the service is still working on the answer (it takes 3 s on /slow).
         WebTestClient impatient = http.mutate().responseTimeout(Duration.ofMillis(300)).build();
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> impatient.get().uri("/api/monitoring/slow")
-                    .headers(h -> h.setBearerAuth(token())).exchange())
+                    .headers(h -> h.setBearerAuth(Platform.freshCityAdminToken())).exchange())
                     .hasMessageContaining("Timeout");
         }
         // Uploads over the limit, refused with 413 whatever the service would have said.
         for (int i = 0; i < 3; i++) {
-            http.post().uri("/api/monitoring/uploads").headers(h -> h.setBearerAuth(token()))
+            http.post().uri("/api/monitoring/uploads").headers(h -> h.setBearerAuth(Platform.freshCityAdminToken()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Flux.range(0, 80).map(n -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024])),
                             DataBuffer.class)
@@ -74,24 +72,10 @@ class ServiceBackTest {
             get("/api/monitoring/cities").expectStatus().isOk()
                     .expectBody(Map.class).isEqualTo(Map.of("service", "monitoring-service", "path", "/cities"));
         }
-        assertThat(breakerState()).isEqualTo("closed");
+        assertThat(Platform.breakerState(http, "monitoring-service")).isEqualTo("closed");
     }
 
     private WebTestClient.ResponseSpec get(String path) {
-        return http.get().uri(path).headers(h -> h.setBearerAuth(token())).exchange();
-    }
-
-    /** The state the gateway reports for monitoring-service's circuit, as an operator reads it. */
-    private String breakerState() {
-        String metrics = http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        var state = Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"monitoring-service\""
-                + "[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0").matcher(metrics);
-        return state.find() ? state.group(1) : "unknown";
-    }
-
-    /** A fresh client each time, so no rate limit is reached. */
-    private static String token() {
-        return Tokens.forTests().mint("CITY_ADMIN", "user-" + UUID.randomUUID(), Map.of("cityCode", "XIANNING"));
+        return http.get().uri(path).headers(h -> h.setBearerAuth(Platform.freshCityAdminToken())).exchange();
     }
 }
