@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,14 +23,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 /**
- * A service that failed and came back is called again: its circuit opens after 2 failures of 2 here, waits 1 s,
+ * A service that failed and came back is called again: its circuit opens after 2 failures of 2 here, pauses 1 s,
  * then lets 3 trial calls through. Trial calls that tell nothing about the service (a caller who breaks off, an
- * upload over the limit) give their turn back, so the calls that do reach it close the circuit.
+ * upload over the limit) give their turn back, so the calls that do reach it close the circuit; trial calls that
+ * have not ended after 3 s open it again, so it is tried with fresh calls rather than refused until they end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
-        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s"})
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+        "resilience4j.circuitbreaker.configs.default.max-wait-duration-in-half-open-state=3s"})
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class ServiceBackTest {
 
@@ -42,9 +46,7 @@ class ServiceBackTest {
 
     @Test
     void after_its_pause_the_circuit_of_a_service_that_answers_again_closes_whatever_the_trial_calls_were() {
-        for (int i = 0; i < 2; i++) {
-            get("/api/monitoring/status/500").expectStatus().isEqualTo(500);
-        }
+        failUntilTheCircuitOpens();
         get("/api/monitoring/cities").expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
 
@@ -73,6 +75,38 @@ class ServiceBackTest {
                     .expectBody(Map.class).isEqualTo(Map.of("service", "monitoring-service", "path", "/cities"));
         }
         assertThat(Platform.breakerState(http, "monitoring-service")).isEqualTo("closed");
+    }
+
+    @Test
+    void a_service_whose_trial_calls_hang_is_tried_again_with_fresh_calls() {
+        failUntilTheCircuitOpens();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Platform.breakerState(http, "monitoring-service").equals("half_open"));
+
+        FakeService monitoring = Platform.service("monitoring");
+        long hangingBefore = hangingCalls(monitoring);
+        var hanging = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.runAsync(() ->
+                get("/api/monitoring/hang").expectStatus().isOk())).toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> hangingCalls(monitoring) == hangingBefore + 3);
+        get("/api/monitoring/cities").expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
+
+        await().atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+                get("/api/monitoring/cities").expectStatus().isOk());
+        assertThat(hanging).noneMatch(CompletableFuture::isDone);
+        hanging.forEach(CompletableFuture::join);
+    }
+
+    private static long hangingCalls(FakeService service) {
+        return service.received().stream().filter(call -> call.path().equals("/hang")).count();
+    }
+
+    /** Whatever the circuit's recent calls were, failures until it opens (one or two, at 2 of 2 here). */
+    private void failUntilTheCircuitOpens() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            get("/api/monitoring/status/500").expectStatus().value(status -> assertThat(status).isIn(500, 503));
+            return Platform.breakerState(http, "monitoring-service").equals("open");
+        });
     }
 
     private WebTestClient.ResponseSpec get(String path) {
