@@ -62,7 +62,7 @@ public class Demands {
     public Mono<Demand> draft(PlatformUser user, @Nullable String cityCode, DemandContent content,
             ContactPerson contact) {
         return enterprises.find(user.organisationId()).map(EnterpriseDocument::toDomain)
-                .switchIfEmpty(Mono.error(new Conflict("Organisation " + user.organisationId()
+                .switchIfEmpty(Mono.error(() -> new Conflict("Organisation " + user.organisationId()
                         + " is not registered as an enterprise: POST /enterprises first")))
                 .flatMap(enterprise -> {
                     var demand = Demand.draft("dmd-" + UUID.randomUUID(), enterprise, cityCode, content, contact,
@@ -106,7 +106,7 @@ public class Demands {
         return load(id).flatMap(demand -> invited(user, demand)
                         .map(invited -> new Listing.Seen(demand, Exposure.of(user, demand, invited))))
                 .filter(seen -> seen.exposure() != Exposure.HIDDEN)
-                .switchIfEmpty(Mono.error(new NotFound("Demand", id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Demand", id)));
     }
 
     /**
@@ -151,13 +151,13 @@ public class Demands {
 
     private Mono<Demand> owned(PlatformUser user, String id) {
         return load(id).filter(demand -> user.actsFor(demand.ownerId()))
-                .switchIfEmpty(Mono.error(new NotFound("Demand", id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Demand", id)));
     }
 
     /** Only the administrators of the demand's city review it; drafts are not theirs to see. */
     private Mono<Demand> reviewed(PlatformUser admin, String id) {
         return load(id).filter(demand -> admin.administers(demand.cityCode()) && demand.status() != DemandStatus.DRAFT)
-                .switchIfEmpty(Mono.error(new NotFound("Demand", id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Demand", id)));
     }
 
     private Mono<Demand> load(String id) {

@@ -64,6 +64,6 @@ public class Enterprises {
 
     public Mono<Enterprise> of(PlatformUser user) {
         return documents.find(user.organisationId()).map(EnterpriseDocument::toDomain)
-                .switchIfEmpty(Mono.error(new NotFound("Enterprise", user.organisationId())));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Enterprise", user.organisationId())));
     }
 }

@@ -38,7 +38,7 @@ public class PilotCityList {
 
     public Mono<PilotCity> find(String code) {
         return documents.find(code).map(PilotCityDocument::toDomain)
-                .switchIfEmpty(Mono.error(new NotFound("Pilot city", code)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Pilot city", code)));
     }
 
     /** The city of that code, or nothing when it is not a pilot city. */

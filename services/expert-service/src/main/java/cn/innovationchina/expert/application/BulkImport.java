@@ -77,9 +77,10 @@ public class BulkImport {
         }
         String organisation = importer.providerId();
         return providers.find(organisation)
-                .switchIfEmpty(Mono.error(new NotFound("Provider", organisation)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Provider", organisation)))
                 .filter(Provider::leadsExpertGroup)
-                .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute onboards members")))
+                .switchIfEmpty(Mono.error(() ->
+                        new AccessDeniedException("Only an active society or institute onboards members")))
                 .map(Provider::id);
     }
 

@@ -86,7 +86,7 @@ public class ProviderService {
         }
         return providers.find(id)
                 .filter(p -> p.isActive() || user.isProvider(id) || user.is(Role.PLATFORM_ADMIN))
-                .switchIfEmpty(Mono.error(new NotFound("Provider", id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Provider", id)));
     }
 
     public Mono<Provider> changeAvailability(PlatformUser user, String id, Availability availability,
@@ -96,14 +96,14 @@ public class ProviderService {
     }
 
     public Mono<Provider> verify(PlatformUser administrator, String id, long expectedVersion) {
-        return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
+        return providers.find(id).switchIfEmpty(Mono.error(() -> new NotFound("Provider", id)))
                 .flatMap(current -> store(current, expectedVersion, p -> p.verify(administrator.subject())));
     }
 
     /** The provider itself or a platform administrator. */
     public Mono<Provider> deactivate(PlatformUser user, String id, @Nullable String reason, long expectedVersion) {
         Mono<Provider> current = user.is(Role.PLATFORM_ADMIN)
-                ? providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)))
+                ? providers.find(id).switchIfEmpty(Mono.error(() -> new NotFound("Provider", id)))
                 : own(user, id);
         return current.flatMap(p -> store(p, expectedVersion, q -> q.deactivate(reason)));
     }
@@ -128,7 +128,7 @@ public class ProviderService {
     public Mono<ProviderPage> members(String organisationId, PageRequest page) {
         return providers.find(organisationId)
                 .filter(Provider::leadsExpertGroup)
-                .switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Provider", organisationId)))
                 .map(p -> criteria(null, List.of(), null, null, organisationId, null))
                 .flatMap(search -> found(search, page));
     }
@@ -136,7 +136,7 @@ public class ProviderService {
     /** The society or institute the caller acts for adds a registered expert to its group. */
     public Mono<Provider> admit(PlatformUser user, String organisationId, String memberId) {
         return group(user, organisationId)
-                .then(providers.find(memberId).switchIfEmpty(Mono.error(new NotFound("Provider", memberId))))
+                .then(providers.find(memberId).switchIfEmpty(Mono.error(() -> new NotFound("Provider", memberId))))
                 .flatMap(member -> store(member, null, p -> p.joinGroup(organisationId)));
     }
 
@@ -144,7 +144,7 @@ public class ProviderService {
     public Mono<Provider> release(PlatformUser user, String organisationId, String memberId) {
         Mono<Provider> member = user.isProvider(memberId) ? providers.find(memberId)
                 : group(user, organisationId).then(providers.find(memberId));
-        return member.switchIfEmpty(Mono.error(new NotFound("Provider", memberId)))
+        return member.switchIfEmpty(Mono.error(() -> new NotFound("Provider", memberId)))
                 .flatMap(p -> store(p, null, q -> q.leaveGroup(organisationId)));
     }
 
@@ -152,9 +152,10 @@ public class ProviderService {
         if (!user.isProvider(organisationId)) {
             return Mono.error(new NotFound("Provider", organisationId));
         }
-        return providers.find(organisationId).switchIfEmpty(Mono.error(new NotFound("Provider", organisationId)))
+        return providers.find(organisationId).switchIfEmpty(Mono.error(() -> new NotFound("Provider", organisationId)))
                 .filter(Provider::leadsExpertGroup)
-                .switchIfEmpty(Mono.error(new AccessDeniedException("Only an active society or institute has members")));
+                .switchIfEmpty(Mono.error(() ->
+                        new AccessDeniedException("Only an active society or institute has members")));
     }
 
     private Mono<ProviderPage> found(ProviderSearch search, PageRequest page) {
@@ -191,7 +192,7 @@ public class ProviderService {
         if (!user.isProvider(id)) {
             return Mono.error(new NotFound("Provider", id));
         }
-        return providers.find(id).switchIfEmpty(Mono.error(new NotFound("Provider", id)));
+        return providers.find(id).switchIfEmpty(Mono.error(() -> new NotFound("Provider", id)));
     }
 
     /**

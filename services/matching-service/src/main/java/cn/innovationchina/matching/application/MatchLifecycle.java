@@ -45,7 +45,7 @@ public class MatchLifecycle {
     public Mono<Versioned> matchesOf(String demandId, PlatformUser user) {
         return store.find(demandId)
                 .filter(matches -> user.actsFor(matches.enterpriseId()) || user.administers(matches.cityCode()))
-                .switchIfEmpty(Mono.error(new NotFound("Demand matches", demandId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Demand matches", demandId)))
                 .map(matches -> new Versioned(matches, matches.version()));
     }
 
@@ -69,7 +69,7 @@ public class MatchLifecycle {
     public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, long ifMatch,
             BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
         return store.find(demandId)
-                .switchIfEmpty(Mono.error(new NotFound("Match", matchId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Match", matchId)))
                 .flatMap(matches -> {
                     Party party = partyOf(matches, matchId, user);
                     if (ifMatch != matches.version()) {

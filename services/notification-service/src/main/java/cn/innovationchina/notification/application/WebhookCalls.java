@@ -128,7 +128,7 @@ public class WebhookCalls {
                                 : "HTTP " + status;
                         return response.releaseBody().then(Mono.error(new Refused(why, retryable)));
                     });
-        })).timeout(timeout.plus(timeout), Mono.error(new TimeoutException("no answer within " + timeout)));
+        })).timeout(timeout.plus(timeout), Mono.error(() -> new TimeoutException("no answer within " + timeout)));
     }
 
     /** What the organisation is told about a failed call: what happened, never an address it led to. */
