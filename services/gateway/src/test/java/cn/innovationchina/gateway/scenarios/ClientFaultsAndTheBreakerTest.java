@@ -11,14 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.testkit.Tokens;
-import reactor.core.publisher.Flux;
 
 /**
  * A caller's fault never counts against a service: the breaker of each service opens after 2 failures of 2 here,
@@ -46,7 +44,7 @@ class ClientFaultsAndTheBreakerTest {
         for (int i = 0; i < 10; i++) {
             http.post().uri("/api/demand/demands").headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(fiveMegabytesInChunks(), DataBuffer.class)
+                    .body(Uploads.fiveMegabytesInChunks(), DataBuffer.class)
                     .exchange()
                     .expectStatus().isEqualTo(413)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -63,7 +61,7 @@ class ClientFaultsAndTheBreakerTest {
         for (int i = 0; i < 3; i++) {
             http.post().uri("/api/notification/webhooks").headers(h -> h.setBearerAuth(token()))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(chunks(6, 1024).delayElements(Duration.ofMillis(400)), DataBuffer.class)
+                    .body(Uploads.chunks(6, 1024).delayElements(Duration.ofMillis(400)), DataBuffer.class)
                     .exchange()
                     .expectStatus().isEqualTo(408)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -79,7 +77,7 @@ class ClientFaultsAndTheBreakerTest {
     void a_chunked_upload_within_the_limit_reaches_the_service_whole() {
         http.post().uri("/api/expert/providers").headers(h -> h.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(chunks(4, 60 * 1024), DataBuffer.class)
+                .body(Uploads.chunks(4, 60 * 1024), DataBuffer.class)
                 .exchange()
                 .expectStatus().isCreated();
         assertThat(Platform.service("expert").last().bodyBytes()).isEqualTo(4 * 60 * 1024);
@@ -109,14 +107,6 @@ class ClientFaultsAndTheBreakerTest {
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("circuit-open")
                 .jsonPath("$.service").isEqualTo("monitoring-service");
-    }
-
-    private static Flux<DataBuffer> fiveMegabytesInChunks() {
-        return chunks(80, 64 * 1024);
-    }
-
-    private static Flux<DataBuffer> chunks(int count, int size) {
-        return Flux.range(0, count).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[size]));
     }
 
     /** A fresh client each time, so no rate limit is reached. */

@@ -110,7 +110,7 @@ final class FakeService {
         if (exchange.getRequestURI().getPath().equals("/slow")) {
             pause(Duration.ofSeconds(3));
         }
-        if (exchange.getRequestURI().getPath().equals("/hang")) {
+        if (path.equals("/hang")) {
             pause(Duration.ofSeconds(8));
         }
         if (path.startsWith("/status/")) {

@@ -14,13 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import reactor.core.publisher.Flux;
 
 /**
  * A service that failed and came back is called again: its circuit opens after 2 failures of 2 here, pauses 1 s,
@@ -63,8 +60,7 @@ class ServiceBackTest {
         for (int i = 0; i < 3; i++) {
             http.post().uri("/api/monitoring/uploads").headers(h -> h.setBearerAuth(Platform.freshCityAdminToken()))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(Flux.range(0, 80).map(n -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024])),
-                            DataBuffer.class)
+                    .body(Uploads.fiveMegabytesInChunks(), DataBuffer.class)
                     .exchange()
                     .expectStatus().isEqualTo(413);
         }
