@@ -1,21 +1,24 @@
 package cn.innovationchina.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time from Linux's /proc: the whole machine's busy share, and each process's user+system time, in clock ticks
- * (100 per second on this kernel), so a step can say what one demand cost each service.
+ * (100 per second on this kernel), so a step can say what one demand cost each service; and of that, what the JVMs'
+ * JIT compiler threads took, which is the processes still warming up rather than the demands' own work.
  */
 final class CpuMeter {
 
     static final double TICKS_PER_SECOND = 100;
 
-    /** Ticks at one moment: the machine's busy and total, and each named process's own. */
-    record Reading(long busy, long total, Map<String, Long> processes) {
+    /** Ticks at one moment: the machine's busy and total, each named process's own, and their compilers'. */
+    record Reading(long busy, long total, Map<String, Long> processes, long compiling) {
 
         /** The machine's busy share between an earlier reading and this one, in percent of all cores. */
         double busyPercentSince(Reading earlier) {
@@ -30,6 +33,11 @@ final class CpuMeter {
                     (ticks - earlier.processes.getOrDefault(name, ticks)) / TICKS_PER_SECOND));
             return seconds;
         }
+
+        /** CPU seconds the processes' JIT compiler threads used since an earlier reading, all processes together. */
+        double compilingSecondsSince(Reading earlier) {
+            return (compiling - earlier.compiling) / TICKS_PER_SECOND;
+        }
     }
 
     static Reading read(Map<String, Long> pids) {
@@ -41,12 +49,29 @@ final class CpuMeter {
         // idle and iowait are the fourth and fifth numbers.
         long busy = total - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]);
         Map<String, Long> processes = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> processes.put(name, processTicks(pid)));
-        return new Reading(busy, total, processes);
+        pids.forEach((name, pid) -> processes.put(name, ticks(Path.of("/proc/" + pid + "/stat"))));
+        long compiling = pids.values().stream().mapToLong(CpuMeter::compilerTicks).sum();
+        return new Reading(busy, total, processes, compiling);
     }
 
-    private static long processTicks(long pid) {
-        String stat = firstLine(Path.of("/proc/" + pid + "/stat"));
+    /** The ticks of a process's compiler threads, those HotSpot names "C1 CompilerThread..." and "C2 ...". */
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return threads.mapToLong(thread -> {
+                String stat = firstLine(thread.resolve("stat"));
+                int name = stat.indexOf('(') + 1;
+                return stat.startsWith("CompilerThre", name + 3) ? ticks(stat) : 0;
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static long ticks(Path statFile) {
+        return ticks(firstLine(statFile));
+    }
+
+    private static long ticks(String stat) {
         if (stat.isEmpty()) {
             return 0;
         }

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.innovationchina.devstack.DevStack;
@@ -125,7 +127,7 @@ public final class Load {
 
             try (var probe = new EventProbe(stack.kafkaBootstrap(), observations)) {
                 var driver = new DemandDriver(http, stack.gateway(), loadData, enterpriseTokens);
-                var warmUp = warmUp(driver, observations, lag);
+                var warmUp = warmUp(driver, observations, lag, pids(stack));
                 if (options.baseline()) {
                     KafkaBaseline.measure(stack.kafkaBootstrap(), 100_000, 1024).forEach(this::print);
                 }
@@ -135,7 +137,7 @@ public final class Load {
                     // empty platform's figures to compare are a second ramp's.
                     var empty = ramp(stack, driver, observations, lag, target, " again, the platform not yet filled");
                     print("");
-                    DataFill.run(stack.mongoUri(), warmUp.published(), options.fillDemands(),
+                    DataFill.run(stack.mongoUri(), warmUp, options.fillDemands(),
                             options.fillDemands() * INBOX_ENTRIES_PER_DEMAND).forEach(this::print);
                     var filled = ramp(stack, driver, observations, lag, target, " again, the platform filled");
                     print("");
@@ -154,18 +156,31 @@ public final class Load {
     }
 
     /**
-     * 2,000 demands at 10 a second, not reported: the processes' code is compiled before anything is timed. The
-     * optimising compiler needs that many before a demand's cost settles (ADR 0076); twenty seconds left the first
-     * steps paying for the compilation. Its demands are the templates a fill copies.
+     * Demands not reported, so that the processes' code is compiled before anything is timed: 1,000 at 10 a second,
+     * then 2,400 at 20 a second. The optimising compiler needs about that many before a demand's cost settles: after
+     * 2,000 at 10 a second, the first steps at 24/s still paid 8.6 and 5.2 ms a demand to the JIT compilers, and
+     * cost 14% more than the third (ADR 0078). Each part's cost and the compilers' share of it are logged. Its
+     * demands are the templates a fill copies.
      */
-    private Step warmUp(DemandDriver driver, Observations observations, ConsumerLag lag) throws Exception {
-        var step = new Step(10, 200);
-        driver.run(step);
-        DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
-        awaitDeliveries(step, observations, Duration.ofSeconds(60));
-        lag.awaitZero(120);
-        log("Warm-up: %d demands published, %d failed", step.responses.size(), step.failed());
-        return step;
+    private Set<String> warmUp(DemandDriver driver, Observations observations, ConsumerLag lag,
+            Map<String, Long> pids) throws Exception {
+        Set<String> published = new HashSet<>();
+        for (var step : List.of(new Step(10, 100), new Step(20, 120))) {
+            var cpuBefore = CpuMeter.read(pids);
+            driver.run(step);
+            DemandDriver.awaitAnswers(step, Duration.ofSeconds(30));
+            awaitDeliveries(step, observations, Duration.ofSeconds(60));
+            lag.awaitZero(120);
+            var cpuAfter = CpuMeter.read(pids);
+            int answered = Math.max(1, step.responses.size());
+            log("Warm-up at %d/s: %d demands published, %d failed; %.1f ms of CPU a demand, of which the JIT "
+                    + "compilers %.1f", step.rate, step.responses.size(), step.failed(),
+                    cpuAfter.secondsSince(cpuBefore).values().stream().mapToDouble(Double::doubleValue).sum()
+                            * 1000 / answered,
+                    cpuAfter.compilingSecondsSince(cpuBefore) * 1000 / answered);
+            published.addAll(step.published());
+        }
+        return published;
     }
 
     private List<StepResult> ramp(DevStack stack, DemandDriver driver, Observations observations, ConsumerLag lag,

@@ -60,7 +60,8 @@ final class ProviderImport {
             cpu.append(" %s %.2f".formatted(entry.getKey(), perProvider));
             total += perProvider;
         }
-        lines.add(cpu.append(" (total %.2f)".formatted(total)).toString());
+        lines.add(cpu.append(" (total %.2f, of which the JIT compilers %.2f)".formatted(total,
+                cpuAfter.compilingSecondsSince(cpuBefore) * 1000 / count)).toString());
         return lines;
     }
 

@@ -58,7 +58,7 @@ final class StepReport {
                 step.sent, step.failed(), reasons, StepResult.Percentiles.of(submit),
                 StepResult.Percentiles.of(proposed), StepResult.Percentiles.of(inbox),
                 StepResult.Percentiles.of(stream), missing, withoutMatches, lagMax, lagEnd,
-                after.busyPercentSince(before), perDemand);
+                after.busyPercentSince(before), perDemand, after.compilingSecondsSince(before) * 1000 / answered);
     }
 
     private static long micros(long nanos) {
@@ -78,12 +78,16 @@ final class StepReport {
                 r.withoutMatches(), r.lagMax() + "/" + r.lagEnd(), r.cpuPercent());
     }
 
-    /** CPU milliseconds per published demand, by process, the costliest first. */
+    /**
+     * CPU milliseconds per published demand, by process, the costliest first, and how much of the total the JIT
+     * compilers took: while that is more than a little, the processes are still warming up.
+     */
     static String cpuPerDemand(StepResult r) {
         List<Map.Entry<String, Double>> costs = r.cpuMsPerDemand().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList();
         var line = new StringBuilder("       CPU ms per demand:");
         costs.forEach(cost -> line.append(" %s %.1f".formatted(cost.getKey(), cost.getValue())));
-        return line.append(" (total %.1f)".formatted(r.cpuMsPerDemandTotal())).toString();
+        return line.append(" (total %.1f, of which the JIT compilers %.1f)".formatted(r.cpuMsPerDemandTotal(),
+                r.compilingMsPerDemand())).toString();
     }
 }

@@ -9,11 +9,12 @@ import org.HdrHistogram.Histogram;
 /**
  * One step's figures: the rate asked and achieved, errors, the three latencies from the submission's answer
  * (MatchesProposed on Kafka, the inbox entry written, the live stream's message), demands whose entry never came,
- * consumer lag, and CPU. {@link #misses()} says which of the platform's targets the step did not meet.
+ * consumer lag, and CPU, with the share of it the JIT compilers took. {@link #misses()} says which of the platform's targets the step did not meet.
  */
 record StepResult(int rate, double achieved, long sent, long errors, Map<String, Long> errorsByReason,
         Percentiles submit, Percentiles proposed, Percentiles inbox, Percentiles stream, long missing,
-        long withoutMatches, long lagMax, long lagEnd, double cpuPercent, Map<String, Double> cpuMsPerDemand) {
+        long withoutMatches, long lagMax, long lagEnd, double cpuPercent, Map<String, Double> cpuMsPerDemand,
+        double compilingMsPerDemand) {
 
     /** The target for the time from the submission's answer to the enterprise's inbox entry. */
     static final double INBOX_P99_TARGET_MS = 500;

@@ -25,9 +25,9 @@ class KneeTest {
     @Test
     void a_step_with_errors_or_missing_entries_misses_even_when_it_is_fast() {
         var errors = new StepResult(25, 25, 750, 2, Map.of("submit 503", 2L), fast(), fast(), fast(), fast(), 0, 0,
-                0, 0, 40, Map.of());
+                0, 0, 40, Map.of(), 0);
         var missing = new StepResult(25, 25, 750, 0, Map.of(), fast(), fast(), fast(), fast(), 4, 0, 0, 0, 40,
-                Map.of());
+                Map.of(), 0);
 
         assertThat(errors.misses()).containsExactly("2 errors {submit 503=2}");
         assertThat(missing.misses()).containsExactly("4 inbox entries missing");
@@ -42,7 +42,7 @@ class KneeTest {
     private static StepResult step(int rate, double achieved, long errors, double inboxP99) {
         var inbox = new Percentiles(1000, inboxP99 / 3, inboxP99, inboxP99 * 1.2);
         return new StepResult(rate, achieved, rate * 60L, errors, errors == 0 ? Map.of() : Map.of("submit 503",
-                errors), fast(), fast(), inbox, inbox, 0, 0, 0, 0, 50, Map.of());
+                errors), fast(), fast(), inbox, inbox, 0, 0, 0, 0, 50, Map.of(), 0);
     }
 
     private static Percentiles fast() {
