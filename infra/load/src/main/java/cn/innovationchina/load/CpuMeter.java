@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * CPU time from Linux's /proc: the whole machine's busy share, and each process's user+system time, in clock ticks
- * (100 per second on this kernel), so a step can say what one demand cost each service; and of that, what the JVMs'
- * JIT compiler threads took, which is the processes still warming up rather than the demands' own work.
+ * (100 per second on this kernel), so a step can say what one demand cost each service; and each process's time by
+ * kind of thread (its threads' names, numbers left out: the Mongo driver's event loop, the HTTP server's, Kafka's
+ * consumers, the JIT compilers ...). The JIT compilers' share is the processes still warming up rather than the
+ * demands' own work.
  */
 final class CpuMeter {
 
     static final double TICKS_PER_SECOND = 100;
+    /** HotSpot's compiler threads, "C1 CompilerThread0" and "C2 CompilerThread0", as a kind: /proc cuts names at 15. */
+    static final String COMPILERS = "C# CompilerThre";
 
-    /** Ticks at one moment: the machine's busy and total, each named process's own, and their compilers'. */
-    record Reading(long busy, long total, Map<String, Long> processes, long compiling) {
+    /** Ticks at one moment: the machine's busy and total, and each named process's own, in all and by thread kind. */
+    record Reading(long busy, long total, Map<String, Long> processes, Map<String, Map<String, Long>> threads) {
 
         /** The machine's busy share between an earlier reading and this one, in percent of all cores. */
         double busyPercentSince(Reading earlier) {
@@ -34,9 +39,30 @@ final class CpuMeter {
             return seconds;
         }
 
+        /**
+         * CPU seconds each process used since an earlier reading by kind of thread, the costliest first. A thread that
+         * ended in between is not counted.
+         */
+        Map<String, Map<String, Double>> threadSecondsSince(Reading earlier) {
+            Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
+            threads.forEach((process, kinds) -> {
+                Map<String, Long> before = earlier.threads.getOrDefault(process, Map.of());
+                Map<String, Double> used = new LinkedHashMap<>();
+                kinds.entrySet().stream()
+                        .map(kind -> Map.entry(kind.getKey(), Math.max(0, kind.getValue()
+                                - before.getOrDefault(kind.getKey(), 0L)) / TICKS_PER_SECOND))
+                        .filter(kind -> kind.getValue() > 0)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(kind -> used.put(kind.getKey(), kind.getValue()));
+                seconds.put(process, used);
+            });
+            return seconds;
+        }
+
         /** CPU seconds the processes' JIT compiler threads used since an earlier reading, all processes together. */
         double compilingSecondsSince(Reading earlier) {
-            return (compiling - earlier.compiling) / TICKS_PER_SECOND;
+            return threadSecondsSince(earlier).values().stream()
+                    .mapToDouble(kinds -> kinds.getOrDefault(COMPILERS, 0.0)).sum();
         }
     }
 
@@ -49,26 +75,29 @@ final class CpuMeter {
         // idle and iowait are the fourth and fifth numbers.
         long busy = total - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]);
         Map<String, Long> processes = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> processes.put(name, ticks(Path.of("/proc/" + pid + "/stat"))));
-        long compiling = pids.values().stream().mapToLong(CpuMeter::compilerTicks).sum();
-        return new Reading(busy, total, processes, compiling);
+        Map<String, Map<String, Long>> threads = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            processes.put(name, ticks(firstLine(Path.of("/proc/" + pid + "/stat"))));
+            threads.put(name, threadTicks(pid));
+        });
+        return new Reading(busy, total, processes, threads);
     }
 
-    /** The ticks of a process's compiler threads, those HotSpot names "C1 CompilerThread..." and "C2 ...". */
-    private static long compilerTicks(long pid) {
+    /** A process's ticks by kind of thread: each thread's name with its numbers replaced by #. */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> kinds = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            return threads.mapToLong(thread -> {
+            threads.forEach(thread -> {
                 String stat = firstLine(thread.resolve("stat"));
-                int name = stat.indexOf('(') + 1;
-                return stat.startsWith("CompilerThre", name + 3) ? ticks(stat) : 0;
-            }).sum();
+                if (!stat.isEmpty()) {
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    kinds.merge(name.replaceAll("[0-9]+", "#"), ticks(stat), Long::sum);
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
-            return 0;
+            // The process ended: no threads to count.
         }
-    }
-
-    private static long ticks(Path statFile) {
-        return ticks(firstLine(statFile));
+        return kinds;
     }
 
     private static long ticks(String stat) {
@@ -83,7 +112,7 @@ final class CpuMeter {
     private static String firstLine(Path file) {
         try (var lines = Files.lines(file)) {
             return lines.findFirst().orElse("");
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "";
         }
     }

@@ -202,6 +202,7 @@ public final class Load {
         print(StepReport.header());
         List<StepResult> results = new ArrayList<>();
         List<String> profile = new ArrayList<>();
+        List<String> byThread = List.of();
         int missedInARow = 0;
         for (int rate : options.rates()) {
             var step = new Step(rate, options.stepSeconds());
@@ -229,6 +230,9 @@ public final class Load {
             results.add(result);
             print(StepReport.row(result));
             print(StepReport.cpuPerDemand(result));
+            if (result.misses().isEmpty()) {
+                byThread = StepReport.cpuByThread(step, cpuBefore, cpuAfter);
+            }
             missedInARow = result.misses().isEmpty() ? 0 : missedInARow + 1;
             if (missedInARow == 2) {
                 print("Two steps in a row missed their targets: the ramp stops here.");
@@ -243,6 +247,7 @@ public final class Load {
         print(StepResult.knee(results));
         results.stream().filter(r -> !r.misses().isEmpty()).forEach(r -> print("  at %d/s: %s".formatted(r.rate(),
                 String.join("; ", r.misses()))));
+        byThread.forEach(this::print);
         profile.forEach(this::print);
         return results;
     }

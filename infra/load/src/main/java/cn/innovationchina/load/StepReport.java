@@ -1,6 +1,7 @@
 package cn.innovationchina.load;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +90,27 @@ final class StepReport {
         costs.forEach(cost -> line.append(" %s %.1f".formatted(cost.getKey(), cost.getValue())));
         return line.append(" (total %.1f, of which the JIT compilers %.1f)".formatted(r.cpuMsPerDemandTotal(),
                 r.compilingMsPerDemand())).toString();
+    }
+
+    /**
+     * A step's CPU by process and kind of thread, in ms a demand, each process's costliest kinds first: the view of
+     * where the work runs (the Mongo driver's event loop, the HTTP server's, the consumers, the relay, the compilers)
+     * that a JFR profile gives by method.
+     */
+    static List<String> cpuByThread(Step step, CpuMeter.Reading before, CpuMeter.Reading after) {
+        int demands = Math.max(1, step.responses.size());
+        List<String> lines = new ArrayList<>();
+        lines.add("CPU by kind of thread at %d/s, the last step that met every target (ms a demand, from 0.1):"
+                .formatted(step.rate));
+        after.threadSecondsSince(before).forEach((process, kinds) -> {
+            var line = new StringBuilder("  " + process + ":");
+            kinds.forEach((kind, seconds) -> {
+                if (seconds * 1000 / demands >= 0.1) {
+                    line.append(" %s %.1f".formatted(kind, seconds * 1000 / demands));
+                }
+            });
+            lines.add(line.toString());
+        });
+        return lines;
     }
 }
