@@ -39,6 +39,11 @@ final class CpuMeter {
             return seconds;
         }
 
+        /** CPU seconds the processes used since an earlier reading, all of them together. */
+        double totalSecondsSince(Reading earlier) {
+            return secondsSince(earlier).values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
         /**
          * CPU seconds each process used since an earlier reading by kind of thread, the costliest first. A thread that
          * ended in between is not counted.

@@ -175,8 +175,7 @@ public final class Load {
             int answered = Math.max(1, step.responses.size());
             log("Warm-up at %d/s: %d demands published, %d failed; %.1f ms of CPU a demand, of which the JIT "
                     + "compilers %.1f", step.rate, step.responses.size(), step.failed(),
-                    cpuAfter.secondsSince(cpuBefore).values().stream().mapToDouble(Double::doubleValue).sum()
-                            * 1000 / answered,
+                    cpuAfter.totalSecondsSince(cpuBefore) * 1000 / answered,
                     cpuAfter.compilingSecondsSince(cpuBefore) * 1000 / answered);
             published.addAll(step.published());
         }

@@ -105,8 +105,9 @@ final class StepReport {
         after.threadSecondsSince(before).forEach((process, kinds) -> {
             var line = new StringBuilder("  " + process + ":");
             kinds.forEach((kind, seconds) -> {
-                if (seconds * 1000 / demands >= 0.1) {
-                    line.append(" %s %.1f".formatted(kind, seconds * 1000 / demands));
+                double ms = seconds * 1000 / demands;
+                if (ms >= 0.1) {
+                    line.append(" %s %.1f".formatted(kind, ms));
                 }
             });
             lines.add(line.toString());
