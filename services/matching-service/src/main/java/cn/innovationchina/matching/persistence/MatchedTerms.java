@@ -24,31 +24,44 @@ import cn.innovationchina.matching.persistence.DemandTerms.DemandTerm;
  * The demand's words each hit contains, as its explanation shows them: the word as the demand wrote it, or with its
  * translation beside it where the profile has only that ("回收 ~ recycling"). Read from the postings of the searched
  * terms only.
+ *
+ * <p>One explanation looks up dozens of terms in a few fields; it keeps one term-dictionary iterator per field and
+ * segment and one postings iterator for all of them, since each new iterator allocates its frames afresh (most of
+ * matching's allocation before, ADR 0080).
  */
 final class MatchedTerms {
 
-    private MatchedTerms() {
+    private final List<LeafReaderContext> leaves;
+    private final Map<String, TermsEnum[]> termsByField = new HashMap<>();
+    private PostingsEnum postings;
+
+    private MatchedTerms(IndexSearcher searcher) {
+        this.leaves = searcher.getIndexReader().leaves();
     }
 
     /** By document number, the demand's words each of these hits contains. */
     static Map<Integer, List<String>> of(IndexSearcher searcher, ScoreDoc[] docs, List<Searched> terms)
             throws IOException {
+        return new MatchedTerms(searcher).explain(docs, terms);
+    }
+
+    private Map<Integer, List<String>> explain(ScoreDoc[] docs, List<Searched> terms) throws IOException {
         int[] sorted = Arrays.stream(docs).mapToInt(d -> d.doc).sorted().toArray();
         Map<Integer, Set<String>> own = new HashMap<>();
         Map<Integer, List<String>> matched = new HashMap<>();
         for (Searched searched : terms) {
             var term = searched.term();
-            for (int doc : containing(searcher, sorted, term.field(), term.term())) {
+            for (int doc : containing(sorted, term.field(), term.term())) {
                 own.computeIfAbsent(doc, d -> new HashSet<>()).add(term.term());
                 matched.computeIfAbsent(doc, d -> new ArrayList<>()).add(term.surface());
             }
         }
         for (Searched searched : terms) {
             var term = searched.term();
-            int[] translated = containing(searcher, sorted, term.bridgedField(), term.term()).stream()
+            int[] translated = containing(sorted, term.bridgedField(), term.term()).stream()
                     .filter(doc -> !own.getOrDefault(doc, Set.of()).contains(term.term()))
                     .mapToInt(Integer::intValue).toArray();
-            for (var shown : translationsShown(searcher, translated, term).entrySet()) {
+            for (var shown : translationsShown(translated, term).entrySet()) {
                 matched.computeIfAbsent(shown.getKey(), d -> new ArrayList<>()).add(shown.getValue());
             }
         }
@@ -59,7 +72,7 @@ final class MatchedTerms {
      * For each (sorted) document holding a demand word only as a translation, how to show it: beside the first of
      * the word's translations the profile itself wrote, or alone if the bridge reached it through a compound.
      */
-    private static Map<Integer, String> translationsShown(IndexSearcher searcher, int[] documents, DemandTerm term)
+    private Map<Integer, String> translationsShown(int[] documents, DemandTerm term)
             throws IOException {
         Map<Integer, String> shown = new HashMap<>();
         for (Bridge.Gloss gloss : term.translations()) {
@@ -68,7 +81,7 @@ final class MatchedTerms {
             }
             int[] having = documents;
             for (String token : gloss.terms()) {
-                having = containing(searcher, having, term.otherLanguageField(), token).stream()
+                having = containing(having, term.otherLanguageField(), token).stream()
                         .mapToInt(Integer::intValue).toArray();
             }
             for (int doc : having) {
@@ -82,20 +95,16 @@ final class MatchedTerms {
     }
 
     /** Those of the (sorted) documents whose field holds the term. */
-    private static List<Integer> containing(IndexSearcher searcher, int[] sorted, String field, String text)
-            throws IOException {
+    private List<Integer> containing(int[] sorted, String field, String text) throws IOException {
         List<Integer> found = new ArrayList<>();
         BytesRef bytes = new BytesRef(text);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(field);
-            if (terms == null) {
+        TermsEnum[] inField = termsIn(field);
+        for (LeafReaderContext leaf : leaves) {
+            TermsEnum termsEnum = inField[leaf.ord];
+            if (termsEnum == null || !termsEnum.seekExact(bytes)) {
                 continue;
             }
-            TermsEnum termsEnum = terms.iterator();
-            if (!termsEnum.seekExact(bytes)) {
-                continue;
-            }
-            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+            postings = termsEnum.postings(postings, PostingsEnum.NONE);
             int end = leaf.docBase + leaf.reader().maxDoc();
             for (int doc : sorted) {
                 if (doc < leaf.docBase || doc >= end) {
@@ -111,5 +120,19 @@ final class MatchedTerms {
             }
         }
         return found;
+    }
+
+    /** The field's term-dictionary iterator in each segment (by the segment's ordinal), null where it has no terms. */
+    private TermsEnum[] termsIn(String field) throws IOException {
+        TermsEnum[] inField = termsByField.get(field);
+        if (inField == null) {
+            inField = new TermsEnum[leaves.size()];
+            for (LeafReaderContext leaf : leaves) {
+                Terms terms = leaf.reader().terms(field);
+                inField[leaf.ord] = terms == null ? null : terms.iterator();
+            }
+            termsByField.put(field, inField);
+        }
+        return inField;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -16,7 +17,8 @@ import cn.innovationchina.reference.FieldTaxonomy;
 
 /**
  * Runs {@link RankingBenchmark} and {@link ReverseMatchingBenchmark} with JMH (one forked JVM, one thread), times one
- * index build of 100k providers and reverse matching the way before ADR 0062, then prints the figures. Not part of
+ * index build of 100k providers and reverse matching the way before ADR 0062, then prints the figures, with the bytes
+ * each operation allocates (JMH's collector profiler, ADR 0080). Not part of
  * {@code verify} (its name does not end in Test); run it with the command in
  * the developers' guide (docs/guides/developer.md). It asserts nothing about time: figures are read, not gated.
  */
@@ -26,7 +28,7 @@ class BenchmarkRun {
     void measure() throws RunnerException {
         var options = new OptionsBuilder().include(RankingBenchmark.class.getName() + ".rankOneDemand")
                 .include(ReverseMatchingBenchmark.class.getName() + ".findTheOpenDemandsOneProviderFits")
-                .forks(1).threads(1).jvmArgs("-Xmx3g", "-XX:+UseParallelGC")
+                .forks(1).threads(1).jvmArgs("-Xmx3g", "-XX:+UseParallelGC").addProfiler(GCProfiler.class)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(3))
                 .build();
@@ -41,11 +43,14 @@ class BenchmarkRun {
         for (var result : results) {
             var statistics = result.getPrimaryResult().getStatistics();
             boolean reverse = result.getParams().getBenchmark().contains("OpenDemands");
+            var allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
             System.out.println(String.format(Locale.ROOT, "%s %6s %s: p50=%.2f ms p99=%.2f ms max=%.2f ms"
-                    + " (%d samples)", reverse ? "reverse-match one provider," : "rank one demand,",
+                    + " (%d samples), %.0f KB allocated each",
+                    reverse ? "reverse-match one provider," : "rank one demand,",
                     reverse ? result.getParams().getParam("openDemands") : result.getParams().getParam("providers"),
                     reverse ? "open demands (found by the index)" : "providers", statistics.getPercentile(50),
-                    statistics.getPercentile(99), statistics.getMax(), statistics.getN()));
+                    statistics.getPercentile(99), statistics.getMax(), statistics.getN(),
+                    allocated == null ? Double.NaN : allocated.getScore() / 1024));
         }
         System.out.println(String.format(Locale.ROOT, "index rebuild, 100000 providers: %.1f s", rebuildSeconds));
         everyOpenDemandAsked(set);
