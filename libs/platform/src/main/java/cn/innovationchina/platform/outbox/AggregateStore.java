@@ -72,7 +72,7 @@ public class AggregateStore {
                     .onErrorMap(MongoWriteException.class, e -> isDuplicate(e)
                             ? new Conflict(collection + " " + id + " already exists") : e)
                     .thenReturn(bson.getLong(VERSION));
-        }).doOnSuccess(v -> relay.written(collection, id));
+        }).doOnSuccess(v -> eventsWritten(collection, id, events));
     }
 
     /**
@@ -142,7 +142,14 @@ public class AggregateStore {
             return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(filter, update)))
                     .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(version)
                             : Mono.error(new StaleVersion(collection, id, expectedVersion)));
-        }).doOnSuccess(v -> relay.written(collection, id));
+        }).doOnSuccess(v -> eventsWritten(collection, id, events));
+    }
+
+    /** Names the document to the relay, unless the write added no events: then there is nothing new to publish. */
+    private void eventsWritten(String collection, String id, List<? extends DomainEvent> events) {
+        if (!events.isEmpty()) {
+            relay.written(collection, id);
+        }
     }
 
     private String relayedCollection(Object document) {

@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 
 import reactor.core.publisher.Mono;
 
@@ -54,7 +56,8 @@ final class OutboxLeases {
 
     /**
      * Leases those of the documents {@code ids} names that have pending events and no live lease, in one command,
-     * and reads their outboxes in a second; answers them in the order of {@code ids}.
+     * and reads their outboxes in a second; answers them in the order of {@code ids}. A single document, the usual
+     * round while writes come one at a time, is leased and read in one command.
      */
     List<LeasedOutbox> claim(String collection, List<?> ids) {
         if (ids.isEmpty()) {
@@ -63,9 +66,19 @@ final class OutboxLeases {
         Instant now = clock.instant();
         // Stored to the millisecond: the read below finds this round's leases by their exact end.
         Instant until = now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
-        Document claimable = pendingAndFree(now).append("_id", new Document("$in", ids));
         Document lease = new Document("$set", new Document(LEASE, new Document("owner", owner)
                 .append("until", Date.from(until))));
+        if (ids.size() == 1) {
+            Object id = ids.get(0);
+            Document leasedOne = mongo.getCollection(collection)
+                    .flatMap(c -> Mono.from(c.findOneAndUpdate(pendingAndFree(now).append("_id", id), lease,
+                            new FindOneAndUpdateOptions().projection(Projections.include(OUTBOX))
+                                    .returnDocument(ReturnDocument.AFTER))))
+                    .block(properties.sendTimeout());
+            return leasedOne == null ? List.of()
+                    : List.of(new LeasedOutbox(collection, id, leasedOne.getList(OUTBOX, Document.class), until));
+        }
+        Document claimable = pendingAndFree(now).append("_id", new Document("$in", ids));
         Document leasedNow = new Document("_id", new Document("$in", ids)).append(LEASE + ".owner", owner)
                 .append(LEASE + ".until", Date.from(until));
         Map<Object, Document> claimed = new HashMap<>();

@@ -153,6 +153,24 @@ class OutboxLeasesTest {
     }
 
     @Test
+    void one_document_named_alone_is_leased_with_its_outbox_by_id_and_only_if_it_waits() {
+        String waiting = beaconWithPendingEvent("event-1", "event-2");
+        String published = beaconWithPendingEvent();
+        var scans = RealInfrastructure.get().mongoScans();
+        scans.clear();
+
+        LeasedOutbox leased = claimOne(first, waiting);
+        LeasedOutbox nothingToPublish = claimOne(first, published);
+
+        assertThat(scans.snapshot()).as("collections read whole").doesNotContainKey(DATABASE + ".beacons");
+        assertThat(leased.outbox()).extracting(e -> e.getString("eventId")).containsExactly("event-1", "event-2");
+        assertThat(leaseOwner(beacon(waiting))).isEqualTo("first-relay");
+        assertThat(leaseUntil(beacon(waiting))).isEqualTo(leased.until());
+        assertThat(nothingToPublish).isNull();
+        assertThat(beacon(published).containsKey(AggregateStore.LEASE)).as("leased").isFalse();
+    }
+
+    @Test
     void a_batch_is_released_in_one_command_and_a_lease_another_relay_took_keeps_its_events() {
         String kept = beaconWithPendingEvent("event-1", "event-2");
         String lost = beaconWithPendingEvent("event-3");
