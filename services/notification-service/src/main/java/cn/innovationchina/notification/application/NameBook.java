@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Learns what demands and providers are called from the events that say it, and tells what the subjects of an event
- * are called, so the notices about it name them (ADR 0039). An event learns before it is told, so the event that
- * names a demand also names it in its own notice.
+ * are called, so the notices about it name them (ADR 0039). The event that names a demand names it in its own notices
+ * without a lookup.
  */
 @Component
 public class NameBook {
@@ -66,8 +66,23 @@ public class NameBook {
                 Proposal::providerId, Proposal::providerName, (first, again) -> first, LinkedHashMap::new)));
     }
 
+    /** An event that carries the demand's title names it so itself; only the others look the title up. */
     public Mono<Names> about(DemandEvent event) {
-        return known.about(event.demandId(), null);
+        String title = titleCarried(event);
+        return title != null ? Mono.just(new Names(title, null)) : known.about(event.demandId(), null);
+    }
+
+    private static @Nullable String titleCarried(DemandEvent event) {
+        if (event instanceof DemandSubmitted submitted) {
+            return submitted.title();
+        }
+        if (event instanceof DemandPublished published) {
+            return published.content().title();
+        }
+        if (event instanceof DemandRevised revised) {
+            return revised.content().title();
+        }
+        return null;
     }
 
     public Mono<Names> about(MatchEvent event) {
