@@ -113,6 +113,10 @@ final class EqualityIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
             MongoCollection<Integer> collection) {
+        // Most writes leave the indexed key alone (a version, an outbox lease): the positions stay as they are.
+        if (valuesOf(oldDocument).equals(valuesOf(newDocument))) {
+            return;
+        }
         forget(oldDocument, position);
         positionsById.remove(key(oldDocument.get("_id")));
         add(newDocument, position, collection);

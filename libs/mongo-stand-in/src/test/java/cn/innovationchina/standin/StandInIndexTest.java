@@ -106,11 +106,12 @@ class StandInIndexTest {
     }
 
     @Test
-    void updates_and_deletes_move_documents_in_the_index() {
+    void updates_and_deletes_move_documents_in_the_index_and_other_writes_leave_them_where_they_are() {
         for (var collection : List.of(inbox, reference)) {
             collection.updateMany(Filters.eq("recipient", "user-5"), Updates.set("recipient", "user-6"));
             collection.deleteMany(Filters.eq("recipient", "user-7"));
             collection.updateOne(Filters.eq("_id", "entry-1"), Updates.set("tags", List.of("moved")));
+            collection.updateMany(Filters.eq("recipient", "user-6"), Updates.set("read", true));
         }
 
         for (Bson query : List.of(Filters.eq("recipient", "user-5"), Filters.eq("recipient", "user-6"),
