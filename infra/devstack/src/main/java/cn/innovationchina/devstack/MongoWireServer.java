@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import cn.innovationchina.standin.CommandTimes;
 import cn.innovationchina.standin.StandInBackend;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -51,8 +52,8 @@ public final class MongoWireServer {
     }
 
     /**
-     * Every half minute, the queries that read a whole collection meanwhile and the commands that took longest in
-     * all, into this process's log: a load run so shows a scan, or a write, on a path its data grows on (ADR 0038).
+     * Every half minute, the queries that read a whole collection meanwhile, how many commands came and how long
+     * they took, and the commands that took longest in all, into this process's log: a load run so shows a scan, or a write, on a path its data grows on (ADR 0038).
      */
     private static void reportScans(StandInBackend standIn) {
         Thread reporter = new Thread(() -> {
@@ -69,6 +70,11 @@ public final class MongoWireServer {
                         tally.documentsRead(), tally.queryShapes()));
                 var longest = standIn.commandTimes().longestFirst();
                 standIn.commandTimes().clear();
+                if (!longest.isEmpty()) {
+                    System.out.printf("Commands in the last %d s, all of them: %d, %.0f ms in all%n",
+                            SCAN_REPORT_MILLIS / 1000, longest.stream().mapToLong(CommandTimes.Tally::count).sum(),
+                            longest.stream().mapToLong(CommandTimes.Tally::nanos).sum() / 1e6);
+                }
                 longest.stream().limit(LONGEST_COMMANDS).forEach(tally -> System.out.printf("Commands in the last %d"
                         + " s: %s %d, %.0f ms in all, %.2f ms each%n", SCAN_REPORT_MILLIS / 1000, tally.command(),
                         tally.count(), tally.nanos() / 1e6, tally.nanos() / 1e6 / tally.count()));
