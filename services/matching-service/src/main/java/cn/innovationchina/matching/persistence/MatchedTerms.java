@@ -26,8 +26,8 @@ import cn.innovationchina.matching.persistence.DemandTerms.DemandTerm;
  * terms only.
  *
  * <p>One explanation looks up dozens of terms in a few fields; it keeps one term-dictionary iterator per field and
- * segment and one postings iterator for all of them, since each new iterator allocates its frames afresh (most of
- * matching's allocation before, ADR 0080).
+ * segment and one postings iterator for all of them, since each new iterator allocates its frames afresh (about half
+ * of what matching allocated before, ADR 0080).
  */
 final class MatchedTerms {
 
