@@ -53,7 +53,8 @@ public final class MongoWireServer {
 
     /**
      * Every half minute, the queries that read a whole collection meanwhile, how many commands came and how long
-     * they took, and the commands that took longest in all, into this process's log: a load run so shows a scan, or a write, on a path its data grows on (ADR 0038).
+     * they took, and the commands that took longest in all, into this process's log: a load run so shows a scan, or a
+     * write, on a path its data grows on (ADR 0038), and how many commands a demand costs (ADR 0080).
      */
     private static void reportScans(StandInBackend standIn) {
         Thread reporter = new Thread(() -> {

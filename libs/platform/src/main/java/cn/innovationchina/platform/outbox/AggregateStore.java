@@ -107,7 +107,8 @@ public class AggregateStore {
                         e.getWriteErrors().forEach(error -> ids.remove(aggregates.get(error.getIndex()).id()));
                         return Mono.just(ids);
                     });
-        }).doOnSuccess(inserted -> inserted.forEach(id -> relay.written(collection, id)));
+        }).doOnSuccess(inserted -> aggregates.stream().filter(aggregate -> inserted.contains(aggregate.id()))
+                .forEach(aggregate -> eventsWritten(collection, aggregate.id(), aggregate.events())));
     }
 
     private Document newDocument(NewAggregate aggregate, reactor.util.context.ContextView context) {

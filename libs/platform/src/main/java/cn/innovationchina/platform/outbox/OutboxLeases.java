@@ -64,7 +64,7 @@ final class OutboxLeases {
             return List.of();
         }
         Instant now = clock.instant();
-        // Stored to the millisecond: the read below finds this round's leases by their exact end.
+        // Stored to the millisecond: a batch's read below finds this round's leases by their exact end.
         Instant until = now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
         Document lease = new Document("$set", new Document(LEASE, new Document("owner", owner)
                 .append("until", Date.from(until))));
