@@ -38,6 +38,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import cn.innovationchina.events.Topics;
 import cn.innovationchina.platform.messaging.Broadcasts;
 import cn.innovationchina.platform.messaging.InboundEvents;
+import cn.innovationchina.platform.messaging.OwnBroadcastsSkipped;
 import cn.innovationchina.platform.messaging.ProcessedEventsJanitor;
 import cn.innovationchina.platform.observability.MongoPingHealthIndicator;
 import cn.innovationchina.platform.outbox.AggregateStore;
@@ -91,8 +92,9 @@ public class PlatformAutoConfiguration {
     /** Only services with a broadcast binding ask for it (notification-service's live entries, monitoring's facts). */
     @Bean
     @Lazy
-    Broadcasts broadcasts(KafkaProperties kafka, @Value("${spring.application.name}") String application) {
-        return new Broadcasts(new KafkaProducer<>(producerProperties(kafka, application, "broadcasts")));
+    Broadcasts broadcasts(KafkaProperties kafka, @Value("${spring.application.name}") String application,
+            @Value("${" + OwnBroadcastsSkipped.ORIGIN + "}") String origin) {
+        return new Broadcasts(new KafkaProducer<>(producerProperties(kafka, application, "broadcasts")), origin);
     }
 
     /** String keys, byte values, idempotent with acks=all, and a client id that says whose producer it is. */

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -19,14 +21,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 import cn.innovationchina.events.Topics;
+import cn.innovationchina.platform.messaging.OwnBroadcastsSkipped;
 
 /**
  * The settings every service shares (platform-defaults.properties), added with the lowest precedence so a
  * service's own configuration wins; and for every input binding, its consumer group (the application name) and
  * its dead-letter topic {@code <topic>.<group>.dlq}. A binding whose group is set empty is a broadcast instead: each
  * instance reads every record from the latest on, and a record it cannot take is logged and dropped, since a
- * dead-letter topic shared by throwaway groups would tell nobody anything. Its records are sent with
- * {@link cn.innovationchina.platform.messaging.Broadcasts}. The input bindings a service names in
+ * dead-letter topic shared by throwaway groups would tell nobody anything; its consumer skips the records its own
+ * instance sent ({@link OwnBroadcastsSkipped}, the instance named by a random {@code platform.broadcast.origin}). Its
+ * records are sent with {@link cn.innovationchina.platform.messaging.Broadcasts}. The input bindings a service names in
  * {@code platform.consumer.unhurried} let the broker gather records before it answers their fetches (ADR 0071); a
  * name there that is no input binding stops the service at start-up.
  */
@@ -44,6 +48,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> bindings = new LinkedHashMap<>();
+        bindings.put(OwnBroadcastsSkipped.ORIGIN, UUID.randomUUID().toString());
         String application = environment.getProperty("spring.application.name", "application");
         Set<String> inputs = new HashSet<>();
         for (var source : environment.getPropertySources()) {
@@ -82,7 +87,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
         String prefix = "spring.cloud.stream.bindings." + binding;
         String group = environment.getProperty(prefix + ".group", application);
         if (group.isEmpty()) {
-            bindings.put("spring.cloud.stream.kafka.bindings." + binding + ".consumer.enable-dlq", false);
+            String consumer = "spring.cloud.stream.kafka.bindings." + binding + ".consumer.";
+            bindings.put(consumer + "enable-dlq", false);
+            bindings.put(consumer + "configuration." + ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                    OwnBroadcastsSkipped.class.getName());
+            bindings.put(consumer + "configuration." + OwnBroadcastsSkipped.ORIGIN,
+                    bindings.get(OwnBroadcastsSkipped.ORIGIN));
             return;
         }
         bindings.put(prefix + ".group", group);

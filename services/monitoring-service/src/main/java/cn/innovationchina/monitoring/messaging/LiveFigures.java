@@ -16,8 +16,9 @@ import cn.innovationchina.platform.messaging.Broadcasts;
 
 /**
  * The live reports across instances (ADR 0048, as ADR 0030 does for notification-service). The instance that
- * records a fact announces its pilot city on {@code monitoring.live}; every instance reads that topic as an
- * anonymous group of its own (a broadcast, from the latest record on) and refreshes the city's live reports it holds.
+ * records a fact refreshes its pilot city's live reports it holds and announces the city on {@code monitoring.live};
+ * every other instance reads that topic as an anonymous group of its own (a broadcast, from the latest record on) and
+ * refreshes the city's live reports it holds. An instance skips its own announcements (ADR 0081).
  */
 @Configuration
 class LiveFigures {
@@ -27,10 +28,13 @@ class LiveFigures {
 
     /** The record is the city code alone, keyed by it; a burst of one city's facts is announced once. */
     @Bean
-    FigureBroadcast figureBroadcast(Broadcasts broadcasts,
+    FigureBroadcast figureBroadcast(Broadcasts broadcasts, FigureUpdates updates,
             @Value("${monitoring.live.announce-window}") Duration window) {
-        return new CityAnnouncements(city -> broadcasts.send(TOPIC, city, city.getBytes(StandardCharsets.UTF_8),
-                "New facts of " + city + " (recorded all the same)"), window);
+        return new CityAnnouncements(city -> {
+            updates.changed(city);
+            broadcasts.send(TOPIC, city, city.getBytes(StandardCharsets.UTF_8),
+                    "New facts of " + city + " (recorded all the same)");
+        }, window);
     }
 
     @Bean

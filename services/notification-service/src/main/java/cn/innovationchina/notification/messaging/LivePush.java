@@ -18,8 +18,10 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The live push across instances (ADR 0030). The instance that stores an inbox entry announces it on
- * {@code notification.live}, keyed by recipient; every instance reads that topic as an anonymous group of its own
- * (a broadcast, from the latest record on) and pushes each entry to the connections of its recipient it holds.
+ * {@code notification.live}, keyed by recipient, and pushes it to the connections of its recipient it holds at once;
+ * every other instance reads that topic as an anonymous group of its own (a broadcast, from the latest record on) and
+ * pushes each entry to the connections of its recipient it holds. An instance skips its own announcements
+ * (ADR 0081).
  */
 @Configuration
 class LivePush {
@@ -32,10 +34,13 @@ class LivePush {
     }
 
     @Bean
-    LiveBroadcast liveBroadcast(Broadcasts broadcasts) {
-        return (recipient, entry) -> broadcasts.send(TOPIC, recipient.key(),
-                EventJson.mapper().writeValueAsBytes(new Announced(recipient.key(), entry)),
-                "Inbox entry " + entry.id() + " (in the inbox all the same)");
+    LiveBroadcast liveBroadcast(Broadcasts broadcasts, LiveStream live) {
+        return (recipient, entry) -> {
+            live.publish(recipient, entry);
+            broadcasts.send(TOPIC, recipient.key(),
+                    EventJson.mapper().writeValueAsBytes(new Announced(recipient.key(), entry)),
+                    "Inbox entry " + entry.id() + " (in the inbox all the same)");
+        };
     }
 
     @Bean
