@@ -108,9 +108,11 @@ public class InboundEvents {
                 log.debug("Event {} {} already handled by {}", envelope.type(), envelope.eventId(), consumerGroup);
                 return;
             }
+            // The consumer's observation is current on this thread only; captured, the handler's writes keep its trace.
             handler.handle((EventEnvelope<E>) (EventEnvelope<?>) envelope)
                     .contextWrite(Correlation.with(new EventEnvelope.Tracing(envelope.correlationId(),
                             envelope.eventId().toString())))
+                    .contextCapture()
                     .block(handlerTimeout);
             if (marked) {
                 remember(marker, envelope);

@@ -5,9 +5,8 @@ import org.slf4j.MDC;
 import io.micrometer.context.ThreadLocalAccessor;
 
 /**
- * Mirrors the correlation id of the Reactor context into the log MDC on whatever thread runs the work, so every
- * log line of a request carries it. Registered through {@code META-INF/services}; Reactor's automatic context
- * propagation ({@code spring.reactor.context-propagation=auto}) calls it.
+ * Mirrors the correlation id of the Reactor context into the log MDC on whatever thread writes a log line of the
+ * work. Registered through {@code META-INF/services}; {@link ContextLogging} and a captured context call it.
  */
 public class CorrelationMdcAccessor implements ThreadLocalAccessor<String> {
 

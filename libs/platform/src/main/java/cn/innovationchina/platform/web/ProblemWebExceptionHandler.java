@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -27,7 +28,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import cn.innovationchina.events.EventEnvelope.Tracing;
 import cn.innovationchina.events.EventJson;
+import cn.innovationchina.platform.observability.ContextLogging;
 import cn.innovationchina.platform.observability.Correlation;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
@@ -49,6 +52,8 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
     private static final String TYPES = "https://innovation-china.cn/problems/";
+    /** The type of a failure nobody foresaw, which is logged with its stack trace. */
+    private static final URI UNEXPECTED = URI.create(TYPES + "internal");
 
 
     @Override
@@ -73,7 +78,16 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
             });
         }
         byte[] body = EventJson.mapper().writeValueAsBytes(asJson(problem));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        Mono<Void> written = response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return problem.getType().equals(UNEXPECTED) ? unexpected(error, correlationId).then(written) : written;
+    }
+
+    /** Logs a failure nobody foresaw with its stack trace, the request's trace and its correlation id. */
+    private static Mono<Void> unexpected(Throwable error, @Nullable Object correlationId) {
+        Mono<Void> logged = ContextLogging.log(() -> log.error("Unexpected failure", error));
+        // This handler runs outside the filter that put the correlation id in the context; the exchange kept it.
+        return correlationId == null ? logged
+                : logged.contextWrite(Correlation.with(new Tracing(correlationId.toString(), null)));
     }
 
     ProblemDetail problemFor(Throwable error) {
@@ -140,7 +154,6 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
             body.setType(URI.create(TYPES + "http-" + body.getStatus()));
             return body;
         }
-        log.error("Unexpected failure", error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; quote the correlation id when you report it");
     }

@@ -26,6 +26,7 @@ import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.Visibility;
+import cn.innovationchina.platform.observability.ContextLogging;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
@@ -62,11 +63,11 @@ class BeaconController {
         if (request.title().contains("!")) {
             return Mono.error(new InvalidInput("title", "must not shout"));
         }
-        log.info("Lighting beacon {}", id);
         var beacon = new Beacon(id, request.title(), request.cityCode(), "lit by " + user.organisationId(), null);
         var submitted = new DemandSubmitted(id, user.organisationId(), request.cityCode(), request.title(),
                 List.of("IT.AI"), false);
-        return store.create(beacon, id, request.cityCode(), List.of(submitted))
+        return ContextLogging.log(() -> log.info("Lighting beacon {}", id))
+                .then(store.create(beacon, id, request.cityCode(), List.of(submitted)))
                 .map(version -> ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + version + "\"")
                         .body(new Beacon(id, beacon.title(), beacon.cityCode(), beacon.note(), version)));
     }
@@ -91,6 +92,13 @@ class BeaconController {
     @GetMapping("/beacons/{id}")
     Mono<Beacon> read(@PathVariable String id) {
         return mongo.findById(id, Beacon.class).switchIfEmpty(Mono.error(new NotFound("Beacon", id)));
+    }
+
+    /** A failure nobody foresaw, after a trip to the store as a real handler's would be. */
+    @GetMapping("/beacons/{id}/lamp")
+    Mono<Beacon> lamp(@PathVariable String id) {
+        return mongo.findById(id, Beacon.class).then(Mono.error(new IllegalStateException("the lamp of " + id
+                + " broke at /opt/secret/lamp.conf")));
     }
 
     private static DemandPublished published(Beacon beacon) {

@@ -141,6 +141,27 @@ class PlatformWebTest {
     }
 
     @Test
+    void an_unexpected_failure_is_answered_without_internals_and_logged_with_the_callers_correlation_id(
+            CapturedOutput logs) {
+        String id = "lamp-" + UUID.randomUUID();
+
+        http.get().uri("/beacons/" + id + "/lamp").headers(bearer(enterprise()))
+                .header("X-Correlation-Id", "journey-500")
+                .exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://innovation-china.cn/problems/internal")
+                .jsonPath("$.correlationId").isEqualTo("journey-500")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("secret"));
+
+        var logged = java.util.regex.Pattern.compile("\\[platform-test,journey-500,[0-9a-f]{32}\\].*Unexpected failure"
+                + "\\s+java\\.lang\\.IllegalStateException: the lamp of " + id).matcher(logs.getOut());
+        assertThat(logged.find()).as("the failure's log line, with its correlation and trace ids and its cause")
+                .isTrue();
+    }
+
+    @Test
     void a_write_with_a_stale_etag_is_refused_with_412_and_a_current_one_succeeds() {
         String id = "etag-" + UUID.randomUUID();
         String etag = http.post().uri("/beacons/" + id).headers(bearer(enterprise()))

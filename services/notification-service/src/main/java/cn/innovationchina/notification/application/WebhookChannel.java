@@ -22,6 +22,7 @@ import cn.innovationchina.notification.domain.Recipient;
 import cn.innovationchina.notification.domain.WebhookEndpoint;
 import cn.innovationchina.notification.persistence.Deliveries;
 import cn.innovationchina.notification.persistence.WebhookEndpoints;
+import cn.innovationchina.platform.observability.ContextLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,7 +66,8 @@ class WebhookChannel {
                     .flatMap(claimed -> Mono.deferContextual(context -> {
                         // The claim stays PENDING if this fails, and the re-sender completes it.
                         post(claimed, recipient, message, endpoint).contextWrite(context).subscribe(null,
-                                failure -> log.warn("Webhook delivery {} not completed", claimed.id(), failure));
+                                failure -> ContextLogging.within(context, () -> log.warn(
+                                        "Webhook delivery {} not completed", claimed.id(), failure)));
                         return Mono.<Void>empty();
                     }));
         }).then();
