@@ -64,13 +64,10 @@ public final class LaunchedStack implements AutoCloseable {
         return output.toString();
     }
 
-    /**
-     * What Ctrl-C sends. The launcher gives its processes 60 s to stop before it kills them (a service's first run of a
-     * build writes its class archive as it stops), so it is waited for longer than that.
-     */
+    /** What Ctrl-C sends. */
     public void interrupt() throws Exception {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
         assertThat(children).as("processes left behind").noneMatch(ProcessHandle::isAlive);
     }
 
