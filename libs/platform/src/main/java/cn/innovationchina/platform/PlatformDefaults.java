@@ -48,7 +48,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> bindings = new LinkedHashMap<>();
-        bindings.put(OwnBroadcastsSkipped.ORIGIN, UUID.randomUUID().toString());
+        // One origin for the instance's producer and its broadcast consumers, whoever set it.
+        bindings.put(OwnBroadcastsSkipped.ORIGIN,
+                environment.getProperty(OwnBroadcastsSkipped.ORIGIN, UUID.randomUUID().toString()));
         String application = environment.getProperty("spring.application.name", "application");
         Set<String> inputs = new HashSet<>();
         for (var source : environment.getPropertySources()) {
