@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,10 @@ class EventJsonTest {
                 .isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> EventJson.readKnown("{\"payload\":{}}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("no event type");
+        byte[] whole = EventJson.write(envelope);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 20);
+        assertThat(EventJson.typeOf(cut)).isEqualTo("DemandPublished");
+        assertThatThrownBy(() -> EventJson.readKnown(cut)).isInstanceOf(MalformedEventException.class);
     }
 
     @Test

@@ -95,7 +95,7 @@ public class InboundEvents {
             return;
         }
         // A record without a readable type is parsed whole, so that a malformed one goes to the dead letters.
-        var known = EventJson.readKnown(record);
+        var known = EventJson.readKnown(record, type);
         if (known.isEmpty()) {
             log.info("Skipping event of type {} unknown to this build", type);
             return;

@@ -146,11 +146,15 @@ public final class OpenDemandIndex implements AutoCloseable {
      * rarest words with the profile first, then those sharing only a field or field area.
      */
     public List<String> fitting(Provider provider, int limit) {
-        var words = providers.wordsOf(provider);
         try {
             searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
             try {
+                if (searcher.getIndexReader().numDocs() == 0) {
+                    // No demand is open (providers imported before any): the profile's words are not read at all.
+                    return List.of();
+                }
+                var words = providers.wordsOf(provider);
                 var text = new BooleanQuery.Builder();
                 for (Term word : informative(searcher.getIndexReader(), words)) {
                     text.add(new TermQuery(word), Occur.SHOULD);

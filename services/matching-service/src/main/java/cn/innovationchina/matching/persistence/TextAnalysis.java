@@ -77,6 +77,10 @@ final class TextAnalysis {
     /** The Chinese words of a text that count as evidence, in order (repeats kept). */
     List<String> chineseWords(String text) {
         List<String> words = new ArrayList<>();
+        if (!containsHan(text)) {
+            // Only Han tokens are words: a text without a Han character (an English profile) is not segmented.
+            return words;
+        }
         try (TokenStream stream = chinese.tokenStream("", text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
@@ -161,6 +165,17 @@ final class TextAnalysis {
             tokens = new PorterStemFilter(tokens);
             return new TokenStreamComponents(source, tokens);
         }
+    }
+
+    private static boolean containsHan(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     static boolean isHan(String token) {

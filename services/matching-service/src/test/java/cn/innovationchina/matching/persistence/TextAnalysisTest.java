@@ -32,6 +32,14 @@ class TextAnalysisTest {
     }
 
     @Test
+    void the_chinese_words_of_a_text_come_from_its_han_parts_only() {
+        assertThat(analysis.chineseWords("Battery pack liquid cooling 电池包液冷板设计")).contains("电池包", "液冷")
+                .allMatch(TextAnalysis::isHan);
+        assertThat(analysis.chineseWords("Battery pack liquid cooling and thermal management, 2nd generation"))
+                .isEmpty();
+    }
+
+    @Test
     void english_words_keep_how_they_were_written_beside_their_stem() {
         assertThat(analysis.englishEvidence("Recycled batteries")).extracting(TextAnalysis.EnglishWord::surface,
                 TextAnalysis.EnglishWord::stem).containsExactly(org.assertj.core.groups.Tuple.tuple("recycled",
