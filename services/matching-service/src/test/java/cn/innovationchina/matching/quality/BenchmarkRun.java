@@ -16,7 +16,7 @@ import cn.innovationchina.matching.persistence.ProviderIndex;
 import cn.innovationchina.reference.FieldTaxonomy;
 
 /**
- * Runs {@link RankingBenchmark} and {@link ReverseMatchingBenchmark} with JMH (one forked JVM, one thread), times one
+ * Runs {@link RankingBenchmark}, {@link ReverseMatchingBenchmark} and {@link ProviderArrivalBenchmark} with JMH (one forked JVM, one thread), times one
  * index build of 100k providers and reverse matching the way before ADR 0062, then prints the figures, with the bytes
  * each operation allocates (JMH's collector profiler, ADR 0080). Not part of
  * {@code verify} (its name does not end in Test); run it with the command in
@@ -28,6 +28,7 @@ class BenchmarkRun {
     void measure() throws RunnerException {
         var options = new OptionsBuilder().include(RankingBenchmark.class.getName() + ".rankOneDemand")
                 .include(ReverseMatchingBenchmark.class.getName() + ".findTheOpenDemandsOneProviderFits")
+                .include(ProviderArrivalBenchmark.class.getName() + ".readIndexAndReverseMatchOneProvider")
                 .forks(1).threads(1).jvmArgs("-Xmx3g", "-XX:+UseParallelGC").addProfiler(GCProfiler.class)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(3))
@@ -42,8 +43,15 @@ class BenchmarkRun {
         double rebuildSeconds = (System.nanoTime() - started) / 1e9;
         for (var result : results) {
             var statistics = result.getPrimaryResult().getStatistics();
-            boolean reverse = result.getParams().getBenchmark().contains("OpenDemands");
             var allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            if (result.getParams().getBenchmark().contains("ArrivalBenchmark")) {
+                System.out.println(String.format(Locale.ROOT, "one imported provider read, indexed and reverse-matched,"
+                        + " no demand open: p50=%.3f ms p99=%.3f ms mean=%.3f ms (%d samples), %.0f KB allocated each",
+                        statistics.getPercentile(50), statistics.getPercentile(99), statistics.getMean(),
+                        statistics.getN(), allocated == null ? Double.NaN : allocated.getScore() / 1024));
+                continue;
+            }
+            boolean reverse = result.getParams().getBenchmark().contains("OpenDemands");
             System.out.println(String.format(Locale.ROOT, "%s %6s %s: p50=%.2f ms p99=%.2f ms max=%.2f ms"
                     + " (%d samples), %.0f KB allocated each",
                     reverse ? "reverse-match one provider," : "rank one demand,",
