@@ -8,6 +8,7 @@ import reactor.util.context.ContextView;
  * Log lines written in a reactive pipeline with the correlation id and the trace of its Reactor context in the MDC.
  * Reactor restores those thread locals only where it is asked to (limited context propagation, ADR 0082): restoring
  * them around every signal of every request cost more than any handler, for the few lines that are ever logged.
+ * {@link #within} is the platform's one way to restore them for a moment; the outbox reads the current span with it.
  */
 public final class ContextLogging {
 
@@ -16,7 +17,7 @@ public final class ContextLogging {
     private ContextLogging() {
     }
 
-    /** Runs {@code logging} on this thread with the context's correlation id and trace in the MDC. */
+    /** Runs {@code logging} on this thread with the context's correlation id and trace restored as thread locals. */
     public static void within(ContextView context, Runnable logging) {
         try (var scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
             logging.run();

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
-import io.micrometer.context.ContextSnapshotFactory;
+import cn.innovationchina.platform.observability.ContextLogging;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -26,7 +26,6 @@ public class OutboxTracing {
 
     private final Tracer tracer;
     private final Propagator propagator;
-    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
     public OutboxTracing(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
@@ -40,12 +39,12 @@ public class OutboxTracing {
     /** The propagation headers of the span current in this Reactor context (an HTTP request, a consumed event). */
     Document capture(ContextView context) {
         Document headers = new Document();
-        try (var scope = snapshots.setThreadLocalsFrom(context)) {
+        ContextLogging.within(context, () -> {
             Span current = tracer.currentSpan();
             if (current != null) {
                 propagator.inject(current.context(), headers, Document::put);
             }
-        }
+        });
         return headers;
     }
 

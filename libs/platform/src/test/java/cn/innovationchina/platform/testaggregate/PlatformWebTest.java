@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,7 +131,7 @@ class PlatformWebTest {
 
         var event = events.expect(DemandSubmitted.class, id).exactlyOnce();
         assertThat(event.correlationId()).isEqualTo("journey-42");
-        var logged = java.util.regex.Pattern.compile("\\[platform-test,journey-42,([0-9a-f]{32})\\].*Lighting beacon "
+        var logged = Pattern.compile("\\[platform-test,journey-42,([0-9a-f]{32})\\].*Lighting beacon "
                 + id).matcher(logs.getOut());
         assertThat(logged.find()).as("the request's log line with its correlation and trace ids").isTrue();
         var record = events.records(Topics.DEMAND_EVENTS).stream().filter(r -> id.equals(r.key())).findFirst()
@@ -155,7 +156,7 @@ class PlatformWebTest {
                 .jsonPath("$.correlationId").isEqualTo("journey-500")
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("secret"));
 
-        var logged = java.util.regex.Pattern.compile("\\[platform-test,journey-500,[0-9a-f]{32}\\].*Unexpected failure"
+        var logged = Pattern.compile("\\[platform-test,journey-500,[0-9a-f]{32}\\].*Unexpected failure"
                 + "\\s+java\\.lang\\.IllegalStateException: the lamp of " + id).matcher(logs.getOut());
         assertThat(logged.find()).as("the failure's log line, with its correlation and trace ids and its cause")
                 .isTrue();

@@ -168,27 +168,14 @@ final class TextAnalysis {
     }
 
     private static boolean containsHan(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                return true;
-            }
-            i += Character.charCount(c);
-        }
-        return false;
+        return text.codePoints().anyMatch(TextAnalysis::isHan);
     }
 
     static boolean isHan(String token) {
-        if (token.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < token.length(); ) {
-            int c = token.codePointAt(i);
-            if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-                return false;
-            }
-            i += Character.charCount(c);
-        }
-        return true;
+        return !token.isEmpty() && token.codePoints().allMatch(TextAnalysis::isHan);
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 }
