@@ -171,8 +171,14 @@ final class TextAnalysis {
         return text.codePoints().anyMatch(TextAnalysis::isHan);
     }
 
+    /** Asked of every token: a loop, where a stream of code points would allocate for each. */
     static boolean isHan(String token) {
-        return !token.isEmpty() && token.codePoints().allMatch(TextAnalysis::isHan);
+        for (int i = 0; i < token.length(); i += Character.charCount(token.codePointAt(i))) {
+            if (!isHan(token.codePointAt(i))) {
+                return false;
+            }
+        }
+        return !token.isEmpty();
     }
 
     private static boolean isHan(int codePoint) {
