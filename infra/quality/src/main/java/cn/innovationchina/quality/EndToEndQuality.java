@@ -27,7 +27,8 @@ import cn.innovationchina.testkit.quality.QualityFigures;
  * with {@link QualityFigures} and prints one {@code quality:} line per set. The report is also written to
  * {@code infra/quality/target/quality-report.txt}. The stack is stopped at the end, and on Ctrl-C.
  *
- * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|all] [--port-base 6080] [--parallel 6]
+ * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|third-traditional|all] [--port-base 6080]
+ * [--parallel 6]
  * [--match-timeout 90]}.
  */
 public final class EndToEndQuality {
@@ -36,7 +37,8 @@ public final class EndToEndQuality {
     static final Map<String, String> SETS = Map.of(
             "first", "services/matching-service/src/test/resources/quality/set",
             "second", "infra/quality/sets/second",
-            "third", "infra/quality/sets/third");
+            "third", "infra/quality/sets/third",
+            "third-traditional", "infra/quality/sets/third-traditional");
 
     /** A demand below this nDCG@10 is listed with its first five. */
     static final double WEAK = 0.6;
@@ -53,16 +55,19 @@ public final class EndToEndQuality {
                 switch (args[i]) {
                     case "--set" -> {
                         String set = args[++i];
-                        sets = set.equals("all") ? List.of("first", "second", "third") : List.of(set);
+                        sets = set.equals("all") ? List.of("first", "second", "third", "third-traditional")
+                                : List.of(set);
                         if (!set.equals("all") && !SETS.containsKey(set)) {
-                            throw new IllegalArgumentException("--set takes first, second, third or all, not " + set);
+                            throw new IllegalArgumentException(
+                                    "--set takes first, second, third, third-traditional or all, not " + set);
                         }
                     }
                     case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                     case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                     case "--match-timeout" -> matchTimeout = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + " (--set first|second|third|all --port-base N --parallel N --match-timeout SECONDS)");
+                            + " (--set first|second|third|third-traditional|all --port-base N --parallel N"
+                            + " --match-timeout SECONDS)");
                 }
             }
             return new Options(root, sets, portBase, parallel, Duration.ofSeconds(matchTimeout));

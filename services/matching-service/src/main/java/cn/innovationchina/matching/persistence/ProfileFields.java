@@ -79,7 +79,7 @@ final class ProfileFields {
         texts.addAll(profile.keywords());
         texts.add(profile.summary());
         profile.achievements().stream().map(Achievement::title).forEach(texts::add);
-        String text = String.join("\n", texts);
+        String text = analysis.standardForm(String.join("\n", texts));
         List<String> chinese = analysis.chineseWords(text);
         List<String> english = analysis.englishEvidence(text).stream().map(TextAnalysis.EnglishWord::stem).toList();
         return new ProfileWords(provider.version(), chinese, english, bridge.chineseOf(text),

@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * How a text becomes the words that count as evidence (ADR 0035), the same for a profile and a demand:
+ * How a text becomes the words that count as evidence (ADR 0035), the same for a profile and a demand, each read in
+ * its standard form first (traditional characters as simplified, full-width Latin as ASCII; ADR 0084):
  * <ul>
  * <li><b>Chinese</b>: smartcn's segmentation with the technical words it splits into characters rebuilt
  * ({@link ChineseAnalyzer}); single characters, function characters and domain-generic words (技术, 研究, 系统 ...)
@@ -54,6 +55,7 @@ final class TextAnalysis {
     private final Set<String> englishGeneric;
     private final Analyzer english = new English();
     private final Analyzer chinese;
+    private final WritingForms forms = WritingForms.standard();
 
     /**
      * @param dictionaryWord whether a string of Han characters is a word of the bridge dictionary
@@ -71,7 +73,18 @@ final class TextAnalysis {
 
     /** The evidence of a demand's text, remembered for the next demand that writes the same text. */
     Evidence ofDemandText(String text) {
-        return demandTexts.computeIfAbsent(text, t -> new Evidence(List.copyOf(chineseWords(t)), englishEvidence(t)));
+        return demandTexts.computeIfAbsent(text, t -> {
+            String standard = standardForm(t);
+            return new Evidence(List.copyOf(chineseWords(standard)), englishEvidence(standard));
+        });
+    }
+
+    /**
+     * A text as the analysis reads it: traditional characters as simplified, full-width Latin as ASCII
+     * ({@link WritingForms}). Whatever a profile or a demand writes is read through this first.
+     */
+    String standardForm(String text) {
+        return forms.standard(text);
     }
 
     /** The Chinese words of a text that count as evidence, in order (repeats kept). */

@@ -82,6 +82,29 @@ class ProviderIndexTest {
     }
 
     @Test
+    void an_expert_writing_traditional_characters_is_found_for_a_simplified_demand_by_the_same_words() {
+        index.put(List.of(providerOf("p-hk", provider("陳國強教授").skills("質子交換膜燃料電池電堆耐久性", "膜電極")
+                        .summary("香港科技大學，從事燃料電池壽命研究二十年")),
+                providerOf("p-vision", provider("王工").skills("机器视觉缺陷检测"))));
+
+        var hits = index.search(SearchTexts.of("燃料电池电堆寿命提升"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-hk");
+        assertThat(hits.get(0).matchedTerms()).contains("燃料", "电池", "寿命");
+    }
+
+    @Test
+    void a_demand_written_in_traditional_characters_finds_an_expert_writing_simplified() {
+        index.put(List.of(providerOf("p-zh", provider("王教授").summary("长期从事质子交换膜燃料电池电堆研发")),
+                providerOf("p-vision", provider("王工").skills("机器视觉缺陷检测"))));
+
+        var hits = index.search(SearchTexts.of("燃料電池電堆壽命提升"), List.of(), List.of(), 10);
+
+        assertThat(hits).extracting(ProviderIndex.TextHit::providerId).containsExactly("p-zh");
+        assertThat(hits.get(0).matchedTerms()).contains("燃料", "电池", "电堆");
+    }
+
+    @Test
     void a_provider_ranks_for_a_demand_exactly_when_the_search_with_that_limit_returns_it() {
         index.put(List.of(providerOf("p-stack", provider("王教授").summary("燃料电池电堆寿命与电堆耐久性研究")),
                 providerOf("p-cell", provider("李研究员").summary("燃料电池催化剂")),

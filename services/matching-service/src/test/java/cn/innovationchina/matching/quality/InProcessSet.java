@@ -32,6 +32,8 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
     static final Path SECOND = Path.of("../../infra/quality/sets/second");
     /** The third set, by a third hand that never saw the ranking (ADR 0065). */
     static final Path THIRD = Path.of("../../infra/quality/sets/third");
+    /** The third set with every provider writing Chinese in traditional characters (ADR 0084). */
+    static final Path THIRD_TRADITIONAL = Path.of("../../infra/quality/sets/third-traditional");
 
     record ProviderEntry(String id, ProviderProfile profile, int activeEngagements) {
 
@@ -65,6 +67,10 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
 
     static InProcessSet third() {
         return of("third", LabelledSet.readFolder(THIRD));
+    }
+
+    static InProcessSet thirdTraditional() {
+        return of("third-traditional", LabelledSet.readFolder(THIRD_TRADITIONAL));
     }
 
     static InProcessSet of(String name, LabelledSet set) {

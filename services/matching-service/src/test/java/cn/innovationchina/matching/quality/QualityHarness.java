@@ -57,7 +57,8 @@ class QualityHarness {
     @Test
     void measure() {
         Map<String, QualityFigures> measured = new LinkedHashMap<>();
-        for (var set : List.of(InProcessSet.first(), InProcessSet.second(), InProcessSet.third())) {
+        for (var set : List.of(InProcessSet.first(), InProcessSet.second(), InProcessSet.third(),
+                InProcessSet.thirdTraditional())) {
             measured.put(set.name(), measure(set));
         }
         System.out.println(QualityFigures.acrossSets(measured));
