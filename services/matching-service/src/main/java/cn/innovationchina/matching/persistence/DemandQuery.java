@@ -14,6 +14,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.matching.persistence.DemandTerms.DemandTerm;
@@ -53,11 +54,13 @@ final class DemandQuery {
      */
     static List<Searched> informative(IndexSearcher searcher, List<DemandTerm> terms) throws IOException {
         var reader = searcher.getIndexReader();
+        var dictionaries = new TermDictionaries(reader);
         int profiles = reader.numDocs();
         List<Searched> weighed = new ArrayList<>();
         for (DemandTerm term : terms) {
-            int written = reader.docFreq(new Term(term.field(), term.term()));
-            int translated = reader.docFreq(new Term(term.bridgedField(), term.term()));
+            var bytes = new BytesRef(term.term());
+            int written = dictionaries.docFreq(term.field(), bytes);
+            int translated = dictionaries.docFreq(term.bridgedField(), bytes);
             int frequency = written + translated;
             if (frequency == 0 || profiles >= PROFILES_FOR_A_SHARE && frequency > COMMON_SHARE * profiles) {
                 continue;

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -26,17 +25,16 @@ import cn.innovationchina.matching.persistence.DemandTerms.DemandTerm;
  * terms only.
  *
  * <p>One explanation looks up dozens of terms in a few fields; it keeps one term-dictionary iterator per field and
- * segment and one postings iterator for all of them, since each new iterator allocates its frames afresh (about half
- * of what matching allocated before, ADR 0080).
+ * segment ({@link TermDictionaries}) and one postings iterator for all of them, since each new iterator allocates its
+ * frames afresh (about half of what matching allocated before, ADR 0080).
  */
 final class MatchedTerms {
 
-    private final List<LeafReaderContext> leaves;
-    private final Map<String, TermsEnum[]> termsByField = new HashMap<>();
+    private final TermDictionaries dictionaries;
     private PostingsEnum postings;
 
     private MatchedTerms(IndexSearcher searcher) {
-        this.leaves = searcher.getIndexReader().leaves();
+        this.dictionaries = new TermDictionaries(searcher.getIndexReader());
     }
 
     /** By document number, the demand's words each of these hits contains. */
@@ -98,10 +96,9 @@ final class MatchedTerms {
     private List<Integer> containing(int[] sorted, String field, String text) throws IOException {
         List<Integer> found = new ArrayList<>();
         BytesRef bytes = new BytesRef(text);
-        TermsEnum[] inField = termsIn(field);
-        for (LeafReaderContext leaf : leaves) {
-            TermsEnum termsEnum = inField[leaf.ord];
-            if (termsEnum == null || !termsEnum.seekExact(bytes)) {
+        for (LeafReaderContext leaf : dictionaries.leaves()) {
+            TermsEnum termsEnum = dictionaries.seek(leaf, field, bytes);
+            if (termsEnum == null) {
                 continue;
             }
             postings = termsEnum.postings(postings, PostingsEnum.NONE);
@@ -120,19 +117,5 @@ final class MatchedTerms {
             }
         }
         return found;
-    }
-
-    /** The field's term-dictionary iterator in each segment (by the segment's ordinal), null where it has no terms. */
-    private TermsEnum[] termsIn(String field) throws IOException {
-        TermsEnum[] inField = termsByField.get(field);
-        if (inField == null) {
-            inField = new TermsEnum[leaves.size()];
-            for (LeafReaderContext leaf : leaves) {
-                Terms terms = leaf.reader().terms(field);
-                inField[leaf.ord] = terms == null ? null : terms.iterator();
-            }
-            termsByField.put(field, inField);
-        }
-        return inField;
     }
 }

@@ -3,7 +3,6 @@ package cn.innovationchina.matching.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -211,9 +210,11 @@ public final class ProviderIndex implements AutoCloseable {
     }
 
     /**
-     * Whether {@link #search} with this limit would return the provider, without reading what it returns: first the
-     * same query on that one document, then, if it matches, the top documents' numbers only. Reverse matching asks
-     * this of each open demand the provider's profile finds (ADR 0062), and many of them are not for the provider.
+     * Whether {@link #search} with this limit would return the provider, without collecting what it returns: his
+     * document's score from the same query on it alone, then a count of the documents that score more (or the same
+     * with a smaller number), which skips every block scoring less and stops at the limit ({@link ProvidersAhead},
+     * ADR 0085). Reverse matching asks this of each open demand the provider's profile finds (ADR 0062), and many of
+     * them are not for the provider.
      */
     public boolean ranks(String providerId, SearchTexts texts, List<String> fieldCodes, List<CooperationMode> modes,
             int limit) {
@@ -222,13 +223,14 @@ public final class ProviderIndex implements AutoCloseable {
             try {
                 List<Searched> terms = DemandQuery.informative(searcher, demandTerms.of(texts));
                 var own = new TermQuery(new Term(ProfileFields.ID, providerId));
-                if (searcher.count(demandQuery.query(terms, fieldCodes, modes).add(own, Occur.FILTER).build()) == 0) {
+                ScoreDoc[] mine = searcher.search(demandQuery.query(terms, fieldCodes, modes).add(own, Occur.FILTER)
+                        .build(), 1).scoreDocs;
+                if (mine.length == 0) {
                     return false;
                 }
-                ScoreDoc[] top = searcher.search(demandQuery.query(terms, fieldCodes, modes).build(),
-                        new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
-                ScoreDoc[] mine = searcher.search(own, 1).scoreDocs;
-                return mine.length == 1 && Arrays.stream(top).anyMatch(doc -> doc.doc == mine[0].doc);
+                var ahead = new ProvidersAhead(mine[0], limit);
+                searcher.search(demandQuery.query(terms, fieldCodes, modes).build(), ahead);
+                return ahead.withinLimit();
             } finally {
                 searchers.release(searcher);
             }

@@ -121,6 +121,37 @@ class ProviderIndexTest {
     }
 
     @Test
+    void whether_a_provider_ranks_agrees_with_the_search_for_every_provider_and_limit_among_equal_scores() {
+        String[] profiles = {"fuel cell stack durability", "fuel cell catalysts", "hydrogen storage tanks",
+                "stack durability testing", "unrelated words"};
+        for (int batch = 0; batch < 4; batch++) {
+            List<Provider> providers = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                // Copies score alike, so ties decide many places; every provider shares the demand's field.
+                providers.add(providerOf("p-" + batch + "-" + i, provider("Expert " + batch + "-" + i)
+                        .fields("ENERGY.HYDROGEN").skills(profiles[(batch + i) % profiles.length])));
+            }
+            index.put(providers);
+            index.search(SearchTexts.of("warm-up"), List.of(), List.of(), 1);
+        }
+        assertThat(index.segments()).as("several segments").isGreaterThan(1);
+        var demand = SearchTexts.of("fuel cell stack durability");
+        var fields = List.of("ENERGY.HYDROGEN");
+
+        for (int limit : new int[] {1, 4, 12, 13, 30, 59, 60, 61}) {
+            var returned = index.search(demand, fields, List.of(), limit).stream()
+                    .map(ProviderIndex.TextHit::providerId).toList();
+            for (int batch = 0; batch < 4; batch++) {
+                for (int i = 0; i < 15; i++) {
+                    String id = "p-" + batch + "-" + i;
+                    assertThat(index.ranks(id, demand, fields, List.of(), limit)).as(id + " within " + limit)
+                            .isEqualTo(returned.contains(id));
+                }
+            }
+        }
+    }
+
+    @Test
     void an_english_writing_battery_recycling_expert_is_found_for_a_chinese_recycling_demand() {
         index.put(List.of(providerOf("p-recycling", provider("Prof. Sun").skills(
                         "hydrometallurgical recycling of lithium-ion batteries",
