@@ -113,17 +113,25 @@ try {
 /**
  * Traditional characters to simplified, from CC-CEDICT's pairs of forms (every entry writes its word both ways, one
  * character for one). Each traditional character becomes the simplified character it stands for in most entries,
- * counted over every entry. A character no entry writes in its simplified form (發, 電) is only traditional: a text
- * holding one is written in traditional characters. A character both scripts write (乾, 著, 於) is marked "shared":
- * converted only within such a text, and only where its other form is the more common (乾 -> 干, not 份 -> 分). Then
- * the words that the characters alone would convert wrongly are listed whole (乾坤 stays, 諮詢 -> 咨询 where 諮 -> 咨
- * already). Only characters of the Basic Multilingual Plane, so that a text keeps its length.
+ * counted over every entry. A character no entry writes in its simplified form (發, 電) is only traditional: a line
+ * holding one is written in traditional characters. A character both scripts write is marked "shared" and converted
+ * only within such a line, and only if more entries write it in their traditional form than in their simplified one
+ * (乾 -> 干 and 著 -> 着, but not 么 or 宁, which simplified writing uses far more). Then the words the characters alone
+ * would convert wrongly are listed whole: traditional words (乾坤 stays, 顯著 -> 显著), and simplified words holding a
+ * shared character, kept as they are (显著, 什么 in a line that also holds a traditional name). Only characters of
+ * the Basic Multilingual Plane, so that a text keeps its length.
  */
 function writeTraditionalToSimplified(entries, source, updated) {
   const han = /^\p{Script=Han}$/u;
   const inBmp = c => c.length === 1;
   const simplifiedChars = new Set();
-  for (const [, simplified] of entries) for (const c of simplified) simplifiedChars.add(c);
+  const inTraditional = new Map();
+  const inSimplified = new Map();
+  for (const [traditional, simplified] of entries) {
+    for (const c of simplified) simplifiedChars.add(c);
+    for (const c of new Set(traditional)) inTraditional.set(c, (inTraditional.get(c) ?? 0) + 1);
+    for (const c of new Set(simplified)) inSimplified.set(c, (inSimplified.get(c) ?? 0) + 1);
+  }
   const votes = new Map();
   for (const [traditional, simplified] of entries) {
     const t = [...traditional];
@@ -139,7 +147,8 @@ function writeTraditionalToSimplified(entries, source, updated) {
   const chars = new Map();
   for (const [c, counts] of votes) {
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    if (best !== c) chars.set(c, best);
+    const mostlyTraditional = !simplifiedChars.has(c) || inTraditional.get(c) > (inSimplified.get(c) ?? 0);
+    if (best !== c && mostlyTraditional) chars.set(c, best);
   }
   const byCharacters = word => [...word].map(c => chars.get(c) ?? c).join('');
   const forms = new Map();
@@ -152,6 +161,9 @@ function writeTraditionalToSimplified(entries, source, updated) {
   for (const [traditional, simplified] of forms) {
     if (!simplified.includes(byCharacters(traditional))) words.set(traditional, simplified[0]);
   }
+  for (const simplified of new Set([...forms.values()].flat())) {
+    if (!words.has(simplified) && byCharacters(simplified) !== simplified) words.set(simplified, simplified);
+  }
   const order = ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0);
   const lines = [
     ...[...chars].sort(order).map(([t, s]) => (simplifiedChars.has(t) ? `${t}\t${s}\tshared` : `${t}\t${s}`)),
@@ -162,8 +174,9 @@ function writeTraditionalToSimplified(entries, source, updated) {
     `# licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), as packaged in npm ${source}`,
     `# (data of ${updated}); an adaptation, shared under the same licence. First each traditional character with the`,
     `# simplified character it stands for most often ("shared": simplified writing uses it too, so it alone does not`,
-    `# make a text traditional); then the words the characters alone would convert wrongly. Rebuilt by`,
-    `# services/matching-service/tools/refresh-bridge-dictionary.mjs; see ADR 0084.`,
+    `# make a line traditional); then the words the characters alone would convert wrongly, traditional words and`,
+    `# simplified ones kept as they are.`,
+    `# Rebuilt by services/matching-service/tools/refresh-bridge-dictionary.mjs; see ADR 0084.`,
     `# traditional<TAB>simplified[<TAB>shared]`,
   ];
   writeFileSync(scriptTarget, header.join('\n') + '\n' + lines.join('\n') + '\n');

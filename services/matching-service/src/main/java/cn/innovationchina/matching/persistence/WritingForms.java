@@ -15,9 +15,10 @@ import java.util.Objects;
  * traditional characters, as experts in Hong Kong, Macao and Taiwan write it, as simplified; full-width Latin
  * letters and digits (ＬｉＤＡＲ, ５Ｇ) as ASCII. The table is CC-CEDICT's ({@code bridge/zh-hant-hans.tsv}): each
  * traditional character becomes the simplified one it stands for most often, and the words in which that is wrong are
- * listed whole (著名 stays, 顯著 → 显著). A text is read as traditional only if it holds a character that simplified
- * writing never uses (發, 電); a character both scripts write (乾, 著, 於) is converted only within such a text, so
- * that simplified text stays exactly as written. Every form keeps its length: a word's place in a text stays put.
+ * listed whole (著名 stays, 顯著 → 显著, and 显著 stays where a line mixes the scripts). A line is read as
+ * traditional only if it holds a character that simplified writing never uses (發, 電); a character both scripts
+ * write (乾, 著, 於) is converted only within such a line, so that simplified text stays exactly as written. Every
+ * form keeps its length: a word's place in a text stays put.
  */
 final class WritingForms {
 
@@ -54,39 +55,56 @@ final class WritingForms {
 
     /** The text in simplified characters and ASCII Latin; the same string where there is nothing to change. */
     String standard(String text) {
+        char[] written = null;
+        int line = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                written = standardLine(text, line, i, written);
+                line = i + 1;
+            }
+        }
+        return written == null ? text : new String(written);
+    }
+
+    /**
+     * One line of the text, read as traditional only if it holds a character simplified writing never uses: a
+     * profile's skills, summary and achievements come one per line, and a title in traditional characters does not
+     * make the simplified lines beside it traditional. Answers the text's characters once any has changed.
+     */
+    private char[] standardLine(String text, int from, int to, char[] written) {
         boolean traditional = false;
         boolean fullWidth = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             traditional |= onlyTraditional.get(c);
             fullWidth |= isFullWidth(c);
         }
         if (!traditional && !fullWidth) {
-            return text;
+            return written;
         }
-        char[] written = text.toCharArray();
-        for (int i = 0; i < written.length; i++) {
-            char c = written[i];
+        char[] line = written == null ? text.toCharArray() : written;
+        for (int i = from; i < to; i++) {
+            char c = line[i];
             if (traditional && wordStarts.get(c)) {
-                String word = wordAt(text, i);
+                String word = wordAt(text, i, to);
                 if (word != null) {
-                    words.get(word).getChars(0, word.length(), written, i);
+                    words.get(word).getChars(0, word.length(), line, i);
                     i += word.length() - 1;
                     continue;
                 }
             }
             if (traditional && simplified[c] != 0) {
-                written[i] = simplified[c];
+                line[i] = simplified[c];
             } else if (isFullWidth(c)) {
-                written[i] = (char) (c - FULL_WIDTH_OFFSET);
+                line[i] = (char) (c - FULL_WIDTH_OFFSET);
             }
         }
-        return new String(written);
+        return line;
     }
 
-    /** The longest listed word that starts at {@code at}, or null. */
-    private String wordAt(String text, int at) {
-        for (int length = Math.min(longestWord, text.length() - at); length >= 2; length--) {
+    /** The longest listed word that starts at {@code at} and ends by {@code end}, or null. */
+    private String wordAt(String text, int at, int end) {
+        for (int length = Math.min(longestWord, end - at); length >= 2; length--) {
             String candidate = text.substring(at, at + length);
             if (words.containsKey(candidate)) {
                 return candidate;

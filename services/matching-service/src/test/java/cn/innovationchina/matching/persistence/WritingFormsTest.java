@@ -27,6 +27,12 @@ class WritingFormsTest {
     }
 
     @Test
+    void each_line_is_read_in_its_own_script_and_a_line_mixing_them_keeps_its_simplified_words() {
+        assertThat(forms.standard("鋰電池熱管理\n著名专家，什么都做\n香港科技大學，显著提高"))
+                .isEqualTo("锂电池热管理\n著名专家，什么都做\n香港科技大学，显著提高");
+    }
+
+    @Test
     void full_width_letters_and_digits_read_as_ascii_and_punctuation_stays() {
         assertThat(forms.standard("ＬｉＤＡＲ与５Ｇ通信，（测试）")).isEqualTo("LiDAR与5G通信，（测试）");
     }
