@@ -64,10 +64,14 @@ public final class LaunchedStack implements AutoCloseable {
         return output.toString();
     }
 
-    /** What Ctrl-C sends. */
+    /**
+     * What Ctrl-C sends. The launcher stops the services, then Kafka and the Mongo server, each group given 60 s
+     * before it is killed: a first run of a build writes every service's class archive as it stops (ADR 0060), which
+     * on two cores can take most of the first minute, so the launcher is given both groups' time.
+     */
     public void interrupt() throws Exception {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+        assertThat(process.waitFor(150, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
         assertThat(children).as("processes left behind").noneMatch(ProcessHandle::isAlive);
     }
 
