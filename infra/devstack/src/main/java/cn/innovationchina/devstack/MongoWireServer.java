@@ -21,7 +21,6 @@ public final class MongoWireServer {
     /** The data file that asks for the in-memory backend. */
     public static final String IN_MEMORY = "memory";
     private static final long SCAN_REPORT_MILLIS = 30_000;
-    private static final int LONGEST_COMMANDS = 8;
 
     private MongoWireServer() {
     }
@@ -53,8 +52,9 @@ public final class MongoWireServer {
 
     /**
      * Every half minute, the queries that read a whole collection meanwhile, how many commands came and how long
-     * they took, and the commands that took longest in all, into this process's log: a load run so shows a scan, or a
-     * write, on a path its data grows on (ADR 0038), and how many commands a demand costs (ADR 0080).
+     * they took, and each kind of command by collection, longest in all first, into this process's log: a load run so
+     * shows a scan, or a write, on a path its data grows on (ADR 0038), and how many commands a demand costs and where
+     * (ADR 0080).
      */
     private static void reportScans(StandInBackend standIn) {
         Thread reporter = new Thread(() -> {
@@ -76,7 +76,7 @@ public final class MongoWireServer {
                             SCAN_REPORT_MILLIS / 1000, longest.stream().mapToLong(CommandTimes.Tally::count).sum(),
                             longest.stream().mapToLong(CommandTimes.Tally::nanos).sum() / 1e6);
                 }
-                longest.stream().limit(LONGEST_COMMANDS).forEach(tally -> System.out.printf("Commands in the last %d"
+                longest.forEach(tally -> System.out.printf("Commands in the last %d"
                         + " s: %s %d, %.0f ms in all, %.2f ms each%n", SCAN_REPORT_MILLIS / 1000, tally.command(),
                         tally.count(), tally.nanos() / 1e6, tally.nanos() / 1e6 / tally.count()));
             }

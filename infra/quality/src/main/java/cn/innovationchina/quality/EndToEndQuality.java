@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,18 +28,22 @@ import cn.innovationchina.testkit.quality.QualityFigures;
  * with {@link QualityFigures} and prints one {@code quality:} line per set. The report is also written to
  * {@code infra/quality/target/quality-report.txt}. The stack is stopped at the end, and on Ctrl-C.
  *
- * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|third-traditional|all] [--port-base 6080]
- * [--parallel 6]
- * [--match-timeout 90]}.
+ * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|third-traditional|all]
+ * [--port-base 6080] [--parallel 6] [--match-timeout 90]}.
  */
 public final class EndToEndQuality {
 
-    /** Where each set's files are, from the repository's root. */
-    static final Map<String, String> SETS = Map.of(
-            "first", "services/matching-service/src/test/resources/quality/set",
-            "second", "infra/quality/sets/second",
-            "third", "infra/quality/sets/third",
-            "third-traditional", "infra/quality/sets/third-traditional");
+    /** Where each set's files are, from the repository's root, in the order {@code --set all} measures them. */
+    static final Map<String, String> SETS = sets();
+
+    private static Map<String, String> sets() {
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put("first", "services/matching-service/src/test/resources/quality/set");
+        sets.put("second", "infra/quality/sets/second");
+        sets.put("third", "infra/quality/sets/third");
+        sets.put("third-traditional", "infra/quality/sets/third-traditional");
+        return Collections.unmodifiableMap(sets);
+    }
 
     /** A demand below this nDCG@10 is listed with its first five. */
     static final double WEAK = 0.6;
@@ -55,18 +60,17 @@ public final class EndToEndQuality {
                 switch (args[i]) {
                     case "--set" -> {
                         String set = args[++i];
-                        sets = set.equals("all") ? List.of("first", "second", "third", "third-traditional")
-                                : List.of(set);
                         if (!set.equals("all") && !SETS.containsKey(set)) {
-                            throw new IllegalArgumentException(
-                                    "--set takes first, second, third, third-traditional or all, not " + set);
+                            throw new IllegalArgumentException("--set takes " + String.join(", ", SETS.keySet())
+                                    + " or all, not " + set);
                         }
+                        sets = set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
                     }
                     case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                     case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                     case "--match-timeout" -> matchTimeout = Integer.parseInt(args[++i]);
-                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + " (--set first|second|third|third-traditional|all --port-base N --parallel N"
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--set "
+                            + String.join("|", SETS.keySet()) + "|all --port-base N --parallel N"
                             + " --match-timeout SECONDS)");
                 }
             }

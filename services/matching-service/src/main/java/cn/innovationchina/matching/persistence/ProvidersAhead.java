@@ -24,7 +24,10 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class ProvidersAhead implements Collector {
 
-    /** Relative: far above a float sum's rounding, far below the weight of any term. */
+    /**
+     * The part of the provider's score, and at least this much below a score of 1, that still counts as his: far
+     * above a float sum's rounding, far below the weight of any term.
+     */
     private static final float MARGIN = 1e-4f;
 
     private final int provider;
