@@ -33,6 +33,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Each event gets its own aggregate version (the document's version advances by the number of events, at least
  * one), so consumers can order and deduplicate by version.
+ *
+ * <p>A write of events also leases the document for the relay of this instance and hands it the events, which it
+ * publishes without reading the document back ({@link LeaseAtWrite}, ADR 0086).
  */
 public class AggregateStore {
 
@@ -68,11 +71,18 @@ public class AggregateStore {
         String collection = relayedCollection(document);
         return Mono.deferContextual(context -> {
             Document bson = newDocument(new NewAggregate(document, id, cityCode, events), context);
+            var lease = LeaseAtWrite.take(relay, collection, id, outboxOf(bson));
+            if (lease.taken()) {
+                bson.put(LEASE, lease.document());
+            }
             return mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(bson)))
                     .onErrorMap(MongoWriteException.class, e -> isDuplicate(e)
                             ? new Conflict(collection + " " + id + " already exists") : e)
+                    .doOnSuccess(inserted -> lease.stored())
+                    .doOnError(e -> lease.notStored())
+                    .doOnCancel(lease::notStored)
                     .thenReturn(bson.getLong(VERSION));
-        }).doOnSuccess(v -> eventsWritten(collection, id, events));
+        });
     }
 
     /**
@@ -96,6 +106,14 @@ public class AggregateStore {
             }
             Set<String> ids = new LinkedHashSet<>();
             aggregates.forEach(aggregate -> ids.add(aggregate.id()));
+            List<LeaseAtWrite> leases = new ArrayList<>(documents.size());
+            for (Document bson : documents) {
+                var lease = LeaseAtWrite.take(relay, collection, bson.getString("_id"), outboxOf(bson));
+                if (lease.taken()) {
+                    bson.put(LEASE, lease.document());
+                }
+                leases.add(lease);
+            }
             return mongo.getCollection(collection)
                     .flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
                     .thenReturn(ids)
@@ -106,9 +124,19 @@ public class AggregateStore {
                         }
                         e.getWriteErrors().forEach(error -> ids.remove(aggregates.get(error.getIndex()).id()));
                         return Mono.just(ids);
-                    });
-        }).doOnSuccess(inserted -> aggregates.stream().filter(aggregate -> inserted.contains(aggregate.id()))
-                .forEach(aggregate -> eventsWritten(collection, aggregate.id(), aggregate.events())));
+                    })
+                    .doOnSuccess(inserted -> {
+                        for (int i = 0; i < documents.size(); i++) {
+                            if (inserted.contains(aggregates.get(i).id())) {
+                                leases.get(i).stored();
+                            } else {
+                                leases.get(i).notStored();
+                            }
+                        }
+                    })
+                    .doOnError(e -> leases.forEach(LeaseAtWrite::notStored))
+                    .doOnCancel(() -> leases.forEach(LeaseAtWrite::notStored));
+        });
     }
 
     private Document newDocument(NewAggregate aggregate, reactor.util.context.ContextView context) {
@@ -130,27 +158,58 @@ public class AggregateStore {
             long version = expectedVersion + Math.max(events.size(), 1);
             Document set = state(document);
             set.put(VERSION, version);
-            Document update = new Document("$set", set);
             Document unset = clearedFields(document, set);
-            if (!unset.isEmpty()) {
-                update.put("$unset", unset);
-            }
-            if (!events.isEmpty()) {
-                update.put("$push", new Document(OUTBOX,
-                        new Document("$each", outboxEntries(id, expectedVersion, cityCode, events, context))));
-            }
+            List<Document> entries = outboxEntries(id, expectedVersion, cityCode, events, context);
             Document filter = new Document("_id", id).append(VERSION, expectedVersion);
-            return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(filter, update)))
-                    .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(version)
-                            : Mono.error(new StaleVersion(collection, id, expectedVersion)));
-        }).doOnSuccess(v -> eventsWritten(collection, id, events));
+            var lease = LeaseAtWrite.take(relay, collection, id, entries);
+            if (!lease.taken()) {
+                return updated(collection, filter, changes(set, unset, entries, null), expectedVersion, version)
+                        .doOnSuccess(v -> lease.stored());
+            }
+            // The write leases the document only if no earlier event waits in it: those come first, and the relay
+            // publishes this write's events as they are, unread. Otherwise it names the document, as without a lease.
+            Document ifNoneWaits = new Document(filter).append(OUTBOX + ".0", new Document("$exists", false));
+            Document leased = changes(set, unset, entries, lease.document());
+            return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(ifNoneWaits, leased)))
+                    .flatMap(result -> {
+                        if (result.getMatchedCount() == 1) {
+                            lease.stored();
+                            return Mono.just(version);
+                        }
+                        lease.notStored();
+                        return updated(collection, filter, changes(set, unset, entries, null), expectedVersion,
+                                version).doOnSuccess(v -> relay.written(collection, id));
+                    })
+                    .doOnError(e -> lease.notStored())
+                    .doOnCancel(lease::notStored);
+        });
     }
 
-    /** Names the document to the relay, unless the write added no events: then there is nothing new to publish. */
-    private void eventsWritten(String collection, String id, List<? extends DomainEvent> events) {
-        if (!events.isEmpty()) {
-            relay.written(collection, id);
+    private static Document changes(Document set, Document unset, List<Document> entries, @Nullable Document lease) {
+        Document fields = new Document(set);
+        if (lease != null) {
+            fields.put(LEASE, lease);
         }
+        Document update = new Document("$set", fields);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        if (!entries.isEmpty()) {
+            update.put("$push", new Document(OUTBOX, new Document("$each", entries)));
+        }
+        return update;
+    }
+
+    private Mono<Long> updated(String collection, Document filter, Document update, long expectedVersion,
+            long version) {
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(filter, update)))
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(version)
+                        : Mono.error(new StaleVersion(collection, filter.getString("_id"), expectedVersion)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> outboxOf(Document bson) {
+        return (List<Document>) bson.get(OUTBOX);
     }
 
     private String relayedCollection(Object document) {

@@ -55,9 +55,9 @@ final class OutboxLeases {
     }
 
     /**
-     * Leases those of the documents {@code ids} names that have pending events and no live lease, in one command,
-     * and reads their outboxes in a second; answers them in the order of {@code ids}. A single document, the usual
-     * round while writes come one at a time, is leased and read in one command.
+     * Leases those of the documents {@code ids} names that have pending events and no other relay's live lease, in one
+     * command, and reads their outboxes in a second; answers them in the order of {@code ids}. A single document, the
+     * usual round while writes come one at a time, is leased and read in one command.
      */
     List<LeasedOutbox> claim(String collection, List<?> ids) {
         if (ids.isEmpty()) {
@@ -71,14 +71,14 @@ final class OutboxLeases {
         if (ids.size() == 1) {
             Object id = ids.get(0);
             Document leasedOne = mongo.getCollection(collection)
-                    .flatMap(c -> Mono.from(c.findOneAndUpdate(pendingAndFree(now).append("_id", id), lease,
+                    .flatMap(c -> Mono.from(c.findOneAndUpdate(pendingAndClaimable(now).append("_id", id), lease,
                             new FindOneAndUpdateOptions().projection(Projections.include(OUTBOX))
                                     .returnDocument(ReturnDocument.AFTER))))
                     .block(properties.sendTimeout());
             return leasedOne == null ? List.of()
                     : List.of(new LeasedOutbox(collection, id, leasedOne.getList(OUTBOX, Document.class), until));
         }
-        Document claimable = pendingAndFree(now).append("_id", new Document("$in", ids));
+        Document claimable = pendingAndClaimable(now).append("_id", new Document("$in", ids));
         Document leasedNow = new Document("_id", new Document("$in", ids)).append(LEASE + ".owner", owner)
                 .append(LEASE + ".until", Date.from(until));
         Map<Object, Document> claimed = new HashMap<>();
@@ -96,6 +96,36 @@ final class OutboxLeases {
             }
         }
         return leased;
+    }
+
+    /**
+     * The lease a write of this relay's instance takes on the document it writes (ADR 0086), ending a whole lease from
+     * now, to the millisecond as stored.
+     */
+    Document leaseForWrite(Instant until) {
+        return new Document("owner", owner).append("until", Date.from(until));
+    }
+
+    Instant leaseEndFromNow() {
+        return clock.instant().plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Gives up the leases this relay holds on these documents without publishing anything, one command per
+     * collection, so that any relay's next scan finds their events.
+     */
+    void giveUp(List<LeasedOutbox> leased) {
+        byCollection(leased).forEach((collection, ids) -> mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.updateMany(new Document("_id", new Document("$in", ids))
+                        .append(LEASE + ".owner", owner), new Document("$unset", new Document(LEASE, "")))))
+                .block(properties.sendTimeout()));
+    }
+
+    private static Map<String, List<Object>> byCollection(List<LeasedOutbox> leased) {
+        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        leased.forEach(document -> ids.computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                .add(document.id()));
+        return ids;
     }
 
     /** Leases up to {@code limit} documents of the collection that have pending events and no live lease. */
@@ -116,6 +146,18 @@ final class OutboxLeases {
     }
 
     /**
+     * A document named to this relay may also be one it leased itself: rounds run one after another, and a write's
+     * own lease is not named until the round that publishes it is over ({@link WrittenHere}), so such a lease is idle
+     * (a round that failed, a write cancelled after it was sent) and need not wait to lapse.
+     */
+    private Document pendingAndClaimable(Instant now) {
+        return new Document(OUTBOX + ".0", new Document("$exists", true))
+                .append("$or", List.of(new Document(LEASE, new Document("$exists", false)),
+                        new Document(LEASE + ".until", new Document("$lt", Date.from(now))),
+                        new Document(LEASE + ".owner", owner)));
+    }
+
+    /**
      * Renews the batch's leases, those this relay still holds, for a whole lease when less than two send timeouts
      * are left of them: enough for the longest wait for the broker and the release after it. Called before every
      * send and every wait, so a batch keeps its documents however long a slow broker takes, while a relay that
@@ -128,10 +170,7 @@ final class OutboxLeases {
             return;
         }
         Instant until = now.plus(properties.lease());
-        Map<String, List<Object>> ids = new LinkedHashMap<>();
-        batch.documents().forEach(leased -> ids.computeIfAbsent(leased.collection(), c -> new ArrayList<>())
-                .add(leased.id()));
-        ids.forEach((collection, inBatch) -> mongo.getCollection(collection)
+        byCollection(batch.documents()).forEach((collection, inBatch) -> mongo.getCollection(collection)
                 .flatMap(c -> Mono.from(c.updateMany(
                         new Document("_id", new Document("$in", inBatch)).append(LEASE + ".owner", owner),
                         new Document("$set", new Document(LEASE + ".until", Date.from(until))))))
@@ -153,11 +192,8 @@ final class OutboxLeases {
             release.append("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in",
                     List.copyOf(published)))));
         }
-        Map<String, List<Object>> ids = new LinkedHashMap<>();
-        leased.forEach(document -> ids.computeIfAbsent(document.collection(), c -> new ArrayList<>())
-                .add(document.id()));
         int held = 0;
-        for (var collection : ids.entrySet()) {
+        for (var collection : byCollection(leased).entrySet()) {
             var result = mongo.getCollection(collection.getKey())
                     .flatMap(c -> Mono.from(c.updateMany(new Document("_id", new Document("$in", collection.getValue()))
                             .append(LEASE + ".owner", owner), release)))

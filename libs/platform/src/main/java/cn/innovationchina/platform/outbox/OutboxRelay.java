@@ -2,10 +2,13 @@ package cn.innovationchina.platform.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,10 +25,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>This is the relay's loop, on its own thread: each round leases a batch of documents in one command per
  * collection ({@link OutboxLeases}), publishes them together and releases them in one command again
  * ({@link OutboxPublisher}), and between rounds the backlog is measured ({@link OutboxBacklog}). A local
- * write hands the loop the document's id, claimed by {@code _id} at once; a scan of the collections, at most once per
- * {@code platform.outbox.poll-interval} and only when no local write waits (or 30 intervals have passed), finds the
- * rest: other instances' writes, ids lost in a restart. It asks for documents whose outbox has a first entry, which a
- * sparse index on {@code outbox.0} answers (ADR 0038).
+ * write that leased its document itself hands the loop the events it wrote, published without a read (ADR 0086);
+ * another local write hands it the document's id, claimed by {@code _id} at once; a scan of the collections, at most
+ * once per {@code platform.outbox.poll-interval} and only when no local write waits (or 30 intervals have passed),
+ * finds the rest: other instances' writes, ids lost in a restart. It asks for documents whose outbox has a first
+ * entry, which a sparse index on {@code outbox.0} answers (ADR 0038).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -67,6 +71,34 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUp();
     }
 
+    /**
+     * Called before a local write that is to lease its document itself (ADR 0086); answers the lease for the write to
+     * store, or null when the relay is not running and the write should only name the document.
+     */
+    @Nullable Document leasing(String collection, Object id, Instant until) {
+        if (!running) {
+            return null;
+        }
+        writtenHere.leasing(collection, id);
+        return leases.leaseForWrite(until);
+    }
+
+    Instant leaseEndFromNow() {
+        return leases.leaseEndFromNow();
+    }
+
+    /** The write that was to lease its document did not store the lease; names of the document may go now. */
+    void notLeased(String collection, Object id) {
+        writtenHere.notLeased(collection, id);
+        wakeUp();
+    }
+
+    /** The write stored its events with this relay's lease: they are published as written, without a read. */
+    void writtenLeased(String collection, Object id, List<Document> outbox, Instant until) {
+        writtenHere.addLeased(new LeasedOutbox(collection, id, outbox, until));
+        wakeUp();
+    }
+
     /** Looks for pending events now rather than at the next poll. */
     public void wakeUp() {
         wake.release();
@@ -81,6 +113,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (String collection : properties.collections()) {
             leases.indexPendingOutboxes(collection);
         }
+        giveUpUnpublished();
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -98,6 +131,24 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             worker = null;
+        }
+        giveUpUnpublished();
+    }
+
+    /**
+     * Outboxes leased by writes and not yet published: when the relay stops, and when it starts again (a write that
+     * was under way as it stopped), any relay's next scan should find them rather than wait for the lease to lapse.
+     */
+    private void giveUpUnpublished() {
+        var unpublished = writtenHere.takeLeased();
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        try {
+            leases.giveUp(unpublished);
+        } catch (RuntimeException e) {
+            log.warn("Could not give up the leases of {} documents; they wait until their leases lapse",
+                    unpublished.size(), e);
         }
     }
 
@@ -141,10 +192,16 @@ public class OutboxRelay implements SmartLifecycle {
      * publishes them together.
      */
     int relayPending() {
-        LeasedBatch batch = writtenHere.claim(leases, properties.batchSize());
-        int relayed = publisher.publish(batch);
-        if (relayed < batch.size()) {
-            return relayed;
+        var round = writtenHere.next(properties.batchSize());
+        int relayed;
+        try {
+            LeasedBatch batch = writtenHere.claim(leases, round);
+            relayed = publisher.publish(batch);
+            if (relayed < batch.size()) {
+                return relayed;
+            }
+        } finally {
+            writtenHere.done(round);
         }
         // The scan is for what no hint names; while local writes wait it only runs when long overdue, since it costs a
         // query per collection even when nothing else waits.

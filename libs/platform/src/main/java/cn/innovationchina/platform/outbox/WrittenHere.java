@@ -7,18 +7,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** The documents this instance wrote, named to the relay so their outboxes leave without waiting for a scan. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The documents this instance wrote, handed to the relay so their outboxes leave without waiting for a scan: by name,
+ * for the relay to lease and read, or, where the write leased the document itself, with the events it wrote (ADR
+ * 0086).
+ *
+ * <p>A document is in at most one place of a round. While a write of this instance leases a document, from before the
+ * write is sent until the round that published its events has released it, the document's names wait: a lease of its
+ * own would keep the relay from claiming it, and the events written after that write are still in the outbox when
+ * it is released, for the next round to claim.
+ */
 final class WrittenHere {
 
-    private record Written(String collection, Object id) {
+    private record Key(String collection, Object id) {
+    }
+
+    /** A document written here, named only, or with the outbox its write leased. */
+    private record Written(Key key, @Nullable LeasedOutbox leased) {
+    }
+
+    /** What one round publishes: outboxes leased by their writes, and documents to claim by id, per collection. */
+    record Round(List<LeasedOutbox> leased, Map<String, List<Object>> named) {
+
+        boolean isEmpty() {
+            return leased.isEmpty() && named.isEmpty();
+        }
     }
 
     private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+    private final Map<Key, Integer> leasing = new ConcurrentHashMap<>();
 
+    /** A document with new events; the relay leases and reads it. */
     void add(String collection, Object id) {
-        written.add(new Written(collection, id));
+        written.add(new Written(new Key(collection, id), null));
+    }
+
+    /** A write of this instance is about to lease the document; until it is published its names wait. */
+    void leasing(String collection, Object id) {
+        leasing.merge(new Key(collection, id), 1, Integer::sum);
+    }
+
+    /** The write that was to lease the document did not: it failed, or it found events waiting and named it. */
+    void notLeased(String collection, Object id) {
+        leasing.computeIfPresent(new Key(collection, id), (key, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** The write leased the document with these events; the relay publishes them as they are. */
+    void addLeased(LeasedOutbox leased) {
+        written.add(new Written(new Key(leased.collection(), leased.id()), leased));
     }
 
     boolean isEmpty() {
@@ -26,27 +67,62 @@ final class WrittenHere {
     }
 
     /**
-     * Claims the documents of up to {@code batchSize} hints by {@code _id}, one command per collection; the hints
-     * leave the queue, claimed or not (a document without pending events has nothing to publish).
+     * Takes up to {@code batchSize} documents for a round, oldest first. A document already in the round, or leased by
+     * a write of this instance not yet published, waits for a later round.
      */
-    LeasedBatch claim(OutboxLeases leases, int batchSize) {
-        Map<String, List<Object>> ids = new LinkedHashMap<>();
-        Set<Written> inBatch = new HashSet<>();
+    Round next(int batchSize) {
+        List<LeasedOutbox> leased = new ArrayList<>();
+        Map<String, List<Object>> named = new LinkedHashMap<>();
+        Set<Key> inRound = new HashSet<>();
         List<Written> later = new ArrayList<>();
-        for (Written hint = written.poll(); hint != null; hint = written.poll()) {
-            // A document written twice is claimed once per round: its second hint waits for the next round.
-            if (!inBatch.add(hint)) {
-                later.add(hint);
+        for (Written next = written.poll(); next != null; next = written.poll()) {
+            boolean waits = next.leased() == null && leasing.containsKey(next.key());
+            if (waits || !inRound.add(next.key())) {
+                later.add(next);
                 continue;
             }
-            ids.computeIfAbsent(hint.collection(), c -> new ArrayList<>()).add(hint.id());
-            if (inBatch.size() == batchSize) {
+            if (next.leased() != null) {
+                leased.add(next.leased());
+            } else {
+                named.computeIfAbsent(next.key().collection(), c -> new ArrayList<>()).add(next.key().id());
+            }
+            if (inRound.size() == batchSize) {
                 break;
             }
         }
         written.addAll(later);
+        return new Round(leased, named);
+    }
+
+    /**
+     * Claims the documents named in a round by {@code _id}, one command per collection, beside the ones leased by their
+     * writes; a named document without pending events has nothing to publish and leaves.
+     */
+    LeasedBatch claim(OutboxLeases leases, Round round) {
         LeasedBatch batch = new LeasedBatch();
-        ids.forEach((collection, inCollection) -> leases.claim(collection, inCollection).forEach(batch::add));
+        round.leased().forEach(batch::add);
+        round.named().forEach((collection, ids) -> leases.claim(collection, ids).forEach(batch::add));
         return batch;
+    }
+
+    /** The round's leased outboxes are published and released, or given up: their documents' names may go. */
+    void done(Round round) {
+        round.leased().forEach(leased -> notLeased(leased.collection(), leased.id()));
+    }
+
+    /** Takes every outbox leased by a write and not yet published, for a stopping relay to give up. */
+    List<LeasedOutbox> takeLeased() {
+        List<LeasedOutbox> leased = new ArrayList<>();
+        List<Written> named = new ArrayList<>();
+        for (Written next = written.poll(); next != null; next = written.poll()) {
+            if (next.leased() != null) {
+                leased.add(next.leased());
+                notLeased(next.key().collection(), next.key().id());
+            } else {
+                named.add(next);
+            }
+        }
+        written.addAll(named);
+        return leased;
     }
 }

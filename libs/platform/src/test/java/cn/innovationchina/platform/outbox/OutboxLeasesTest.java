@@ -99,6 +99,34 @@ class OutboxLeasesTest {
     }
 
     @Test
+    void a_document_named_to_the_relay_that_leased_it_and_left_it_idle_is_claimed_again_at_once_by_that_relay_only() {
+        String id = beaconWithPendingEvent("event-1");
+        claimOne(first, id);
+
+        assertThat(claimOne(second, id)).as("claimed by the other relay").isNull();
+        assertThat(first.claimPending("beacons", 1000)).as("found by its own scan").extracting(LeasedOutbox::id)
+                .doesNotContain(id);
+        assertThat(claimOne(first, id)).as("claimed again by its owner").isNotNull();
+    }
+
+    @Test
+    void leases_given_up_by_their_owner_free_the_documents_and_keep_their_events_for_the_next_scan() {
+        String given = beaconWithPendingEvent("event-1");
+        String takenBySecond = beaconWithPendingEvent("event-2");
+        LeasedOutbox leased = claimOne(first, given);
+        LeasedOutbox stillFirsts = claimOne(first, takenBySecond);
+        secondClock.advance(PROPERTIES.lease().plusSeconds(1));
+        claimOne(second, takenBySecond);
+
+        first.giveUp(List.of(leased, stillFirsts));
+
+        assertThat(beacon(given).containsKey(AggregateStore.LEASE)).as("leased").isFalse();
+        assertThat(pendingEvents(beacon(given))).containsExactly("event-1");
+        assertThat(leaseOwner(beacon(takenBySecond))).isEqualTo("second-relay");
+        assertThat(claimOne(second, given)).as("claimed by the other relay").isNotNull();
+    }
+
+    @Test
     void a_relay_waiting_on_a_slow_broker_renews_its_own_leases_and_not_the_one_another_relay_took() {
         String kept = beaconWithPendingEvent("event-1");
         String lost = beaconWithPendingEvent("event-2");

@@ -52,13 +52,7 @@ class OutboxRelayTest {
     @Test
     void every_outboxed_event_reaches_kafka_once_and_in_order_even_when_the_relay_stops_midway() {
         relay.stop();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String id = "relay-" + UUID.randomUUID();
-            ids.add(id);
-            long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
-            store.update(beacon(id), id, version, "XIANNING", List.of(published(id))).block();
-        }
+        List<String> ids = submittedThenPublished("relay-", 40);
         double before = publishedSoFar();
 
         relay.start();
@@ -67,18 +61,38 @@ class OutboxRelayTest {
         double whenStopped = publishedSoFar();
         relay.start();
 
-        for (String id : ids) {
-            events.expect(DemandPublished.class, id).atLeastOnce();
-        }
-        EventProbe.settle();
-        for (String id : ids) {
-            assertThat(events.typesInOrder(Topics.DEMAND_EVENTS, id)).as("events of %s", id)
-                    .containsExactly("DemandSubmitted", "DemandPublished");
-        }
+        expectEachPublishedOnceInOrder(ids);
         assertThat(whenStopped - before).as("published before the stop").isBetween(1.0, 79.0);
         Eventually.awaitState("every outbox emptied", () -> mongo.getCollection("beacons")
                 .flatMap(c -> Mono.from(c.countDocuments(new Document("outbox.0", new Document("$exists", true)))))
                 .block(), pending -> pending == 0);
+    }
+
+    @Test
+    void a_write_hands_the_relay_its_events_which_are_published_without_the_document_read_again() {
+        String id = "leased-" + UUID.randomUUID();
+        double claimsBefore = beaconCommands("findAndModify");
+        double updatesBefore = beaconCommands("update");
+
+        long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+        events.expect(DemandSubmitted.class, id).exactlyOnce();
+        awaitNoEventWaiting(id);
+        store.update(beacon(id), id, version, "XIANNING", List.of(published(id))).block();
+        events.expect(DemandPublished.class, id).exactlyOnce();
+        awaitNoEventWaiting(id);
+
+        assertThat(events.typesInOrder(Topics.DEMAND_EVENTS, id)).containsExactly("DemandSubmitted",
+                "DemandPublished");
+        assertThat(beaconCommands("findAndModify") - claimsBefore).as("documents claimed and read").isZero();
+        assertThat(beaconCommands("update") - updatesBefore).as("the update and both releases").isEqualTo(3);
+    }
+
+    @Test
+    void writes_one_after_another_while_earlier_events_still_wait_publish_every_event_once_and_in_order() {
+        List<String> ids = submittedThenPublished("hurried-", 20);
+
+        expectEachPublishedOnceInOrder(ids);
+        ids.forEach(this::awaitNoEventWaiting);
     }
 
     @Test
@@ -154,6 +168,41 @@ class OutboxRelayTest {
         events.expect(DemandSubmitted.class, id).exactlyOnce();
         Eventually.awaitState("the backlog to forget it", () -> gauge("platform.outbox.oldest.age"),
                 age -> age < 3600);
+    }
+
+    /** Beacons each created with one event and updated with another at once. */
+    private List<String> submittedThenPublished(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + UUID.randomUUID();
+            ids.add(id);
+            long version = store.create(beacon(id), id, "XIANNING", List.of(submitted(id))).block();
+            store.update(beacon(id), id, version, "XIANNING", List.of(published(id))).block();
+        }
+        return ids;
+    }
+
+    private void expectEachPublishedOnceInOrder(List<String> ids) {
+        for (String id : ids) {
+            events.expect(DemandPublished.class, id).atLeastOnce();
+        }
+        EventProbe.settle();
+        for (String id : ids) {
+            assertThat(events.typesInOrder(Topics.DEMAND_EVENTS, id)).as("events of %s", id)
+                    .containsExactly("DemandSubmitted", "DemandPublished");
+        }
+    }
+
+    /** The commands of one kind the services' Mongo client sent to the test collection so far. */
+    private double beaconCommands(String command) {
+        return meters.find("mongodb.driver.commands").tag("command", command).tag("collection", "beacons").timers()
+                .stream().mapToDouble(timer -> timer.count()).sum();
+    }
+
+    private void awaitNoEventWaiting(String id) {
+        Eventually.awaitState("the outbox of " + id + " emptied and its lease given up", () -> mongo
+                .getCollection("beacons").flatMap(c -> Mono.from(c.find(new Document("_id", id)).first())).block(),
+                beacon -> beacon.getList("outbox", Document.class).isEmpty() && !beacon.containsKey("outboxLease"));
     }
 
     /** A backlog gauge of the test collection; the age is in seconds, Prometheus's base unit. */
