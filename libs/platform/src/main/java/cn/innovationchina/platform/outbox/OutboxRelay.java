@@ -109,11 +109,11 @@ public class OutboxRelay implements SmartLifecycle {
         if (running) {
             return;
         }
+        giveUpUnpublished();
         running = true;
         for (String collection : properties.collections()) {
             leases.indexPendingOutboxes(collection);
         }
-        giveUpUnpublished();
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -195,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
         var round = writtenHere.next(properties.batchSize());
         int relayed;
         try {
-            LeasedBatch batch = writtenHere.claim(leases, round);
+            LeasedBatch batch = writtenHere.claim(leases, round, clock.instant());
             relayed = publisher.publish(batch);
             if (relayed < batch.size()) {
                 return relayed;

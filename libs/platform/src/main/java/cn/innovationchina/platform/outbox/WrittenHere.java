@@ -1,5 +1,6 @@
 package cn.innovationchina.platform.outbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,27 @@ final class WrittenHere {
 
         boolean isEmpty() {
             return leased.isEmpty() && named.isEmpty();
+        }
+
+        /**
+         * The round with the outboxes whose leases lapsed while they waited named instead: another relay may have
+         * published them since, so they are claimed and read again, as any named document.
+         */
+        Round lapsedNamed(Instant now) {
+            if (leased.stream().allMatch(outbox -> outbox.until().isAfter(now))) {
+                return this;
+            }
+            List<LeasedOutbox> live = new ArrayList<>();
+            Map<String, List<Object>> names = new LinkedHashMap<>();
+            named.forEach((collection, ids) -> names.put(collection, new ArrayList<>(ids)));
+            for (LeasedOutbox outbox : leased) {
+                if (outbox.until().isAfter(now)) {
+                    live.add(outbox);
+                } else {
+                    names.computeIfAbsent(outbox.collection(), c -> new ArrayList<>()).add(outbox.id());
+                }
+            }
+            return new Round(live, names);
         }
     }
 
@@ -96,12 +118,13 @@ final class WrittenHere {
 
     /**
      * Claims the documents named in a round by {@code _id}, one command per collection, beside the ones leased by their
-     * writes; a named document without pending events has nothing to publish and leaves.
+     * writes whose leases still hold; a named document without pending events has nothing to publish and leaves.
      */
-    LeasedBatch claim(OutboxLeases leases, Round round) {
+    LeasedBatch claim(OutboxLeases leases, Round round, Instant now) {
+        var claimable = round.lapsedNamed(now);
         LeasedBatch batch = new LeasedBatch();
-        round.leased().forEach(batch::add);
-        round.named().forEach((collection, ids) -> leases.claim(collection, ids).forEach(batch::add));
+        claimable.leased().forEach(batch::add);
+        claimable.named().forEach((collection, ids) -> leases.claim(collection, ids).forEach(batch::add));
         return batch;
     }
 

@@ -67,6 +67,21 @@ class WrittenHereTest {
     }
 
     @Test
+    void an_outbox_whose_lease_lapsed_while_it_waited_is_claimed_and_read_again_by_name() {
+        written.add("demands", "d-1");
+        written.leasing("demands", "d-2");
+        written.addLeased(leased("demands", "d-2", "event-1"));
+        written.leasing("demands", "d-3");
+        written.addLeased(new LeasedOutbox("demands", "d-3", List.of(new Document("eventId", "event-2")),
+                Instant.parse("2026-12-06T04:01:00Z")));
+
+        var claimable = written.next(10).lapsedNamed(Instant.parse("2026-12-06T04:00:30Z"));
+
+        assertThat(claimable.leased()).extracting(LeasedOutbox::id).containsExactly("d-3");
+        assertThat(claimable.named()).isEqualTo(Map.of("demands", List.of("d-1", "d-2")));
+    }
+
+    @Test
     void a_stopping_relay_takes_the_unpublished_leased_outboxes_and_keeps_the_names() {
         written.add("demands", "d-1");
         written.leasing("demands", "d-2");
