@@ -18,38 +18,33 @@ final class LeaseAtWrite {
     private final Object id;
     private final List<Document> outbox;
     private final @Nullable Instant until;
-    private final @Nullable Document lease;
     private boolean settled;
 
     private LeaseAtWrite(OutboxRelay relay, String collection, Object id, List<Document> outbox,
-            @Nullable Instant until, @Nullable Document lease) {
+            @Nullable Instant until) {
         this.relay = relay;
         this.collection = collection;
         this.id = id;
         this.outbox = outbox;
         this.until = until;
-        this.lease = lease;
     }
 
     /** Before the write: the lease for the events {@code outbox} holds, if the write is to take one. */
     static LeaseAtWrite take(OutboxRelay relay, String collection, Object id, List<Document> outbox) {
-        if (outbox.isEmpty()) {
-            return new LeaseAtWrite(relay, collection, id, outbox, null, null);
-        }
-        Instant until = relay.leaseEndFromNow();
-        return new LeaseAtWrite(relay, collection, id, outbox, until, relay.leasing(collection, id, until));
+        return new LeaseAtWrite(relay, collection, id, outbox,
+                outbox.isEmpty() ? null : relay.leasing(collection, id));
     }
 
     boolean taken() {
-        return lease != null;
+        return until != null;
     }
 
     /** The lease to store; only when {@link #taken()}. */
     Document document() {
-        if (lease == null) {
+        if (until == null) {
             throw new IllegalStateException("No lease was taken for " + collection + " " + id);
         }
-        return lease;
+        return relay.lease(until);
     }
 
     /** The write stored its events, with the lease if one was taken: the relay publishes them. */
@@ -58,7 +53,7 @@ final class LeaseAtWrite {
             return;
         }
         settled = true;
-        if (lease != null && until != null) {
+        if (until != null) {
             relay.writtenLeased(collection, id, outbox, until);
         } else {
             relay.written(collection, id);
@@ -71,7 +66,7 @@ final class LeaseAtWrite {
             return;
         }
         settled = true;
-        if (lease != null) {
+        if (until != null) {
             relay.notLeased(collection, id);
         }
     }

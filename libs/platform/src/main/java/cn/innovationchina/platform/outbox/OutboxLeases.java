@@ -64,10 +64,8 @@ final class OutboxLeases {
             return List.of();
         }
         Instant now = clock.instant();
-        // Stored to the millisecond: a batch's read below finds this round's leases by their exact end.
-        Instant until = now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
-        Document lease = new Document("$set", new Document(LEASE, new Document("owner", owner)
-                .append("until", Date.from(until))));
+        Instant until = leaseEnd(now);
+        Document lease = new Document("$set", new Document(LEASE, lease(until)));
         if (ids.size() == 1) {
             Object id = ids.get(0);
             Document leasedOne = mongo.getCollection(collection)
@@ -98,16 +96,17 @@ final class OutboxLeases {
         return leased;
     }
 
-    /**
-     * The lease a write of this relay's instance takes on the document it writes (ADR 0086), ending a whole lease from
-     * now, to the millisecond as stored.
-     */
-    Document leaseForWrite(Instant until) {
+    /** This relay's lease until then, as a claim or a write of this instance (ADR 0086) stores it. */
+    Document lease(Instant until) {
         return new Document("owner", owner).append("until", Date.from(until));
     }
 
-    Instant leaseEndFromNow() {
-        return clock.instant().plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * A whole lease from {@code now}, stored to the millisecond: a batch's read finds its round's leases by their exact
+     * end.
+     */
+    Instant leaseEnd(Instant now) {
+        return now.plus(properties.lease()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**

@@ -72,19 +72,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Called before a local write that is to lease its document itself (ADR 0086); answers the lease for the write to
-     * store, or null when the relay is not running and the write should only name the document.
+     * Called before a local write that is to lease its document itself (ADR 0086); answers when the write's lease
+     * ends, or null when the relay is not running and the write should only name the document.
      */
-    @Nullable Document leasing(String collection, Object id, Instant until) {
+    @Nullable Instant leasing(String collection, Object id) {
         if (!running) {
             return null;
         }
         writtenHere.leasing(collection, id);
-        return leases.leaseForWrite(until);
+        return leases.leaseEnd(clock.instant());
     }
 
-    Instant leaseEndFromNow() {
-        return leases.leaseEndFromNow();
+    /** The lease a write stores, ending when {@link #leasing} said. */
+    Document lease(Instant until) {
+        return leases.lease(until);
     }
 
     /** The write that was to lease its document did not store the lease; names of the document may go now. */
