@@ -78,7 +78,7 @@ public class Matchmaker {
                 .then(matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand)))
                 .filter(current -> demand.version() > current.rankedDemandVersion())
                 .flatMap(current -> ranked(demand, trigger).flatMap(result -> matches.save(current,
-                        current.propose(result, trigger, demand.version(), matchIds))))
+                        current.propose(result, trigger, demand, matchIds))))
                 .then();
     }
 

@@ -56,8 +56,9 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
      * already set aside (dismissed, declined) or under way are not proposed again; a provider still PROPOSED keeps
      * its match id. Nothing happens for a demand version already ranked.
      */
-    public Decision<DemandMatches> propose(RankingResult result, MatchTrigger trigger, long demandVersion,
+    public Decision<DemandMatches> propose(RankingResult result, MatchTrigger trigger, Demand demand,
             Supplier<String> matchIds) {
+        long demandVersion = demand.version();
         if (demandVersion <= rankedDemandVersion || ended) {
             return new Decision<>(this, List.of());
         }
@@ -83,7 +84,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 ? (result.unmatchedReason() != null ? result.unmatchedReason()
                         : "Every qualifying provider is already matched with this demand")
                 : null;
-        var event = new MatchesProposed(id, enterpriseId, cityCode, trigger,
+        var event = new MatchesProposed(id, demand.content().title(), enterpriseId, cityCode, trigger,
                 proposed.stream().map(DemandMatches::proposal).toList(), unmatched);
         return new Decision<>(new DemandMatches(id, enterpriseId, cityCode, demandVersion, List.copyOf(kept), ended,
                 version),
@@ -91,7 +92,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     }
 
     /** Reverse matching: one provider that now enters the demand's top K joins its list. */
-    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, String matchId) {
+    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, Demand demand, String matchId) {
         if (ended || involves(ranked.provider().id())) {
             return new Decision<>(this, List.of());
         }
@@ -101,7 +102,8 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 false, false, null);
         List<Match> all = new ArrayList<>(matches);
         all.add(match);
-        var event = new MatchesProposed(id, enterpriseId, cityCode, MatchTrigger.PROVIDER_CHANGED,
+        var event = new MatchesProposed(id, demand.content().title(), enterpriseId, cityCode,
+                MatchTrigger.PROVIDER_CHANGED,
                 List.of(proposal(match)), null);
         return new Decision<>(with(all), List.of(event));
     }

@@ -38,20 +38,22 @@ class DemandMatchesTest {
             "XIANNING", demand("Fuel cell stack").build(), true, 1);
 
     @Test
-    void a_ranking_is_proposed_as_one_event_with_every_proposal() {
-        var decision = DemandMatches.none(demand).propose(result("p-1", "p-2"), MatchTrigger.DEMAND_PUBLISHED, 1, ids);
+    void a_ranking_is_proposed_as_one_event_with_every_proposal_naming_the_demand() {
+        var decision = DemandMatches.none(demand).propose(result("p-1", "p-2"), MatchTrigger.DEMAND_PUBLISHED, demand,
+                ids);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-1", "p-2");
+        assertThat(proposed.demandTitle()).isEqualTo("Fuel cell stack");
         assertThat(proposed.unmatchedReason()).isNull();
         assertThat(decision.state().matches()).allMatch(m -> m.status() == MatchStatus.PROPOSED);
     }
 
     @Test
     void a_demand_version_already_ranked_proposes_nothing() {
-        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids).state();
+        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids).state();
 
-        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids);
+        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids);
 
         assertThat(again.events()).isEmpty();
     }
@@ -59,7 +61,7 @@ class DemandMatchesTest {
     @Test
     void an_empty_ranking_is_proposed_with_its_unmatched_reason() {
         var decision = DemandMatches.none(demand).propose(new RankingResult(List.of(), "No candidate qualified"),
-                MatchTrigger.DEMAND_PUBLISHED, 1, ids);
+                MatchTrigger.DEMAND_PUBLISHED, demand, ids);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).isEmpty();
@@ -68,13 +70,14 @@ class DemandMatchesTest {
 
     @Test
     void a_revision_keeps_matches_under_way_and_never_proposes_a_dismissed_provider_again() {
-        var first = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED, 1,
-                ids).state();
+        var first = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
+                demand, ids).state();
         var invited = first.invite(id(first, "p-1"), Party.ENTERPRISE, null).state();
         var dismissed = invited.dismiss(id(invited, "p-2"), Party.ENTERPRISE, DismissReason.NOT_RELEVANT, null)
                 .state();
 
-        var revised = dismissed.propose(result("p-1", "p-2", "p-3", "p-4"), MatchTrigger.DEMAND_REVISED, 2, ids);
+        var revised = dismissed.propose(result("p-1", "p-2", "p-3", "p-4"), MatchTrigger.DEMAND_REVISED,
+                revisedTo(2), ids);
 
         var proposed = (MatchesProposed) revised.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-3", "p-4");
@@ -84,7 +87,7 @@ class DemandMatchesTest {
 
     @Test
     void the_whole_lifecycle_runs_from_proposal_to_feedback_of_both_sides() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
         String match = id(matches, "p-1");
 
@@ -122,7 +125,7 @@ class DemandMatchesTest {
 
     @Test
     void a_provider_does_not_see_a_match_it_was_not_invited_to() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
 
         assertThatThrownBy(() -> matches.accept(id(matches, "p-1"), Party.PROVIDER)).isInstanceOf(NotFound.class);
@@ -163,7 +166,7 @@ class DemandMatchesTest {
     @Test
     void an_ended_demand_terminates_engagements_without_a_contract_and_keeps_contracted_ones() {
         var matches = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
-                1, ids).state();
+                demand, ids).state();
         for (String provider : List.of("p-1", "p-2")) {
             matches = matches.invite(id(matches, provider), Party.ENTERPRISE, null).state();
             matches = matches.accept(id(matches, provider), Party.PROVIDER).state();
@@ -184,7 +187,7 @@ class DemandMatchesTest {
 
     @Test
     void an_ended_demand_takes_no_new_step() {
-        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids).state()
+        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids).state()
                 .end().state();
 
         assertThatThrownBy(() -> ended.invite(id(ended, "p-1"), Party.ENTERPRISE, null)).isInstanceOf(Conflict.class);
@@ -192,7 +195,7 @@ class DemandMatchesTest {
 
     private DemandMatches invited() {
         sequence.set(0);
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, 1, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
         return matches.invite(id(matches, "p-1"), Party.ENTERPRISE, null).state();
     }
@@ -200,6 +203,10 @@ class DemandMatchesTest {
     private static String id(DemandMatches matches, String providerId) {
         return matches.matches().stream().filter(m -> m.providerId().equals(providerId)).findFirst().orElseThrow()
                 .matchId();
+    }
+
+    private Demand revisedTo(long version) {
+        return new Demand(demand.id(), demand.enterprise(), demand.cityCode(), demand.content(), true, version);
     }
 
     private static RankingResult result(String... providerIds) {

@@ -58,7 +58,7 @@ class StoredDocumentsTest {
         var provider = new Provider("p-" + id, provider("Prof. Shape").locatedIn("421200").city("XIANNING").build(),
                 true, 2);
         var proposed = DemandMatches.none(demand).propose(new RankingResult(List.of(new RankedProvider(provider, 1,
-                0.75, explanation())), null), MatchTrigger.DEMAND_PUBLISHED, 3, () -> "m-" + id);
+                0.75, explanation())), null), MatchTrigger.DEMAND_PUBLISHED, demand, () -> "m-" + id);
         matches.save(DemandMatches.none(demand), proposed).block();
         var stored = matches.find(demand.id()).block();
         matches.save(stored, stored.invite("m-" + id, Party.ENTERPRISE, "Please have a look")).block();

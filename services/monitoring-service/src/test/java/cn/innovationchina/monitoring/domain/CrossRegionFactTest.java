@@ -26,7 +26,7 @@ class CrossRegionFactTest {
 
     @Test
     void a_provider_of_no_pilot_city_counts_across_regions_only_where_matching_placed_it_there() {
-        var proposed = new MatchesProposed("d-1", "e-1", "WUHAN", MatchTrigger.DEMAND_PUBLISHED, List.of(
+        var proposed = new MatchesProposed("d-1", null, "e-1", "WUHAN", MatchTrigger.DEMAND_PUBLISHED, List.of(
                 proposal("m-1", "430100", LocationRelation.SAME_REGION),
                 proposal("m-2", "530100", LocationRelation.CROSS_REGION)), null);
 

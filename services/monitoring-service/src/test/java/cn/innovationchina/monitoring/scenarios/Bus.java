@@ -110,7 +110,7 @@ final class Bus {
             proposals.add(new Proposal(match(demand, i + 1), provider(i + 1), "Provider " + (i + 1),
                     ProviderKind.EXPERT, providerCities[i], null, i + 1, 0.9 - i * 0.1, explanation));
         }
-        send(new MatchesProposed(demand(demand), ENTERPRISE, city, MatchTrigger.DEMAND_PUBLISHED, proposals,
+        send(new MatchesProposed(demand(demand), null, ENTERPRISE, city, MatchTrigger.DEMAND_PUBLISHED, proposals,
                 proposals.isEmpty() ? "nobody qualified" : null), demand, at);
     }
 

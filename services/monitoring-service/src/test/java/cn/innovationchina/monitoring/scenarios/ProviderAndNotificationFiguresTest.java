@@ -48,7 +48,7 @@ class ProviderAndNotificationFiguresTest {
                 publish(new ProviderRegistered("jx-p2", profile(3, false)), "jx-p2", "2022-07-05T02:00:00Z"),
                 publish(new ProviderRegistered("jx-p3", profile(1, true)), "jx-p3", "2022-07-05T03:00:00Z"),
                 publish(new ProviderVerified("jx-p1", "admin"), "jx-p1", "2022-07-06T02:00:00Z"),
-                publish(new MatchesProposed("jx-d1", "e-1", "JIAXING", MatchTrigger.DEMAND_PUBLISHED,
+                publish(new MatchesProposed("jx-d1", null, "e-1", "JIAXING", MatchTrigger.DEMAND_PUBLISHED,
                         List.of(new Proposal("jx-d1-m3", "jx-p3", "Provider 3", ProviderKind.INSTITUTE, "JIAXING", "330400", 1,
                                 0.9, new MatchExplanation(List.of(), List.of(), LocationRelation.SAME_CITY, 1, "fit"))),
                         null), "jx-d1", "2022-07-10T02:00:00Z"),

@@ -85,7 +85,11 @@ public class NameBook {
         return null;
     }
 
+    /** A proposal carries its demand's title (those from before it did look it up); the other events look it up. */
     public Mono<Names> about(MatchEvent event) {
+        if (event instanceof MatchesProposed proposed && proposed.demandTitle() != null) {
+            return Mono.just(new Names(proposed.demandTitle(), null));
+        }
         return known.about(event.demandId(), providerTold(event));
     }
 

@@ -15,6 +15,7 @@ import cn.innovationchina.events.MatchEvent;
 import cn.innovationchina.events.ProviderEvent;
 import cn.innovationchina.notification.domain.Notice;
 import cn.innovationchina.notification.domain.Notices;
+import cn.innovationchina.notification.domain.Preferences;
 import cn.innovationchina.notification.persistence.PreferenceStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,12 +69,15 @@ public class Notifications {
 
     /** Delivers the notices of one event; {@code demandId} is the demand they are about, if any. */
     public Mono<Void> deliver(UUID sourceEventId, @Nullable String demandId, List<Notice> notices) {
-        return Flux.fromIterable(notices).concatMap(notice -> preferences.of(notice.recipient())
-                .flatMap(chosen -> {
+        return Flux.fromIterable(notices).concatMap(notice -> preferences.forDelivery(notice.recipient())
+                .flatMap(recipient -> {
+                    Preferences chosen = recipient.preferences();
                     Texts.Text text = texts.render(notice, chosen.language());
                     Optional<Instant> heldUntil = chosen.heldUntil(clock.instant());
                     return inbox.store(sourceEventId, demandId, notice, text)
-                            .then(webhooks.send(sourceEventId, notice.recipient(), notice.type(), text, heldUntil))
+                            .then(recipient.mayHaveWebhooks()
+                                    ? webhooks.send(sourceEventId, notice.recipient(), notice.type(), text, heldUntil)
+                                    : Mono.empty())
                             .then(chosen.wantsEmailNow(notice.type())
                                     ? email.send(sourceEventId, notice.recipient(), notice.type(), text, heldUntil)
                                     : Mono.empty());

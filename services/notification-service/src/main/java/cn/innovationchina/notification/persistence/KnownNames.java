@@ -2,6 +2,8 @@ package cn.innovationchina.notification.persistence;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,15 @@ public class KnownNames {
     static final String DEMAND_TITLES = "demandTitles";
     static final String PROVIDER_NAMES = "providerNames";
 
+    /** Enough for every provider of a large platform; past it the set starts again, costing a bulk write or two. */
+    private static final int NAMED_KEPT = 200_000;
+
     private final ReactiveMongoTemplate mongo;
+    /**
+     * Providers whose {@code providerNames} document this instance saw written. Such a document is never removed, so
+     * a proposal naming only these providers has nothing to fill in and writes nothing.
+     */
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
 
     KnownNames(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -44,25 +54,29 @@ public class KnownNames {
     }
 
     public Mono<Void> providerNamed(String providerId, String name, long version) {
-        return keep(PROVIDER_NAMES, providerId, "name", name, version);
+        return keep(PROVIDER_NAMES, providerId, "name", name, version)
+                .doOnSuccess(kept -> remember(List.of(providerId)));
     }
 
     /**
      * Names from a proposal, by provider id: each kept only for a provider no event of its own has named yet. One
-     * unordered bulk write for the whole list, not a round trip per provider.
+     * unordered bulk write for the providers not known here to be named, none when all are.
      */
     public Mono<Void> providersProposed(Map<String, String> namesById) {
-        if (namesById.isEmpty()) {
+        List<Map.Entry<String, String>> unknown = namesById.entrySet().stream()
+                .filter(proposed -> !named.contains(proposed.getKey())).toList();
+        if (unknown.isEmpty()) {
             return Mono.empty();
         }
-        List<UpdateOneModel<Document>> upserts = namesById.entrySet().stream()
-                .map(named -> new UpdateOneModel<Document>(Filters.eq("_id", named.getKey()),
-                        Updates.combine(Updates.setOnInsert("name", named.getValue()),
+        List<UpdateOneModel<Document>> upserts = unknown.stream()
+                .map(proposed -> new UpdateOneModel<Document>(Filters.eq("_id", proposed.getKey()),
+                        Updates.combine(Updates.setOnInsert("name", proposed.getValue()),
                                 Updates.setOnInsert("version", 0L)),
                         new UpdateOptions().upsert(true)))
                 .toList();
         return mongo.getCollection(PROVIDER_NAMES)
                 .flatMap(c -> Mono.from(c.bulkWrite(upserts, new BulkWriteOptions().ordered(false))))
+                .doOnSuccess(written -> remember(unknown.stream().map(Map.Entry::getKey).toList()))
                 .then();
     }
 
@@ -89,6 +103,13 @@ public class KnownNames {
                 .flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
                 .mapNotNull(document -> document.getString(field))
                 .defaultIfEmpty("");
+    }
+
+    private void remember(List<String> providerIds) {
+        if (named.size() + providerIds.size() > NAMED_KEPT) {
+            named.clear();
+        }
+        named.addAll(providerIds);
     }
 
     private static @Nullable String orNull(String found) {

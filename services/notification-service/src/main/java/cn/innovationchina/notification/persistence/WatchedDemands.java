@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 
-import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import cn.innovationchina.notification.domain.WatchedDemand;
@@ -33,18 +32,18 @@ public class WatchedDemands {
         this.mongo = mongo;
     }
 
-    /** A demand published or revised: its title and deadline now; its last progress stays if it had one. */
+    /**
+     * A demand published or revised: its title and deadline now; its last progress stays if it had one. One upsert,
+     * not a read and a replace: the publication's time is only set when the document is made.
+     */
     public Mono<Void> published(String demandId, String enterpriseId, String cityCode, String title,
             LocalDate deadline, Instant at) {
-        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.find(Filters.eq("_id", demandId)).first())
-                .map(found -> found.getDate("lastProgress").toInstant())
-                .defaultIfEmpty(at)
-                .flatMap(lastProgress -> Mono.from(c.replaceOne(Filters.eq("_id", demandId),
-                        new Document("_id", demandId).append("enterpriseId", enterpriseId)
-                                .append("cityCode", cityCode).append("title", title)
-                                .append("deadline", deadline.toString())
-                                .append("lastProgress", Date.from(lastProgress)),
-                        new ReplaceOptions().upsert(true)))))
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", demandId),
+                        Updates.combine(Updates.set("enterpriseId", enterpriseId), Updates.set("cityCode", cityCode),
+                                Updates.set("title", title), Updates.set("deadline", deadline.toString()),
+                                Updates.setOnInsert("lastProgress", Date.from(at))),
+                        new UpdateOptions().upsert(true))))
                 .then();
     }
 

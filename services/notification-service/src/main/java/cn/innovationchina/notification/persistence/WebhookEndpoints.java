@@ -1,6 +1,8 @@
 package cn.innovationchina.notification.persistence;
 
 import java.util.Date;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -52,6 +54,15 @@ public class WebhookEndpoints implements InitializingBean {
                 .map(WebhookEndpoints::endpoint);
     }
 
+    /** How many endpoints each owner registered; read once at start, never on a notice's path. */
+    public Flux<Counted> countsByOwner() {
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(c -> Flux.from(c.find().projection(new Document("owner", 1))))
+                .collect(Collectors.groupingBy(d -> d.getString("owner"), TreeMap::new, Collectors.counting()))
+                .flatMapIterable(TreeMap::entrySet)
+                .map(counted -> new Counted(Recipient.ofKey(counted.getKey()), counted.getValue().intValue()));
+    }
+
     public Mono<WebhookEndpoint> byId(String id) {
         return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
                 .map(WebhookEndpoints::endpoint);
@@ -63,6 +74,9 @@ public class WebhookEndpoints implements InitializingBean {
                 .flatMap(c -> Mono.from(c.deleteOne(Filters.and(Filters.eq("_id", id),
                         Filters.eq("owner", owner.key())))))
                 .map(result -> result.getDeletedCount() == 1);
+    }
+
+    public record Counted(Recipient owner, int endpoints) {
     }
 
     private static WebhookEndpoint endpoint(Document d) {

@@ -288,7 +288,7 @@ class NotificationTextsTest {
                     rank == 1 ? PROVIDER : OTHER_PROVIDER, ProviderKind.EXPERT, CITY, "421200", rank, 0.9 / rank,
                     explanation(LocationRelation.SAME_CITY, List.of("ENERGY.HYDROGEN"))));
         }
-        return Notices.of(new MatchesProposed(DEMAND, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals, null),
+        return Notices.of(new MatchesProposed(DEMAND, null, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals, null),
                 names).get(0);
     }
 
@@ -297,7 +297,7 @@ class NotificationTextsTest {
     }
 
     private static Notice unmatched(String reason, Names names) {
-        return Notices.of(new MatchesProposed(DEMAND, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED, List.of(),
+        return Notices.of(new MatchesProposed(DEMAND, null, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED, List.of(),
                 reason), names).get(0);
     }
 

@@ -27,7 +27,7 @@ class NoticesTest {
 
     @Test
     void proposals_tell_the_enterprise_how_many_and_the_best_ranked_whatever_their_order() {
-        var proposed = new MatchesProposed("d-1", "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(
+        var proposed = new MatchesProposed("d-1", null, "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(
                 new Proposal("m-2", "p-2", "Second", ProviderKind.EXPERT, "XIANNING", "421200", 2, 0.7, WHY),
                 new Proposal("m-1", "p-1", "Best", ProviderKind.EXPERT, "XIANNING", "421200", 1, 0.9, WHY)), null);
 
@@ -38,7 +38,7 @@ class NoticesTest {
 
     @Test
     void nobody_qualifying_is_told_to_the_city_of_the_demand_not_the_enterprise() {
-        var unmatched = new MatchesProposed("d-1", "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(),
+        var unmatched = new MatchesProposed("d-1", null, "e-1", "XIANNING", MatchTrigger.DEMAND_PUBLISHED, List.of(),
                 "no capacity");
 
         assertThat(Notices.of(unmatched, Names.NONE)).extracting(Notice::recipient)

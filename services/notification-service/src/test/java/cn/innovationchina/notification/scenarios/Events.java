@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.BudgetRange;
 import cn.innovationchina.events.CooperationMode;
@@ -64,23 +66,32 @@ final class Events {
         return proposedNaming(demandId, enterpriseId, named);
     }
 
-    /** Proposes these providers, by id, in this order, each with the name the proposal gives it. */
+    /**
+     * Proposes these providers, by id, in this order, each with the name the proposal gives it, as matching did before
+     * its proposals carried the demand's title.
+     */
     static EventEnvelope<MatchesProposed> proposedNaming(String demandId, String enterpriseId,
             Map<String, String> namesById) {
+        return proposedNaming(demandId, null, enterpriseId, namesById);
+    }
+
+    /** Proposes these providers for the demand of this title, as matching does. */
+    static EventEnvelope<MatchesProposed> proposedNaming(String demandId, @Nullable String demandTitle,
+            String enterpriseId, Map<String, String> namesById) {
         List<Proposal> proposals = new java.util.ArrayList<>();
         for (var named : namesById.entrySet()) {
             int i = proposals.size();
             proposals.add(new Proposal("m-" + demandId + "-" + i, named.getKey(), named.getValue(),
                     ProviderKind.EXPERT, CITY, "421200", i + 1, 0.9 - i * 0.1, explanation()));
         }
-        return wrap(new MatchesProposed(demandId, enterpriseId, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals,
-                null), demandId);
+        return wrap(new MatchesProposed(demandId, demandTitle, enterpriseId, CITY, MatchTrigger.DEMAND_PUBLISHED,
+                proposals, null), demandId);
     }
 
     static EventEnvelope<MatchesProposed> unmatched(String demandId, String enterpriseId, String cityCode,
             String reason) {
-        return EventEnvelope.wrap(new MatchesProposed(demandId, enterpriseId, cityCode, MatchTrigger.DEMAND_PUBLISHED,
-                List.of(), reason), demandId, 1, cityCode, tracing(demandId), "matching-service", Instant.now());
+        return EventEnvelope.wrap(new MatchesProposed(demandId, null, enterpriseId, cityCode,
+                MatchTrigger.DEMAND_PUBLISHED, List.of(), reason), demandId, 1, cityCode, tracing(demandId), "matching-service", Instant.now());
     }
 
     static EventEnvelope<DemandRejected> rejected(String demandId, String enterpriseId, String reason) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.RealInfrastructure;
 import cn.innovationchina.testkit.ServiceTest;
 import cn.innovationchina.testkit.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What a demand sets off here costs the same however many notices, deliveries and names the platform holds: its
@@ -33,6 +36,9 @@ class HotPathsTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void anSmtpServerListens() {
@@ -67,6 +73,41 @@ class HotPathsTest {
         }
     }
 
+    @Test
+    void a_demand_told_to_an_enterprise_without_webhooks_reads_and_writes_only_what_its_notices_need() {
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        var provider = expert("p-" + UUID.randomUUID());
+        Events.publish(Events.registered(provider.id, "王教授"));
+        // One provider's events share a partition: once his verification is told, his registration named him.
+        Events.publish(Events.verified(provider.id));
+        provider.reader.awaitEntry("PROVIDER_VERIFIED");
+        String demand = "d-" + UUID.randomUUID();
+        String title = "氢燃料电池电堆寿命 " + demand.substring(2, 10);
+        Map<String, Double> before = commands();
+
+        Events.publish(Events.published(demand, enterprise.id, title, LocalDate.now().plusMonths(6), Instant.now()));
+        enterprise.reader.awaitEntry(title);
+        Events.publish(Events.proposedNaming(demand, title, enterprise.id, Map.of(provider.id, "王教授")));
+        enterprise.reader.awaitEntry("MATCHES_PROPOSED");
+
+        Map<String, Double> sent = commands();
+        before.forEach((command, count) -> sent.merge(command, -count, Double::sum));
+        sent.values().removeIf(count -> count == 0);
+        assertThat(sent).as("store commands of the demand's two notices to its enterprise")
+                .containsEntry("find preferences", 2.0).containsEntry("insert inbox", 2.0)
+                .doesNotContainKeys("find webhooks", "update providerNames", "find demandTitles",
+                        "find watchedDemands");
+    }
+
+    /** The commands this service's Mongo client sent so far, by command and collection. */
+    private Map<String, Double> commands() {
+        var sent = new HashMap<String, Double>();
+        meters.find("mongodb.driver.commands").timers().forEach(timer -> sent.merge(
+                timer.getId().getTag("command") + " " + timer.getId().getTag("collection"), (double) timer.count(),
+                Double::sum));
+        return sent;
+    }
+
     /**
      * A new demand of the enterprise, published, then proposed with both providers and both invited; one docks, the
      * other declines. Waits until everyone has their entries and the enterprise's emails and webhook calls are done;
@@ -83,7 +124,7 @@ class HotPathsTest {
         var proposals = new LinkedHashMap<String, String>();
         proposals.put(docking.id, "王教授");
         proposals.put(declining.id, "李研究员");
-        var proposed = Events.proposedNaming(demand, enterprise.id, proposals);
+        var proposed = Events.proposedNaming(demand, title, enterprise.id, proposals);
         var declined = Events.declined(demand, declining.id, enterprise.id, DeclineReason.TIMELINE,
                 "满负荷到三月");
         Events.publish(proposed);

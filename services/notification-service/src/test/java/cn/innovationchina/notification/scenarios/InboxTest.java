@@ -86,6 +86,18 @@ class InboxTest {
     }
 
     @Test
+    void a_proposal_names_the_demand_by_the_title_it_carries_though_no_demand_event_named_it_here() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+
+        Events.publish(Events.proposedNaming(demand, "氢燃料电池电堆寿命提升", enterprise.id,
+                Map.of("p-" + UUID.randomUUID(), "王教授")));
+
+        assertThat(enterprise.reader.awaitEntry("MATCHES_PROPOSED").get("body").toString())
+                .startsWith("平台为您的需求“氢燃料电池电堆寿命提升”推荐了 1 个服务方");
+    }
+
+    @Test
     void a_provider_known_only_from_a_proposal_is_named_by_the_name_the_proposal_gave() {
         String demand = "d-" + UUID.randomUUID();
         var enterprise = enterprise("e-" + UUID.randomUUID());

@@ -3,6 +3,7 @@ package cn.innovationchina.notification.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import cn.innovationchina.events.Channel;
 import cn.innovationchina.events.NotificationFailed;
 import cn.innovationchina.events.Topics;
+import cn.innovationchina.notification.application.Webhooks;
+import cn.innovationchina.notification.domain.Recipient;
+import cn.innovationchina.notification.domain.WebhookEndpoint;
 import cn.innovationchina.notification.domain.WebhookSignature;
+import cn.innovationchina.notification.persistence.WebhookEndpoints;
 import cn.innovationchina.testkit.EventProbe;
 import cn.innovationchina.testkit.Eventually;
 import cn.innovationchina.testkit.ServiceTest;
@@ -36,6 +41,12 @@ class WebhookTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    WebhookEndpoints endpoints;
+
+    @Autowired
+    Webhooks webhooks;
 
     private final List<Receiver> receivers = new ArrayList<>();
 
@@ -143,6 +154,43 @@ class WebhookTest {
         assertThat(hanging.calls()).hasSize(1);
         assertThat(slowReader.deliveries()).singleElement().satisfies(d -> assertThat(d)
                 .containsEntry("state", "PENDING"));
+    }
+
+    @Test
+    void an_endpoint_is_still_called_after_its_owner_chose_a_language_and_no_longer_once_removed() {
+        String enterprise = "e-" + UUID.randomUUID();
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        var receiver = receiver(Receiver.accepting());
+        Object webhook = reader.registersWebhook(receiver.url()).get("id");
+        assertThat(reader.choosesLanguage("EN")).isEqualTo(HttpStatus.OK);
+        String demand = "d-" + UUID.randomUUID();
+
+        Events.publish(Events.rejected(demand, enterprise, "budget missing"));
+        reader.awaitFinished("WEBHOOK", 1);
+        assertThat(reader.removesWebhook(webhook)).isEqualTo(HttpStatus.NO_CONTENT);
+        Events.publish(Events.rejected(demand, enterprise, "deadline unclear", 3));
+        reader.awaitEntry("deadline unclear");
+        EventProbe.settle();
+
+        assertThat(receiver.calls()).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("The city did not approve", "budget missing"));
+        assertThat(reader.deliveries()).filteredOn(d -> "WEBHOOK".equals(d.get("channel"))).hasSize(1);
+    }
+
+    @Test
+    void an_endpoint_stored_before_endpoints_were_counted_is_called_once_the_service_has_started_again() {
+        String enterprise = "e-" + UUID.randomUUID();
+        var reader = new Reader(http, TOKENS.enterprise(enterprise, Events.CITY));
+        var receiver = receiver(Receiver.accepting());
+        endpoints.add(new WebhookEndpoint(UUID.randomUUID().toString(), Recipient.enterprise(enterprise),
+                receiver.url(), "a-secret-stored-before-counting", Instant.now())).block();
+
+        webhooks.afterPropertiesSet();
+        Events.publish(Events.rejected("d-" + UUID.randomUUID(), enterprise, "请补充技术指标"));
+
+        assertThat(reader.awaitFinished("WEBHOOK", 1)).singleElement()
+                .satisfies(d -> assertThat(d).containsEntry("state", "SENT"));
+        assertThat(receiver.calls()).hasSize(1);
     }
 
     @Test
