@@ -16,6 +16,7 @@ import cn.innovationchina.matching.domain.Ranking;
 import cn.innovationchina.matching.domain.RankingResult;
 import cn.innovationchina.matching.persistence.MatchStore;
 import cn.innovationchina.matching.persistence.ReadModels;
+import cn.innovationchina.platform.problem.Conflict;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
@@ -75,7 +76,24 @@ public class Matchmaker {
     private Mono<Void> rank(Demand demand, MatchTrigger trigger) {
         return readModels.save(demand)
                 .then(Mono.fromRunnable(() -> openDemands.put(demand)).subscribeOn(Schedulers.parallel()))
-                .then(matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand)))
+                .then(trigger == MatchTrigger.DEMAND_PUBLISHED ? firstRanking(demand) : rankAgain(demand, trigger));
+    }
+
+    /**
+     * Only a demand's own ranking makes its match list, so at its publication there is none to read: the list is
+     * inserted without a look. An insert that collides is a publication handled again, ranked against the stored list.
+     */
+    private Mono<Void> firstRanking(Demand demand) {
+        var none = DemandMatches.none(demand);
+        return ranked(demand, MatchTrigger.DEMAND_PUBLISHED)
+                .flatMap(result -> matches.save(none, none.propose(result, MatchTrigger.DEMAND_PUBLISHED, demand,
+                        matchIds)))
+                .then()
+                .onErrorResume(Conflict.class, listed -> rankAgain(demand, MatchTrigger.DEMAND_PUBLISHED));
+    }
+
+    private Mono<Void> rankAgain(Demand demand, MatchTrigger trigger) {
+        return matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand))
                 .filter(current -> demand.version() > current.rankedDemandVersion())
                 .flatMap(current -> ranked(demand, trigger).flatMap(result -> matches.save(current,
                         current.propose(result, trigger, demand, matchIds))))

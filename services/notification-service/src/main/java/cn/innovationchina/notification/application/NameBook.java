@@ -36,9 +36,15 @@ public class NameBook {
         this.known = known;
     }
 
+    /**
+     * A demand submitted for review is named for the review's outcome. One submitted where no review is required is
+     * published by the same write, and that event, next on the partition, names it: nothing to write twice.
+     */
     public Mono<Void> submitted(EventEnvelope<DemandSubmitted> event) {
         var submitted = event.payload();
-        return known.demandTitled(submitted.demandId(), submitted.title(), event.aggregateVersion());
+        return submitted.reviewRequired()
+                ? known.demandTitled(submitted.demandId(), submitted.title(), event.aggregateVersion())
+                : Mono.empty();
     }
 
     public Mono<Void> published(EventEnvelope<DemandPublished> event) {

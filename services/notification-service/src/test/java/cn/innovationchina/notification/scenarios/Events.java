@@ -16,6 +16,7 @@ import cn.innovationchina.events.DemandContent;
 import cn.innovationchina.events.DemandPublished;
 import cn.innovationchina.events.DemandRejected;
 import cn.innovationchina.events.DemandRevised;
+import cn.innovationchina.events.DemandSubmitted;
 import cn.innovationchina.events.DockingStarted;
 import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.events.Visibility;
@@ -110,6 +111,13 @@ final class Events {
                 Availability.AVAILABLE, null, List.of(), null, false);
         return EventEnvelope.wrap(new ProviderRegistered(providerId, profile), providerId, 1, null,
                 tracing(providerId), "expert-service", Instant.now());
+    }
+
+    /** The demand was submitted, at the given version, in a city that reviews demands or one that does not. */
+    static EventEnvelope<DemandSubmitted> submitted(String demandId, String enterpriseId, String title,
+            boolean reviewRequired, long version) {
+        return EventEnvelope.wrap(new DemandSubmitted(demandId, enterpriseId, CITY, title, List.of("ENERGY.HYDROGEN"),
+                reviewRequired), demandId, version, CITY, tracing(demandId), "a-test", Instant.now());
     }
 
     static EventEnvelope<DemandPublished> published(String demandId, String enterpriseId, String title,

@@ -86,6 +86,18 @@ class InboxTest {
     }
 
     @Test
+    void a_demand_submitted_for_review_is_named_when_the_city_rejects_it() {
+        String demand = "d-" + UUID.randomUUID();
+        var enterprise = enterprise("e-" + UUID.randomUUID());
+        Events.publish(Events.submitted(demand, enterprise.id, "氢燃料电池电堆寿命提升", true, 2));
+
+        Events.publish(Events.rejected(demand, enterprise.id, "请补充技术指标", 3));
+
+        assertThat(enterprise.reader.awaitEntry("DEMAND_REJECTED").get("body"))
+                .isEqualTo("您的需求“氢燃料电池电堆寿命提升”未通过审核，原因：请补充技术指标");
+    }
+
+    @Test
     void a_proposal_names_the_demand_by_the_title_it_carries_though_no_demand_event_named_it_here() {
         String demand = "d-" + UUID.randomUUID();
         var enterprise = enterprise("e-" + UUID.randomUUID());
