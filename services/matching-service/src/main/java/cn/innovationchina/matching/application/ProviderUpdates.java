@@ -128,7 +128,8 @@ public class ProviderUpdates {
                         .filter(ranked -> ranked.provider().id().equals(provider.id())).findFirst()))
                 .flatMap(ranked -> rankedList(demand)
                         .filter(current -> !current.involves(provider.id()))
-                        .flatMap(current -> matches.save(current, current.proposeLateComer(ranked, demand, matchIds.get()))))
+                        .flatMap(current -> matches.save(current,
+                                current.proposeLateComer(ranked, demand, matchIds.get()))))
                 .map(version -> true);
     }
 

@@ -51,7 +51,8 @@ class DemandMatchesTest {
 
     @Test
     void a_demand_version_already_ranked_proposes_nothing() {
-        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids).state();
+        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+                .state();
 
         var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids);
 
@@ -187,8 +188,8 @@ class DemandMatchesTest {
 
     @Test
     void an_ended_demand_takes_no_new_step() {
-        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids).state()
-                .end().state();
+        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+                .state().end().state();
 
         assertThatThrownBy(() -> ended.invite(id(ended, "p-1"), Party.ENTERPRISE, null)).isInstanceOf(Conflict.class);
     }

@@ -288,8 +288,8 @@ class NotificationTextsTest {
                     rank == 1 ? PROVIDER : OTHER_PROVIDER, ProviderKind.EXPERT, CITY, "421200", rank, 0.9 / rank,
                     explanation(LocationRelation.SAME_CITY, List.of("ENERGY.HYDROGEN"))));
         }
-        return Notices.of(new MatchesProposed(DEMAND, null, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED, proposals, null),
-                names).get(0);
+        return Notices.of(new MatchesProposed(DEMAND, null, ENTERPRISE, CITY, MatchTrigger.DEMAND_PUBLISHED,
+                proposals, null), names).get(0);
     }
 
     private static Notice unmatched(String reason) {

@@ -92,7 +92,8 @@ final class Events {
     static EventEnvelope<MatchesProposed> unmatched(String demandId, String enterpriseId, String cityCode,
             String reason) {
         return EventEnvelope.wrap(new MatchesProposed(demandId, null, enterpriseId, cityCode,
-                MatchTrigger.DEMAND_PUBLISHED, List.of(), reason), demandId, 1, cityCode, tracing(demandId), "matching-service", Instant.now());
+                MatchTrigger.DEMAND_PUBLISHED, List.of(), reason), demandId, 1, cityCode, tracing(demandId),
+                "matching-service", Instant.now());
     }
 
     static EventEnvelope<DemandRejected> rejected(String demandId, String enterpriseId, String reason) {
