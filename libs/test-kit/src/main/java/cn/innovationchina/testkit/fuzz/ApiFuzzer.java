@@ -11,7 +11,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -19,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.innovationchina.testkit.AuthorizationMatrix;
 import cn.innovationchina.testkit.AuthorizationMatrix.Tenant;
+import cn.innovationchina.testkit.LiveStreams;
 import cn.innovationchina.testkit.OpenApiDocument;
 import cn.innovationchina.testkit.RealInfrastructure;
 import cn.innovationchina.testkit.Tokens;
@@ -126,10 +126,7 @@ public final class ApiFuzzer {
         byte[] body;
         try {
             if (stream) {
-                var result = sent.exchange().returnResult(DataBuffer.class);
-                // A live stream answers its status and stays open: read the status, then let go of the stream.
-                result.getResponseBody().subscribe().dispose();
-                status = result.getStatus().value();
+                status = LiveStreams.statusOf(sent);
                 contentType = null;
                 body = null;
             } else {
