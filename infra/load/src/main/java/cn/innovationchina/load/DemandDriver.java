@@ -49,6 +49,7 @@ public final class DemandDriver {
         int count = step.rate * step.seconds;
         long start = System.nanoTime();
         step.startedNanos = start;
+        step.startedAt = Instant.now();
         for (int i = 0; i < count; i++) {
             long due = start + i * period;
             long wait = due - System.nanoTime();

@@ -229,6 +229,7 @@ public final class Load {
             results.add(result);
             print(StepReport.row(result));
             print(StepReport.cpuPerDemand(result));
+            StepReport.lateDeliveries(step, observations).ifPresent(this::print);
             if (result.misses().isEmpty()) {
                 byThread = StepReport.cpuByThread(step, cpuBefore, cpuAfter);
             }

@@ -19,6 +19,8 @@ public final class Step {
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile long startedNanos;
+    /** The step's start by the wall clock, to find its seconds in the processes' own logs. */
+    volatile Instant startedAt;
     volatile long sendsEndedNanos;
     volatile int sent;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +61,29 @@ final class StepReport {
                 StepResult.Percentiles.of(proposed), StepResult.Percentiles.of(inbox),
                 StepResult.Percentiles.of(stream), missing, withoutMatches, lagMax, lagEnd,
                 after.busyPercentSince(before), perDemand, after.compilingSecondsSince(before) * 1000 / answered);
+    }
+
+    /**
+     * When the demands whose inbox entry came later than the target had been answered, in whole seconds into the
+     * step: a few neighbouring seconds say one process stalled (a collection, a rebalance), a spread says a queue.
+     */
+    static Optional<String> lateDeliveries(Step step, Observations seen) {
+        Map<Long, Integer> bySecond = new TreeMap<>();
+        step.responses.forEach((id, response) -> {
+            Observations.Delivered delivered = seen.delivered.get(id);
+            if (delivered != null && Duration.between(response.respondedAt(), delivered.createdAt())
+                    .toMillis() > StepResult.INBOX_P99_TARGET_MS) {
+                bySecond.merge((response.respondedNanos() - step.startedNanos) / 1_000_000_000L, 1, Integer::sum);
+            }
+        });
+        if (bySecond.isEmpty()) {
+            return Optional.empty();
+        }
+        int late = bySecond.values().stream().mapToInt(Integer::intValue).sum();
+        var line = new StringBuilder("       later than %.0f ms to the inbox: %d demands, answered at second (count) of "
+                .formatted(StepResult.INBOX_P99_TARGET_MS, late) + "the step begun at " + step.startedAt + ":");
+        bySecond.forEach((second, count) -> line.append(" %d (%d)".formatted(second, count)));
+        return Optional.of(line.toString());
     }
 
     private static long micros(long nanos) {
