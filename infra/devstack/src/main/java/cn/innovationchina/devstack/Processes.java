@@ -44,7 +44,7 @@ final class Processes {
      * of JIT compilers, the quick one and then the optimising one: compiling costs the first minutes more CPU, and
      * warm code then costs a fifth to two fifths less (ADR 0076). Class metadata may grow to 256 MB before it asks
      * for a collection: from the JVM's 21 MB a warming process stopped for a full collection each time its class
-     * metadata outgrew the last threshold, 26 times in a load run (ADR 0088).
+     * metadata outgrew the last threshold, 25 times in a load run (ADR 0088).
      */
     static List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC",

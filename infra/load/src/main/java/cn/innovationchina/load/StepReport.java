@@ -44,7 +44,7 @@ final class StepReport {
                 missing++;
                 continue;
             }
-            inbox.recordValue(micros(Duration.between(response.respondedAt(), delivered.createdAt()).toNanos()));
+            inbox.recordValue(micros(toInbox(response, delivered).toNanos()));
             stream.recordValue(micros(delivered.streamedNanos() - response.respondedNanos()));
         }
         // Throughput: the answered publications over the time until the last answer, so a backlog lowers it.
@@ -71,8 +71,7 @@ final class StepReport {
         Map<Long, Integer> bySecond = new TreeMap<>();
         step.responses.forEach((id, response) -> {
             Observations.Delivered delivered = seen.delivered.get(id);
-            if (delivered != null && Duration.between(response.respondedAt(), delivered.createdAt())
-                    .toMillis() > StepResult.INBOX_P99_TARGET_MS) {
+            if (delivered != null && toInbox(response, delivered).toMillis() > StepResult.INBOX_P99_TARGET_MS) {
                 bySecond.merge((response.respondedNanos() - step.startedNanos) / 1_000_000_000L, 1, Integer::sum);
             }
         });
@@ -84,6 +83,11 @@ final class StepReport {
                 .formatted(StepResult.INBOX_P99_TARGET_MS, late) + "the step begun at " + step.startedAt + ":");
         bySecond.forEach((second, count) -> line.append(" %d (%d)".formatted(second, count)));
         return Optional.of(line.toString());
+    }
+
+    /** From the submission's answer to the enterprise's inbox entry, both by the wall clock. */
+    private static Duration toInbox(Step.Response response, Observations.Delivered delivered) {
+        return Duration.between(response.respondedAt(), delivered.createdAt());
     }
 
     private static long micros(long nanos) {
