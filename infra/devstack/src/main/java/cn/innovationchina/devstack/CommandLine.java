@@ -61,7 +61,7 @@ record CommandLine(DevStack.Options options, DemoWorld.@Nullable Options demo, b
         }
         boolean demo = !empty && !infraOnly && !keycloak;
         var options = new DevStack.Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, false,
-                keycloak, standard.inMemoryMongoHeap());
+                keycloak, standard.inMemoryMongoHeap(), standard.compilers());
         return new CommandLine(options, demo ? new DemoWorld.Options(null, portBase,
                 SigningKey.privateKey(data), providers, demands) : null, stopWithParent);
     }

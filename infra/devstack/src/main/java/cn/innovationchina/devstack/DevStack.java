@@ -38,11 +38,11 @@ public final class DevStack {
      * What to start: where the repository and the data folder are, the infrastructure's ports, the port base, how
      * many instances of a service to run where more than one ({@code matching-service=2}), and whether Keycloak
      * issues the tokens instead of the development issuer ({@link KeycloakServer}); an in-memory Mongo stand-in's
-     * heap is {@code inMemoryMongoHeap} MB (its data lives there).
+     * heap is {@code inMemoryMongoHeap} MB (its data lives there); and which JIT compilers its JVMs run.
      */
     public record Options(Path root, Path data, int kafkaPort, int mongoPort, boolean infraOnly, int portBase,
             Map<String, Integer> instances, boolean mongoInMemory, boolean keycloak,
-            int inMemoryMongoHeap) {
+            int inMemoryMongoHeap, Compilers compilers) {
 
         public Options {
             instances = Map.copyOf(instances);
@@ -51,25 +51,48 @@ public final class DevStack {
         /** These options, the in-memory stand-in given {@code megabytes} of heap: room for a filled platform. */
         public Options withInMemoryMongoHeap(int megabytes) {
             return new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, mongoInMemory,
-                    keycloak, megabytes);
+                    keycloak, megabytes, compilers);
         }
 
         /**
          * A harness's own stack: its data folder emptied first, Kafka (and its controller, on the next port) and
-         * MongoDB on free ports, so nothing of an earlier run or of a developer's stack is in the way.
+         * MongoDB on free ports, so nothing of an earlier run or of a developer's stack is in the way; both JIT
+         * compilers, as the platform runs in production, so a harness measures warm code.
          */
         public static Options scratch(Path root, Path data, int portBase, Map<String, Integer> instances,
                 boolean mongoInMemory) throws IOException {
             Folders.delete(data);
             int kafka = FreePorts.run(3);
             return new Options(root, data, kafka, kafka + 2, false, portBase, instances, mongoInMemory, false,
-                    IN_MEMORY_MONGO_HEAP);
+                    IN_MEMORY_MONGO_HEAP, Compilers.TIERED);
         }
 
-        /** The developer's stack: the repository's data folder, the standard ports, one instance each. */
+        /**
+         * The developer's stack: the repository's data folder, the standard ports, one instance each, the quick
+         * compiler only (it is UP in half the time, ADR 0089).
+         */
         public static Options standard(Path root) {
             return new Options(root, root.resolve("infra/devstack/.data"), 9092, 27017, false,
-                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, IN_MEMORY_MONGO_HEAP);
+                    Ports.DEFAULT_PORT_BASE, Map.of(), false, false, IN_MEMORY_MONGO_HEAP, Compilers.QUICK);
+        }
+    }
+
+    /**
+     * The JIT compilers a stack's JVMs run. {@link #QUICK}: C1 alone, for a stack that must be UP soon and then
+     * answers a person's clicks; {@link #TIERED}: C1, then C2 for hot code, which costs the first minutes CPU and
+     * makes warm code a fifth to two fifths cheaper (ADR 0076), for a stack that is measured under load.
+     */
+    public enum Compilers {
+        QUICK(List.of("-XX:TieredStopAtLevel=1")), TIERED(List.of());
+
+        private final List<String> options;
+
+        Compilers(List<String> options) {
+            this.options = options;
+        }
+
+        List<String> options() {
+            return options;
         }
     }
 
@@ -81,7 +104,7 @@ public final class DevStack {
 
     private DevStack(Options options) {
         this.options = options;
-        this.processes = new Processes(options.root(), options.data());
+        this.processes = new Processes(options.root(), options.data(), options.compilers());
         this.readiness = new Readiness(processes);
     }
 
@@ -136,7 +159,7 @@ public final class DevStack {
         KafkaBroker.start(processes, options.data(), options.kafkaPort(), classpath);
         // In memory, the stand-in's heap is the platform's data: at 256 MB a 10,000-provider load spent its time in
         // full collections (ADR 0057). The H2 store keeps its data on disk.
-        processes.start("mongo", Processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
+        processes.start("mongo", processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
                 "-cp", classpath,
                 MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
                 options.mongoInMemory() ? MongoWireServer.IN_MEMORY

@@ -43,14 +43,14 @@ final class KafkaBroker {
             properties.store(out, "written by the devstack");
         }
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            var format = new ProcessBuilder(Processes.java(256, "-cp", classpath, "kafka.tools.StorageTool",
+            var format = new ProcessBuilder(processes.java(256, "-cp", classpath, "kafka.tools.StorageTool",
                     "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
                     .redirectErrorStream(true).redirectOutput(processes.logFile("kafka-format").toFile()).start();
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("Formatting Kafka storage failed: see " + data.resolve("logs"));
             }
         }
-        processes.start("kafka", Processes.java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
+        processes.start("kafka", processes.java(512, "-cp", classpath, "kafka.Kafka", config.toString()),
                 "localhost:" + kafkaPort, 0);
     }
 }

@@ -31,24 +31,26 @@ final class Processes {
 
     private final Path root;
     private final Path logs;
+    private final DevStack.Compilers compilers;
     private final List<Running> processes = new CopyOnWriteArrayList<>();
 
-    Processes(Path root, Path data) {
+    Processes(Path root, Path data, DevStack.Compilers compilers) {
         this.root = root;
         this.logs = data.resolve("logs");
+        this.compilers = compilers;
     }
 
     /**
      * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
-     * allocator (its default one released a refused request body's memory twice, ADR 0050) and the JVM's own choice
-     * of JIT compilers, the quick one and then the optimising one: compiling costs the first minutes more CPU, and
-     * warm code then costs a fifth to two fifths less (ADR 0076). Class metadata may grow to 256 MB before it asks
+     * allocator (its default one released a refused request body's memory twice, ADR 0050) and the stack's JIT
+     * compilers (ADR 0089). Class metadata may grow to 256 MB before it asks
      * for a collection: from the JVM's 21 MB a warming process stopped for a full collection each time its class
      * metadata outgrew the last threshold, 25 times in a load run (ADR 0088).
      */
-    static List<String> java(int heapMegabytes, String... arguments) {
+    List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC",
                 "-XX:MetaspaceSize=256m", "-Xss512k", "-Dio.netty.allocator.type=pooled"));
+        command.addAll(compilers.options());
         command.addAll(List.of(arguments));
         return command;
     }

@@ -56,7 +56,7 @@ final class ServiceLaunch {
         Map<String, ClassData> classData = prepareClassData(services.keySet());
         for (var instance : instancePorts.entrySet()) {
             String service = instance.getKey().replaceFirst("-\\d+$", "");
-            List<String> command = Processes.java(384);
+            List<String> command = processes.java(384);
             command.addAll(classData.get(service).launch(instance.getKey()));
             command.addAll(arguments(service, instance.getValue(), services, publicKey, privateKey, oidcIssuer));
             processes.start(instance.getKey(), command, "http://localhost:" + instance.getValue(),
