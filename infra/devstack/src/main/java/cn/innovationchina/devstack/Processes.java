@@ -43,9 +43,9 @@ final class Processes {
     /**
      * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
      * allocator (its default one released a refused request body's memory twice, ADR 0050) and the stack's JIT
-     * compilers (ADR 0089). Class metadata may grow to 256 MB before it asks
-     * for a collection: from the JVM's 21 MB a warming process stopped for a full collection each time its class
-     * metadata outgrew the last threshold, 25 times in a load run (ADR 0088).
+     * compilers (ADR 0089). Class metadata may grow to 256 MB before it asks for a collection: from the JVM's 21 MB
+     * a warming process stopped for a full collection each time its class metadata outgrew the last threshold, 25
+     * times in a load run (ADR 0088).
      */
     List<String> java(int heapMegabytes, String... arguments) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC",
