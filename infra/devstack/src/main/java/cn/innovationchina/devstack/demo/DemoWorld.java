@@ -52,6 +52,8 @@ public final class DemoWorld {
     private final Map<String, String> providerCities = new LinkedHashMap<>();
     private final DemandStories stories;
     private int registered;
+    /** Newly registered providers in a pilot city: monitoring counts a provider in its pilot city, else nowhere. */
+    private int registeredInPilotCities;
     private int verified;
     private int skippedDemands;
 
@@ -92,7 +94,8 @@ public final class DemoWorld {
         registerProviders(data.providers(options.providers()));
         log("%d providers (%d newly registered, %d verified) after %.1f s", providerCities.size(), registered,
                 verified, seconds(start));
-        awaitMonitoring("providersRegistered", providersBefore + registered, "the new providers' events");
+        awaitMonitoring("providersRegistered", providersBefore + registeredInPilotCities,
+                "the new pilot-city providers' events");
         long contractsBefore = monitoringTotal("contractsSigned");
         List<Posted> published = postDemands(data.demands(options.demands()));
         int selected = data.demands(options.demands()).size();
@@ -121,6 +124,7 @@ public final class DemoWorld {
             }
             if (saved.status() == 201) {
                 registered++;
+                registeredInPilotCities += provider.cityCode() == null ? 0 : 1;
             }
             providerCities.put(provider.id(), provider.cityCode());
             if (provider.cityCode() != null) {
