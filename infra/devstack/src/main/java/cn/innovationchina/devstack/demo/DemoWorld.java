@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -92,8 +93,9 @@ public final class DemoWorld {
         data.cities().forEach(city -> figures.addCity(city.code()));
         long providersBefore = monitoringTotal("providersRegistered");
         registerProviders(data.providers(options.providers()));
-        log("%d providers (%d newly registered, %d verified) after %.1f s", providerCities.size(), registered,
-                verified, seconds(start));
+        log("%d providers (%d newly registered, %d verified, %d outside every pilot city) after %.1f s",
+                providerCities.size(), registered, verified,
+                providerCities.values().stream().filter(Objects::isNull).count(), seconds(start));
         awaitMonitoring("providersRegistered", providersBefore + registeredInPilotCities,
                 "the new pilot-city providers' events");
         long contractsBefore = monitoringTotal("contractsSigned");
