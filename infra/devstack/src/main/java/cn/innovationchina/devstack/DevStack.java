@@ -48,6 +48,14 @@ public final class DevStack {
             instances = Map.copyOf(instances);
         }
 
+        /**
+         * The stand-in's collector: in memory its heap is the platform's data, and a serial full collection of a
+         * filled platform stopped every store command for about 3 s, so there G1 bounds its pauses (ADR 0091).
+         */
+        Processes.Collector standInCollector() {
+            return mongoInMemory ? Processes.Collector.G1 : Processes.Collector.SERIAL;
+        }
+
         /** These options, the in-memory stand-in given {@code megabytes} of heap: room for a filled platform. */
         public Options withInMemoryMongoHeap(int megabytes) {
             return new Options(root, data, kafkaPort, mongoPort, infraOnly, portBase, instances, mongoInMemory,
@@ -160,7 +168,7 @@ public final class DevStack {
         // In memory, the stand-in's heap is the platform's data: at 256 MB a 10,000-provider load spent its time in
         // full collections (ADR 0057). The H2 store keeps its data on disk.
         processes.start("mongo", processes.java(options.mongoInMemory() ? options.inMemoryMongoHeap() : 256,
-                "-cp", classpath,
+                options.standInCollector(), "-cp", classpath,
                 MongoWireServer.class.getName(), String.valueOf(options.mongoPort()),
                 options.mongoInMemory() ? MongoWireServer.IN_MEMORY
                         : options.data().resolve("mongo/devstack.mv").toString()),

@@ -40,15 +40,36 @@ final class Processes {
         this.compilers = compilers;
     }
 
-    /**
-     * A JVM command with a small heap and the serial collector (this stack shares two cores), Netty's pooled
-     * allocator (its default one released a refused request body's memory twice, ADR 0050) and the stack's JIT
-     * compilers (ADR 0089). Class metadata may grow to 256 MB before it asks for a collection: from the JVM's 21 MB
-     * a warming process stopped for a full collection each time its class metadata outgrew the last threshold, 25
-     * times in a load run (ADR 0088).
-     */
+    /** How a JVM of the stack collects its garbage. */
+    enum Collector {
+        /** One thread and the least memory: for heaps of a few hundred MB on a machine of two shared cores. */
+        SERIAL("-XX:+UseSerialGC"),
+        /**
+         * Pauses bounded whatever the heap holds: for the in-memory stand-in, whose heap is the platform's data, where
+         * one serial full collection of a filled platform stopped every store command for about 3 s (ADR 0091).
+         */
+        G1("-XX:+UseG1GC");
+
+        private final String option;
+
+        Collector(String option) {
+            this.option = option;
+        }
+    }
+
+    /** {@link #java(int, Collector, String...)} with the serial collector. */
     List<String> java(int heapMegabytes, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC",
+        return java(heapMegabytes, Collector.SERIAL, arguments);
+    }
+
+    /**
+     * A JVM command with a small heap and the given collector, Netty's pooled allocator (its default one released a
+     * refused request body's memory twice, ADR 0050) and the stack's JIT compilers (ADR 0089). Class metadata may
+     * grow to 256 MB before it asks for a collection: from the JVM's 21 MB a warming process stopped for a full
+     * collection each time its class metadata outgrew the last threshold, 25 times in a load run (ADR 0088).
+     */
+    List<String> java(int heapMegabytes, Collector collector, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m", collector.option,
                 "-XX:MetaspaceSize=256m", "-Xss512k", "-Dio.netty.allocator.type=pooled"));
         command.addAll(compilers.options());
         command.addAll(List.of(arguments));
