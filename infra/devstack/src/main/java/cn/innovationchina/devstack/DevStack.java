@@ -49,8 +49,8 @@ public final class DevStack {
         }
 
         /**
-         * The stand-in's collector: in memory its heap is the platform's data, and a serial full collection of a
-         * filled platform stopped every store command for about 3 s, so there G1 bounds its pauses (ADR 0091).
+         * The stand-in's collector: in memory its heap is the platform's data, and a serial collection of a filled
+         * platform stopped every store command for 4.4 s, so there G1 bounds its pauses (ADR 0091).
          */
         Processes.Collector standInCollector() {
             return mongoInMemory ? Processes.Collector.G1 : Processes.Collector.SERIAL;

@@ -46,7 +46,7 @@ final class Processes {
         SERIAL("-XX:+UseSerialGC"),
         /**
          * Pauses bounded whatever the heap holds: for the in-memory stand-in, whose heap is the platform's data, where
-         * one serial full collection of a filled platform stopped every store command for about 3 s (ADR 0091).
+         * one serial collection of a filled platform stopped every store command for 4.4 s (ADR 0091).
          */
         G1("-XX:+UseG1GC");
 
