@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.ProviderEvent;
+import cn.innovationchina.events.ProviderRegistered;
 import cn.innovationchina.matching.domain.Demand;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Provider;
@@ -85,6 +86,14 @@ public class ProviderUpdates {
         Optional<Provider> known = catalog.provider(id);
         if (known.isPresent() && known.get().version() >= version) {
             return Mono.just(known.get());
+        }
+        if (event.payload() instanceof ProviderRegistered) {
+            // A registration is a provider's first event and owes nothing to a stored one: it is written unread, and
+            // only a stored version at least as new (a redelivery) is read back.
+            var registered = Provider.after(null, event.payload(), version).orElseThrow();
+            return readModels.save(registered)
+                    .flatMap(saved -> saved ? Mono.just(registered) : readModels.provider(id))
+                    .doOnNext(provider -> catalog.put(List.of(provider)));
         }
         return readModels.provider(id).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(stored -> {
