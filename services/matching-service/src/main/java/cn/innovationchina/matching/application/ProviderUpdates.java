@@ -87,24 +87,20 @@ public class ProviderUpdates {
         if (known.isPresent() && known.get().version() >= version) {
             return Mono.just(known.get());
         }
-        if (event.payload() instanceof ProviderRegistered) {
-            // A registration is a provider's first event and owes nothing to a stored one: it is written unread, and
-            // only a stored version at least as new (a redelivery) is read back.
-            var registered = Provider.after(null, event.payload(), version).orElseThrow();
-            return readModels.save(registered)
-                    .flatMap(saved -> saved ? Mono.just(registered) : readModels.provider(id))
-                    .doOnNext(provider -> catalog.put(List.of(provider)));
-        }
-        return readModels.provider(id).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> {
-                    if (stored.isPresent() && stored.get().version() >= version) {
-                        return Mono.just(stored.get());
-                    }
-                    return Mono.justOrEmpty(Provider.after(stored.orElse(null), event.payload(), version))
-                            .flatMap(next -> readModels.save(next)
-                                    .flatMap(saved -> saved ? Mono.just(next) : readModels.provider(id)));
-                })
-                .doOnNext(provider -> catalog.put(List.of(provider)));
+        // A registration is a provider's first event and owes nothing to a stored one: it is written unread.
+        Mono<Provider> caughtUp = event.payload() instanceof ProviderRegistered
+                ? store(Provider.after(null, event.payload(), version).orElseThrow())
+                : readModels.provider(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(stored -> stored.isPresent() && stored.get().version() >= version
+                                ? Mono.just(stored.get())
+                                : Mono.justOrEmpty(Provider.after(stored.orElse(null), event.payload(), version))
+                                        .flatMap(this::store));
+        return caughtUp.doOnNext(provider -> catalog.put(List.of(provider)));
+    }
+
+    /** Stores the provider unless a version at least as new is there (a redelivery), which is taken instead. */
+    private Mono<Provider> store(Provider next) {
+        return readModels.save(next).flatMap(saved -> saved ? Mono.just(next) : readModels.provider(next.id()));
     }
 
     private Mono<Void> reverseMatch(Provider provider) {
