@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,6 @@ public final class ConsumerLag implements AutoCloseable {
 
     public ConsumerLag(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-    }
-
-    /** Lag by consumer group, over every group the broker knows but the broadcast ones. */
-    public Map<String, Long> byGroup() {
-        return byGroup(null);
     }
 
     /** Lag by consumer group on one topic, over the groups that read it; every topic if {@code topic} is null. */
@@ -97,8 +93,16 @@ public final class ConsumerLag implements AutoCloseable {
         return ends;
     }
 
-    public long total() {
-        return byGroup().values().stream().mapToLong(Long::longValue).sum();
+    /**
+     * {@link #byGroup(String)}, or empty when the broker did not answer within 10 s: a busy machine, matching
+     * rebuilding its indexes, or a broker restarting in a fault scenario. A caller that polls asks again.
+     */
+    public Optional<Map<String, Long>> byGroupIfAnswered(String topic) {
+        try {
+            return Optional.of(byGroup(topic));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
     }
 
     /** Waits until every group has caught up; answers the seconds it took, or -1 if it did not within the limit. */
@@ -106,12 +110,9 @@ public final class ConsumerLag implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(limitSeconds);
         while (System.nanoTime() < deadline) {
-            try {
-                if (total() == 0) {
-                    return (System.nanoTime() - start) / 1e9;
-                }
-            } catch (IllegalStateException e) {
-                // the broker may be restarting in a fault scenario: ask again
+            if (byGroupIfAnswered(null).filter(lag -> lag.values().stream().allMatch(behind -> behind == 0))
+                    .isPresent()) {
+                return (System.nanoTime() - start) / 1e9;
             }
             Thread.sleep(500);
         }

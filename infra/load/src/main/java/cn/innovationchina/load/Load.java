@@ -287,12 +287,10 @@ public final class Load {
         return sampler;
     }
 
+    /** The lag summed over every group, 0 when the broker did not answer in time (a sample, not a verdict). */
     private static long safeTotal(ConsumerLag lag) {
-        try {
-            return lag.total();
-        } catch (IllegalStateException e) {
-            return 0;
-        }
+        return lag.byGroupIfAnswered(null).map(byGroup -> byGroup.values().stream().mapToLong(Long::longValue).sum())
+                .orElse(0L);
     }
 
     private void print(String line) {

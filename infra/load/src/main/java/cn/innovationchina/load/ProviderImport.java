@@ -93,14 +93,12 @@ final class ProviderImport {
         Map<String, Double> caughtUp = new TreeMap<>();
         long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Map<String, Long> byGroup;
-            try {
-                byGroup = lag.byGroup(TOPIC);
-            } catch (IllegalStateException e) {
-                // the broker did not answer within 10 s (a busy machine, matching rebuilding its indexes): ask again
+            var answered = lag.byGroupIfAnswered(TOPIC);
+            if (answered.isEmpty()) {
                 Thread.sleep(250);
                 continue;
             }
+            Map<String, Long> byGroup = answered.get();
             long now = System.nanoTime();
             byGroup.forEach((group, behind) -> {
                 if (behind == 0) {
