@@ -20,9 +20,10 @@ import cn.innovationchina.devstack.demo.Platform;
 
 /**
  * The platform under rising load, on this machine, from one command: starts its own devstack (fresh data, its own
- * ports), imports the providers, registers the enterprises and opens their live streams, measures Kafka's own limits
- * on the same broker, then publishes demands through the gateway at each rate of the ramp (open model) and prints a
- * table row per step and the knee. With a profile rate, that step also records where each service spends CPU.
+ * ports), imports the providers twice (as the platform's first work, then as many others into the platform the
+ * first import warmed, as a running platform takes them), registers the enterprises and opens their live streams,
+ * measures Kafka's own limits on the same broker, then publishes demands through the gateway at each rate of the ramp
+ * (open model) and prints a table row per step and the knee. With a profile rate, that step also records where each service spends CPU.
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
@@ -114,8 +115,11 @@ public final class Load {
         var observations = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
             var tokens = new DevTokens(stack.signingKey());
-            ProviderImport.run(http, stack.gateway(), tokens, options.providers(), lag, pids(stack))
+            ProviderImport.run(http, stack.gateway(), tokens, 0, options.providers(), lag, pids(stack))
                     .forEach(this::print);
+            print("The same import again, of other providers, into the platform the first import warmed:");
+            ProviderImport.run(http, stack.gateway(), tokens, options.providers(), options.providers(), lag,
+                    pids(stack)).forEach(this::print);
 
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
@@ -143,7 +147,7 @@ public final class Load {
                     print("");
                     StepResult.flatWithData(empty, filled).forEach(this::print);
                     print("");
-                    ProvidersArriving.run(stack, http, tokens, lag, options.providers(), ARRIVING_PROVIDERS,
+                    ProvidersArriving.run(stack, http, tokens, lag, 2 * options.providers(), ARRIVING_PROVIDERS,
                             () -> pids(stack)).forEach(this::print);
                 }
             }

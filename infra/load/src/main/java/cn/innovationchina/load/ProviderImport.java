@@ -22,13 +22,10 @@ final class ProviderImport {
     private ProviderImport() {
     }
 
-    /** Imports {@code count} providers and answers the report's lines; fails if a group does not catch up. */
-    static List<String> run(HttpClient http, String gateway, DevTokens tokens, int count, ConsumerLag lag,
-            Map<String, Long> pids) throws Exception {
-        return run(http, gateway, tokens, 0, count, lag, pids);
-    }
-
-    /** As {@link #run}, the load material's providers {@code from} to {@code from + count - 1}. */
+    /**
+     * Imports the load material's providers {@code from} to {@code from + count - 1} and answers the report's lines;
+     * fails if a group does not catch up.
+     */
     static List<String> run(HttpClient http, String gateway, DevTokens tokens, int from, int count, ConsumerLag lag,
             Map<String, Long> pids) throws Exception {
         long eventsBefore = lag.endOffsets(TOPIC);
