@@ -20,7 +20,7 @@ class FirstSetTest {
 
         assertThat(set.demands()).hasSize(62);
         assertThat(set.providers()).hasSize(305);
-        assertThat(set.judgements()).hasSize(540);
+        assertThat(set.judgements()).hasSize(553);
     }
 
     @Test

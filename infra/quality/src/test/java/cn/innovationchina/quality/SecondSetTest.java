@@ -20,7 +20,7 @@ class SecondSetTest {
 
         assertThat(set.demands()).hasSize(53);
         assertThat(set.providers()).hasSize(327);
-        assertThat(set.judgements()).hasSize(469);
+        assertThat(set.judgements()).hasSize(494);
         assertThat(set.providers()).allSatisfy(p -> assertThat(p.place().isDivision()).isTrue());
     }
 
