@@ -20,18 +20,19 @@ import cn.innovationchina.devstack.demo.Platform;
 
 /**
  * The platform under rising load, on this machine, from one command: starts its own devstack (fresh data, its own
- * ports), imports the providers twice (as the platform's first work, then as many others into the platform the
- * first import warmed, as a running platform takes them), registers the enterprises and opens their live streams,
- * measures Kafka's own limits on the same broker, then publishes demands through the gateway at each rate of the ramp
- * (open model) and prints a table row per step and the knee. With a profile rate, that step also records where each service spends CPU.
+ * ports), imports the providers, registers the enterprises and opens their live streams, measures Kafka's own limits
+ * on the same broker, then publishes demands through the gateway at each rate of the ramp (open model) and prints a
+ * table row per step and the knee. With a profile rate, that step also records where each service spends CPU.
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000]}; the Mongo stand-in keeps its data in
- * memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the ramp is
- * run twice more: again on the platform as the ramp left it, and after {@link DataFill} filled it with that many
- * published demands, their match lists and inbox entries; the report compares those two, then times
- * {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform ({@link ProvidersArriving}).
+ * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000] [--import-again]}; the Mongo stand-in keeps
+ * its data in memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the
+ * ramp is run twice more: again on the platform as the ramp left it, and after {@link DataFill} filled it with that
+ * many published demands, their match lists and inbox entries; the report compares those two, then times
+ * {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform ({@link ProvidersArriving}). With
+ * {@code --import-again} as many other providers are imported right after the first import, into the platform it
+ * warmed, and timed the same way (ADR 0093); the ramp then runs with twice the providers.
  */
 public final class Load {
 
@@ -51,7 +52,7 @@ public final class Load {
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
             Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2,
-            int fillDemands) {
+            int fillDemands, boolean importAgain) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -65,6 +66,7 @@ public final class Load {
             boolean baseline = true;
             boolean h2 = false;
             int fillDemands = 0;
+            boolean importAgain = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -77,15 +79,16 @@ public final class Load {
                     case "--no-baseline" -> baseline = false;
                     case "--mongo-h2" -> h2 = true;
                     case "--fill-demands" -> fillDemands = Integer.parseInt(args[++i]);
+                    case "--import-again" -> importAgain = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
                             + "--profile-rate R --port-base N --no-baseline --mongo-h2 "
-                            + "--fill-demands N)");
+                            + "--fill-demands N --import-again)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline, h2, fillDemands);
+                    baseline, h2, fillDemands, importAgain);
         }
     }
 
@@ -117,9 +120,11 @@ public final class Load {
             var tokens = new DevTokens(stack.signingKey());
             ProviderImport.run(http, stack.gateway(), tokens, 0, options.providers(), lag, pids(stack))
                     .forEach(this::print);
-            print("The same import again, of other providers, into the platform the first import warmed:");
-            ProviderImport.run(http, stack.gateway(), tokens, options.providers(), options.providers(), lag,
-                    pids(stack)).forEach(this::print);
+            if (options.importAgain()) {
+                print("The same import again, of other providers, into the platform the first import warmed:");
+                ProviderImport.run(http, stack.gateway(), tokens, options.providers(), options.providers(), lag,
+                        pids(stack)).forEach(this::print);
+            }
 
             var loadData = new LoadData(options.enterprises());
             var platform = new Platform(stack.gateway(), options.portBase());
@@ -147,7 +152,7 @@ public final class Load {
                     print("");
                     StepResult.flatWithData(empty, filled).forEach(this::print);
                     print("");
-                    ProvidersArriving.run(stack, http, tokens, lag, 2 * options.providers(), ARRIVING_PROVIDERS,
+                    ProvidersArriving.run(stack, http, tokens, lag, importedProviders(), ARRIVING_PROVIDERS,
                             () -> pids(stack)).forEach(this::print);
                 }
             }
@@ -254,6 +259,11 @@ public final class Load {
         byThread.forEach(this::print);
         profile.forEach(this::print);
         return results;
+    }
+
+    /** How many of the load material's providers the imports took: the next ones are new. */
+    private int importedProviders() {
+        return options.importAgain() ? 2 * options.providers() : options.providers();
     }
 
     private static Map<String, Long> pids(DevStack stack) {
