@@ -70,6 +70,17 @@ public class ProviderCatalog implements InitializingBean {
         index.put(newer);
     }
 
+    /**
+     * As {@link #put}, for one provider, on the parallel scheduler: analysing a profile is CPU work like a search, and
+     * during an import it held up the database replies of the thread that brought the provider.
+     */
+    public Mono<Provider> take(Provider provider) {
+        return onIndex(() -> {
+            put(List.of(provider));
+            return provider;
+        });
+    }
+
     public Optional<Provider> provider(String id) {
         return Optional.ofNullable(providers.get(id));
     }

@@ -3,7 +3,6 @@ package cn.innovationchina.matching.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -95,7 +94,7 @@ public class ProviderUpdates {
                                 ? Mono.just(stored.get())
                                 : Mono.justOrEmpty(Provider.after(stored.orElse(null), event.payload(), version))
                                         .flatMap(this::store));
-        return caughtUp.doOnNext(provider -> catalog.put(List.of(provider)));
+        return caughtUp.flatMap(catalog::take);
     }
 
     /** Stores the provider unless a version at least as new is there (a redelivery), which is taken instead. */
