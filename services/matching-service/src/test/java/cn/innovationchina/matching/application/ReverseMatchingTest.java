@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +35,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Reverse matching proposes a new provider to at most three open demands a day and reads only the open demands his
- * profile fits: a provider event costs the same however many demands are open. A demand being ranked while the provider arrives does not lose him.
+ * profile fits: a provider event costs the same however many demands are open. A handler retried after a failure runs
+ * again with no marker to stop it, so on the same day it proposes nothing twice. A demand being ranked while the
+ * provider arrives does not lose him.
  */
 @ServiceTest
 class ReverseMatchingTest {
@@ -95,6 +98,26 @@ class ReverseMatchingTest {
         assertThat(suited.stream().filter(id -> matches.find(id).block().involves("p-" + word)))
                 .as("demands the provider was proposed to").hasSize(DAILY_CAP);
         assertThat(read).as("demands read, of %d open", open).isNotEmpty().allMatch(suited::contains);
+    }
+
+    @Test
+    void a_registration_handled_twice_proposes_the_provider_once_to_each_demand_and_counts_each_proposal_once() {
+        List<String> suited = List.of("d-once-1-" + word, "d-once-2-" + word);
+        suited.forEach(id -> matchmaker.published(demandPublished(id, demand(word).fields())).block());
+        var updates = new ProviderUpdates(readModels, catalog, openDemands, ranking, matches, quota, matchIds, clock,
+                DAILY_CAP);
+        var registered = providerRegistered("p-twice-" + word);
+
+        updates.on(registered).block();
+        updates.on(registered).block();
+
+        for (String demandId : suited) {
+            assertThat(matches.find(demandId).block().matches())
+                    .filteredOn(match -> match.providerId().equals("p-twice-" + word))
+                    .as("the provider's matches for %s", demandId).hasSize(1);
+        }
+        assertThat(quota.used("p-twice-" + word, LocalDate.now(clock)).block())
+                .as("reverse proposals counted today").isEqualTo(suited.size());
     }
 
     @Test
