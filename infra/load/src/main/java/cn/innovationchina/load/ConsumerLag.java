@@ -31,7 +31,11 @@ public final class ConsumerLag implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
-    /** Lag by consumer group on one topic, over the groups that read it; every topic if {@code topic} is null. */
+    /**
+     * Lag by consumer group on one topic, over the groups that have committed on it, counting every partition of it
+     * (one a group has not committed on yet from its start); every topic if {@code topic} is null, over the
+     * partitions each group has committed on.
+     */
     public Map<String, Long> byGroup(String topic) {
         try {
             Map<String, Long> lag = new TreeMap<>();
@@ -47,6 +51,12 @@ public final class ConsumerLag implements AutoCloseable {
                     if (committed.isEmpty()) {
                         continue;
                     }
+                }
+                if (topic != null) {
+                    // A partition the group has not committed on yet is read from its start.
+                    var starts = starts(partitions(topic));
+                    starts.forEach((partition, start) -> committed.computeIfAbsent(partition,
+                            missing -> new OffsetAndMetadata(start)));
                 }
                 Map<TopicPartition, Long> ends = ends(committed.keySet());
                 long groupLag = 0;
@@ -69,13 +79,7 @@ public final class ConsumerLag implements AutoCloseable {
     /** The records ever written to a topic: the sum of its partitions' end offsets (partitions read once). */
     public long endOffsets(String topic) {
         try {
-            List<TopicPartition> partitions = partitionsByTopic.get(topic);
-            if (partitions == null) {
-                partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                partitionsByTopic.put(topic, partitions);
-            }
-            return ends(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return ends(partitions(topic)).values().stream().mapToLong(Long::longValue).sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -84,13 +88,33 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /** The topic's partitions, asked of the broker once. */
+    private List<TopicPartition> partitions(String topic) throws Exception {
+        List<TopicPartition> partitions = partitionsByTopic.get(topic);
+        if (partitions == null) {
+            partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            partitionsByTopic.put(topic, partitions);
+        }
+        return partitions;
+    }
+
     private Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
+        return offsets(partitions, OffsetSpec.latest());
+    }
+
+    private Map<TopicPartition, Long> starts(Collection<TopicPartition> partitions) throws Exception {
+        return offsets(partitions, OffsetSpec.earliest());
+    }
+
+    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> asked = new HashMap<>();
+        partitions.forEach(partition -> asked.put(partition, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(asked).all().get(10, TimeUnit.SECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
     }
 
     /**

@@ -26,13 +26,16 @@ import cn.innovationchina.devstack.demo.Platform;
  *
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
- * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000] [--import-again]}; the Mongo stand-in keeps
+ * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000] [--import-again] [--import-alone]}; the
+ * Mongo stand-in keeps
  * its data in memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the
  * ramp is run twice more: again on the platform as the ramp left it, and after {@link DataFill} filled it with that
  * many published demands, their match lists and inbox entries; the report compares those two, then times
  * {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform ({@link ProvidersArriving}). With
  * {@code --import-again} as many other providers are imported right after the first import, into the platform it
- * warmed, and timed the same way (ADR 0093); the ramp then runs with twice the providers.
+ * warmed, and timed the same way (ADR 0093); the ramp then runs with twice the providers. With {@code --import-alone}
+ * the services that consume {@code provider.events} are paused (SIGSTOP) from each import's start until its last event
+ * is on Kafka, so that the import and the relay have the machine's cores to themselves (ADR 0095).
  */
 public final class Load {
 
@@ -52,7 +55,7 @@ public final class Load {
     /** The options of one run. */
     record Options(Path root, List<Integer> rates, int stepSeconds, int providers, int enterprises,
             Map<String, Integer> instances, int profileRate, int portBase, boolean baseline, boolean h2,
-            int fillDemands, boolean importAgain) {
+            int fillDemands, boolean importAgain, boolean importAlone) {
 
         static Options parse(String[] args) {
             Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -67,6 +70,7 @@ public final class Load {
             boolean h2 = false;
             int fillDemands = 0;
             boolean importAgain = false;
+            boolean importAlone = false;
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rates" -> rates = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
@@ -80,15 +84,16 @@ public final class Load {
                     case "--mongo-h2" -> h2 = true;
                     case "--fill-demands" -> fillDemands = Integer.parseInt(args[++i]);
                     case "--import-again" -> importAgain = true;
+                    case "--import-alone" -> importAlone = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--rates R,R.. "
                             + "--step-seconds N --providers N --enterprises N --instances SERVICE=N,.. "
                             + "--profile-rate R --port-base N --no-baseline --mongo-h2 "
-                            + "--fill-demands N --import-again)");
+                            + "--fill-demands N --import-again --import-alone)");
                 }
             }
             return new Options(root, rates, stepSeconds, providers, enterprises,
                     instances == null ? Map.of() : DevStack.instanceCounts(instances), profileRate, portBase,
-                    baseline, h2, fillDemands, importAgain);
+                    baseline, h2, fillDemands, importAgain, importAlone);
         }
     }
 
@@ -118,12 +123,13 @@ public final class Load {
         var observations = new Observations();
         try (var lag = new ConsumerLag(stack.kafkaBootstrap()); var streams = new InboxStreams(http, observations)) {
             var tokens = new DevTokens(stack.signingKey());
-            ProviderImport.run(http, stack.gateway(), tokens, 0, options.providers(), lag, pids(stack))
+            var consumers = options.importAlone() ? consumersOf(stack) : ProviderImport.Consumers.UNTOUCHED;
+            ProviderImport.run(http, stack.gateway(), tokens, 0, options.providers(), lag, pids(stack), consumers)
                     .forEach(this::print);
             if (options.importAgain()) {
                 print("The same import again, of other providers, into the platform the first import warmed:");
                 ProviderImport.run(http, stack.gateway(), tokens, options.providers(), options.providers(), lag,
-                        pids(stack)).forEach(this::print);
+                        pids(stack), consumers).forEach(this::print);
             }
 
             var loadData = new LoadData(options.enterprises());
@@ -264,6 +270,27 @@ public final class Load {
     /** How many of the load material's providers the imports took: the next ones are new. */
     private int importedProviders() {
         return options.importAgain() ? 2 * options.providers() : options.providers();
+    }
+
+    /** Every instance of the services that consume {@code provider.events}, to pause and resume together. */
+    private static ProviderImport.Consumers consumersOf(DevStack stack) {
+        List<String> names = stack.names().stream()
+                .filter(name -> ProviderImport.CONSUMING_SERVICES.stream().anyMatch(name::startsWith)).toList();
+        return new ProviderImport.Consumers() {
+            @Override
+            public void hold() throws Exception {
+                for (String name : names) {
+                    stack.pause(name);
+                }
+            }
+
+            @Override
+            public void release() throws Exception {
+                for (String name : names) {
+                    stack.resume(name);
+                }
+            }
+        };
     }
 
     private static Map<String, Long> pids(DevStack stack) {

@@ -47,7 +47,8 @@ final class ProvidersArriving {
         lines.add("%s restarted on the filled platform: UP after %.1f s, its index of open demands rebuilt after %.1f s"
                 .formatted(MATCHING, up, (System.nanoTime() - start) / 1e9) + " (" + lastRebuild(log) + ")");
         lines.add("Providers arriving on the filled platform, each reverse-matched against the open demands:");
-        lines.addAll(ProviderImport.run(http, stack.gateway(), tokens, from, count, lag, pids.get()));
+        lines.addAll(ProviderImport.run(http, stack.gateway(), tokens, from, count, lag, pids.get(),
+                ProviderImport.Consumers.UNTOUCHED));
         return lines;
     }
 
