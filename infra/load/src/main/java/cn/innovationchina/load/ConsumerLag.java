@@ -39,6 +39,7 @@ public final class ConsumerLag implements AutoCloseable {
     public Map<String, Long> byGroup(String topic) {
         try {
             Map<String, Long> lag = new TreeMap<>();
+            Map<TopicPartition, Long> topicStarts = topic == null ? Map.of() : starts(partitions(topic));
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
                 if (group.groupId().startsWith("anonymous.")) {
                     continue;
@@ -51,11 +52,8 @@ public final class ConsumerLag implements AutoCloseable {
                     if (committed.isEmpty()) {
                         continue;
                     }
-                }
-                if (topic != null) {
                     // A partition the group has not committed on yet is read from its start.
-                    var starts = starts(partitions(topic));
-                    starts.forEach((partition, start) -> committed.computeIfAbsent(partition,
+                    topicStarts.forEach((partition, start) -> committed.computeIfAbsent(partition,
                             missing -> new OffsetAndMetadata(start)));
                 }
                 Map<TopicPartition, Long> ends = ends(committed.keySet());

@@ -27,15 +27,15 @@ import cn.innovationchina.devstack.demo.Platform;
  * <p>Usage: {@code Load REPO_ROOT [--rates 25,50,100,200,400] [--step-seconds 120] [--providers 10000]
  * [--enterprises 100] [--instances matching-service=2,notification-service=2] [--profile-rate 200]
  * [--port-base 7080] [--no-baseline] [--mongo-h2] [--fill-demands 50000] [--import-again] [--import-alone]}; the
- * Mongo stand-in keeps
- * its data in memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With {@code --fill-demands} the
- * ramp is run twice more: again on the platform as the ramp left it, and after {@link DataFill} filled it with that
- * many published demands, their match lists and inbox entries; the report compares those two, then times
- * {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform ({@link ProvidersArriving}). With
- * {@code --import-again} as many other providers are imported right after the first import, into the platform it
- * warmed, and timed the same way (ADR 0093); the ramp then runs with twice the providers. With {@code --import-alone}
- * the services that consume {@code provider.events} are paused (SIGSTOP) from each import's start until its last event
- * is on Kafka, so that the import and the relay have the machine's cores to themselves (ADR 0095).
+ * Mongo stand-in keeps its data in memory unless {@code --mongo-h2} asks for the devstack's H2 file store. With
+ * {@code --fill-demands} the ramp is run twice more: again on the platform as the ramp left it, and after
+ * {@link DataFill} filled it with that many published demands, their match lists and inbox entries; the report
+ * compares those two, then times {@value #ARRIVING_PROVIDERS} more providers arriving on the filled platform
+ * ({@link ProvidersArriving}). With {@code --import-again} as many other providers are imported right after the first
+ * import, into the platform it warmed, and timed the same way (ADR 0093); the ramp then runs with twice the providers.
+ * With {@code --import-alone} the services that consume {@code provider.events} are paused (SIGSTOP) from each
+ * import's start until its last event is on Kafka, so that the import and the relay have the machine's cores to
+ * themselves (ADR 0095).
  */
 public final class Load {
 

@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What matching-service's memory holds at scale, measured: the heap in use after a full collection, before and after
  * each part is built and its index has settled (the analysis's dictionaries, 100,000 providers in the index and the
- * catalog's map, 50,000 open demands in their index), printed beside the service's heap limits. Every provider and demand is a deep copy, so no
- * text is shared between them as in the benchmarks' populations. Not part of {@code verify} (its name does not end
- * in Test); run it with the command in the developers' guide. It asserts nothing: figures are read, not gated.
+ * catalog's map, 50,000 open demands in their index). Every provider and demand is a deep copy, so no text is shared
+ * between them as in the benchmarks' populations. Not part of {@code verify} (its name does not end in Test); run it
+ * with the command in the developers' guide, which ADR 0094 compares with the service's heap limits. It asserts
+ * nothing: figures are read, not gated.
  */
 class MemoryFootprint {
 
@@ -53,11 +54,9 @@ class MemoryFootprint {
                 print("together", withDemands - before);
             }
         }
-        System.out.println("matching-service's heap limits: devstack and load harness 384 MB (-Xmx), docker-compose"
-                + " 768 MB (container), Kubernetes 1 GiB (container); add the service's own (Spring, Kafka, Netty)");
     }
 
-    /** The catalog's map of profiles, as {@code ProviderCatalog} holds it; the population it was grown from is let go. */
+    /** The catalog's map of profiles, as {@code ProviderCatalog} holds it; the population grown for it is let go. */
     private static Map<String, Provider> providerCopies(InProcessSet set) {
         Map<String, Provider> catalog = new ConcurrentHashMap<>();
         for (var entry : RankingBenchmark.population(set, PROVIDERS).values()) {
