@@ -28,7 +28,7 @@ import cn.innovationchina.testkit.quality.QualityFigures;
  * with {@link QualityFigures} and prints one {@code quality:} line per set. The report is also written to
  * {@code infra/quality/target/quality-report.txt}. The stack is stopped at the end, and on Ctrl-C.
  *
- * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|third-traditional|all]
+ * <p>Usage: {@code EndToEndQuality REPO_ROOT [--set first|second|third|third-traditional|fourth|all]
  * [--port-base 6080] [--parallel 6] [--match-timeout 90]}.
  */
 public final class EndToEndQuality {
@@ -42,6 +42,7 @@ public final class EndToEndQuality {
         sets.put("second", "infra/quality/sets/second");
         sets.put("third", "infra/quality/sets/third");
         sets.put("third-traditional", "infra/quality/sets/third-traditional");
+        sets.put("fourth", "infra/quality/sets/fourth");
         return Collections.unmodifiableMap(sets);
     }
 

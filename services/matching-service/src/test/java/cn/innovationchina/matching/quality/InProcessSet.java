@@ -34,6 +34,8 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
     static final Path THIRD = Path.of("../../infra/quality/sets/third");
     /** The third set with every provider writing Chinese in traditional characters (ADR 0084). */
     static final Path THIRD_TRADITIONAL = Path.of("../../infra/quality/sets/third-traditional");
+    /** The fourth set, by a fourth hand, written after every ranking change so far (ADR 0096). */
+    static final Path FOURTH = Path.of("../../infra/quality/sets/fourth");
 
     record ProviderEntry(String id, ProviderProfile profile, int activeEngagements) {
 
@@ -71,6 +73,10 @@ record InProcessSet(String name, LabelledSet labelled, Map<String, ProviderEntry
 
     static InProcessSet thirdTraditional() {
         return of("third-traditional", LabelledSet.readFolder(THIRD_TRADITIONAL));
+    }
+
+    static InProcessSet fourth() {
+        return of("fourth", LabelledSet.readFolder(FOURTH));
     }
 
     static InProcessSet of(String name, LabelledSet set) {

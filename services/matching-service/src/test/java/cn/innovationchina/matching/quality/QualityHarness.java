@@ -31,15 +31,15 @@ import cn.innovationchina.testkit.quality.LabelledSet;
 import cn.innovationchina.testkit.quality.QualityFigures;
 
 /**
- * Runs both labelled sets ({@link InProcessSet}: the first, ADR 0021, and the second, ADR 0037, read by the same
- * {@link LabelledSet} reader as the end-to-end run) through the real index and ranking and prints, per set, the
- * figures, text-only baseline first, then the end-to-end run's {@code quality:} line measured by
- * {@link QualityFigures}, a probe of each demand's first five (relevance and grade), and per grade how the relevance
- * of the providers below the first compares with the list's best (where a relative evidence floor would fall, ADR
- * 0035). Every candidate with evidence, scored, is written to {@code target/quality-probe-<set>.tsv} and every
- * judged pair to {@code target/quality-judged-<set>.tsv}, to study where relevant and irrelevant providers fall. Not
- * part of {@code verify} (its name does not end in Test); run it with the command in the developers' guide
- * (docs/guides/developer.md).
+ * Runs the labelled sets ({@link InProcessSet}: the first, ADR 0021; the second, ADR 0037; the third, ADR 0065, and
+ * its variant in traditional characters, ADR 0084; the fourth, ADR 0096; read by the same {@link LabelledSet} reader
+ * as the end-to-end run) through the real index and ranking and prints, per set, the figures, text-only baseline
+ * first, then the end-to-end run's {@code quality:} line measured by {@link QualityFigures}, a probe of each demand's
+ * first five (relevance and grade), and per grade how the relevance of the providers below the first compares with
+ * the list's best (where a relative evidence floor would fall, ADR 0035). Every candidate with evidence, scored, is
+ * written to {@code target/quality-probe-<set>.tsv} and every judged pair to {@code target/quality-judged-<set>.tsv},
+ * to study where relevant and irrelevant providers fall. Not part of {@code verify} (its name does not end in Test);
+ * run it with the command in the developers' guide (docs/guides/developer.md).
  *
  * <p>Who may be proposed is decided here again, independently of {@code HardRules}, from the profiles themselves
  * ({@link Exclusion}): a provider the rules exclude (conflict of interest, no free capacity, cooperation modes that
@@ -58,7 +58,7 @@ class QualityHarness {
     void measure() {
         Map<String, QualityFigures> measured = new LinkedHashMap<>();
         for (var set : List.of(InProcessSet.first(), InProcessSet.second(), InProcessSet.third(),
-                InProcessSet.thirdTraditional())) {
+                InProcessSet.thirdTraditional(), InProcessSet.fourth())) {
             measured.put(set.name(), measure(set));
         }
         System.out.println(QualityFigures.acrossSets(measured));
