@@ -29,6 +29,8 @@ import cn.innovationchina.platform.web.PathRejections;
 import cn.innovationchina.platform.web.ProblemWebExceptionHandler;
 import cn.innovationchina.platform.web.ReferenceDataRoutes;
 import cn.innovationchina.platform.web.RequestJson;
+import cn.innovationchina.platform.web.LiveConnections;
+import cn.innovationchina.platform.web.QueryTextWebFilter;
 import cn.innovationchina.platform.web.UriLengthWebFilter;
 import cn.innovationchina.reference.Divisions;
 import cn.innovationchina.reference.FieldTaxonomy;
@@ -66,6 +68,16 @@ public class PlatformWebAutoConfiguration {
     @Bean
     UriLengthWebFilter uriLengthWebFilter(@Value("${platform.web.max-uri-length}") DataSize limit) {
         return new UriLengthWebFilter(limit);
+    }
+
+    @Bean
+    LiveConnections liveConnections(@Value("${platform.web.live.max-connections-per-user}") int maxPerUser) {
+        return new LiveConnections(maxPerUser);
+    }
+
+    @Bean
+    QueryTextWebFilter queryTextWebFilter() {
+        return new QueryTextWebFilter();
     }
 
     @Bean

@@ -126,11 +126,12 @@ public final class Tokens {
         return mint("PLATFORM_ADMIN", "platform-admin", Map.of());
     }
 
-    public String mint(String role, String subject, Map<String, String> claims) {
+    public String mint(String role, String subject, Map<String, ?> claims) {
         return mint(role, subject, claims, Duration.ofHours(8));
     }
 
-    public String mint(String role, String subject, Map<String, String> claims, Duration validity) {
+    /** Claims may be of any JSON type, as a careless or hostile issuer could send them; a null subject sends none. */
+    public String mint(String role, String subject, Map<String, ?> claims, Duration validity) {
         Instant now = Instant.now();
         var builder = new JWTClaimsSet.Builder().subject(subject).jwtID(UUID.randomUUID().toString())
                 .issuer(issuer).audience(audience).issueTime(Date.from(now)).claim("role", role);

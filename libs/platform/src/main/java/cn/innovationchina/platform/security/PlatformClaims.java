@@ -60,22 +60,30 @@ public final class PlatformClaims {
     /**
      * The user a token's claims name; {@code claim} answers a claim's value as text (null when absent).
      *
-     * @throws IllegalArgumentException when the token has no platform role or lacks the claim its role needs
+     * @throws IllegalArgumentException when the token names no subject, has no platform role or lacks the claim its
+     *         role needs (a blank id is no id: it would name nobody, or everybody a query reads it for)
      */
-    public static PlatformUser read(String subject, Function<String, @Nullable String> claim) {
+    public static PlatformUser read(@Nullable String subject, Function<String, @Nullable String> claim) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("The token names no subject");
+        }
         Role role;
         try {
             role = Role.valueOf(String.valueOf(claim.apply(ROLE)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The token has no platform role", e);
         }
-        var user = new PlatformUser(subject, role, claim.apply(ORGANISATION_ID), claim.apply(PROVIDER_ID),
-                claim.apply(CITY_CODE));
+        var user = new PlatformUser(subject, role, present(claim.apply(ORGANISATION_ID)),
+                present(claim.apply(PROVIDER_ID)), present(claim.apply(CITY_CODE)));
         String missing = missing(user);
         if (missing != null) {
             throw new IllegalArgumentException("A " + role + " token needs the claim " + missing);
         }
         return user;
+    }
+
+    private static @Nullable String present(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void putIfPresent(Map<String, String> claims, String name, @Nullable String value) {

@@ -1,5 +1,6 @@
 package cn.innovationchina.platform.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,7 +11,7 @@ import reactor.core.publisher.Mono;
 /**
  * Reads the platform's claims ({@link PlatformClaims}): {@code role}, and {@code organisationId} (ENTERPRISE),
  * {@code providerId} (EXPERT) or {@code cityCode} (CITY_ADMIN), which that role cannot act without. A token missing
- * them is refused (401).
+ * them, or carrying one as anything but text (a list would be read as its printed form), is refused (401).
  */
 public class PlatformTokenConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -21,9 +22,17 @@ public class PlatformTokenConverter implements Converter<Jwt, Mono<AbstractAuthe
 
     static PlatformUser userOf(Jwt jwt) {
         try {
-            return PlatformClaims.read(jwt.getSubject(), jwt::getClaimAsString);
+            return PlatformClaims.read(jwt.getSubject(), name -> textClaim(jwt, name));
         } catch (IllegalArgumentException e) {
             throw new InvalidBearerTokenException(e.getMessage());
         }
+    }
+
+    private static @Nullable String textClaim(Jwt jwt, String name) {
+        Object value = jwt.getClaims().get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new IllegalArgumentException("The token's claim " + name + " is not text");
     }
 }

@@ -31,6 +31,9 @@ public final class ETags {
             return null;
         }
         String tag = header.strip();
+        // A weak tag names the same version: a proxy that compresses the response weakens its ETag (nginx does),
+        // and what the write compares is the version, not the bytes, so RFC 9110's strong comparison would only
+        // refuse every change made through such a proxy.
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }

@@ -40,7 +40,9 @@ import cn.innovationchina.platform.problem.PreconditionRequired;
 import cn.innovationchina.platform.problem.StaleVersion;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -181,9 +183,30 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
                 return validation("The request body could not be read", List.of(Map.of("field", field,
                         "message", message)));
             }
+            // The parser's own refusals (a field sent twice, a broken value) carry no path, but its context knows it.
+            if (cause instanceof StreamReadException read && read.processor() != null) {
+                String field = fieldOf(read.processor().streamReadContext().pathAsPointer());
+                if (!field.isEmpty()) {
+                    return validation("The request body could not be read", List.of(Map.of("field", field,
+                            "message", read.getOriginalMessage())));
+                }
+            }
         }
         return validation("The request could not be read", List.of(Map.of("field", fieldAtFault(input),
                 "message", unreadableBecause(input))));
+    }
+
+    /** {@code /tags/1/name} as the other refusals name it: {@code tags[1].name}. */
+    private static String fieldOf(JsonPointer pointer) {
+        var field = new StringBuilder();
+        for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+            if (at.mayMatchElement()) {
+                field.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(at.getMatchingProperty());
+            }
+        }
+        return field.toString();
     }
 
     /** The body, when the body is what could not be read, else the parameter the framework names. */

@@ -1,6 +1,7 @@
 package cn.innovationchina.platform.web;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -13,8 +14,9 @@ import tools.jackson.databind.module.SimpleModule;
  * How request bodies are read, stricter than the JSON the services write: a whole number must be sent as one (not
  * {@code "1"}, not {@code 1.5}), and no text may carry characters that hide or disguise what it says (NUL and the
  * other C0 controls except tab, line feed and carriage return; the bidirectional embeddings, overrides and
- * isolates U+202A-U+202E and U+2066-U+2069). Every refusal names the field, so no service checks this field by
- * field.
+ * isolates U+202A-U+202E and U+2066-U+2069), and no field may be sent twice in one object (which of the two a
+ * reader takes is the reader's choice, so a check and the code after it could read different values). Every refusal
+ * names the field, so no service checks this field by field.
  */
 public final class RequestJson {
 
@@ -25,6 +27,7 @@ public final class RequestJson {
         return base.rebuild()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new SimpleModule("platform-request-text").addDeserializer(String.class, new SafeText()))
                 .build();
     }

@@ -74,6 +74,23 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_token_whose_subject_or_acting_id_is_blank_or_not_text_is_refused() {
+        var odd = List.of(
+                tokens.mint("ENTERPRISE", "user-1", Map.of("organisationId", "", "cityCode", "XIANNING")),
+                tokens.mint("ENTERPRISE", "user-1", Map.of("organisationId", " ", "cityCode", "XIANNING")),
+                tokens.mint("ENTERPRISE", "user-1", Map.of("organisationId", List.of("org-2"), "cityCode", "XIANNING")),
+                tokens.mint("CITY_ADMIN", "user-1", Map.of("cityCode", 42)),
+                tokens.mint("ENTERPRISE", "", Map.of("organisationId", "org-1", "cityCode", "XIANNING")),
+                tokens.mint("ENTERPRISE", null, Map.of("organisationId", "org-1", "cityCode", "XIANNING")));
+        for (String token : odd) {
+            http.get().uri("/beacons/any").headers(bearer(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.get().uri("/beacons/any").headers(bearer(enterprise())).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void the_metrics_endpoint_is_for_platform_administrators_while_prometheus_scrapes_without_a_token() {
         http.get().uri("/actuator/metrics").headers(bearer(enterprise())).exchange()
                 .expectStatus().isForbidden()
@@ -183,6 +200,26 @@ class HostileRequestsTest {
         http.get().uri("/beacons?near={near}", "x".repeat(21)).headers(bearer(enterprise())).exchange()
                 .expectStatus().isBadRequest().expectBody(String.class)
                 .value(problem -> assertThat(field(problem)).isEqualTo("near"));
+    }
+
+    @Test
+    void nul_or_a_bidirectional_override_in_a_query_parameter_is_a_400_problem_naming_the_parameter() throws Exception {
+        for (String near : List.of("%00", "a%00b", "%E2%80%AEexe", "%07")) {
+            var answer = raw("GET", "/beacons?near=" + near, enterprise());
+            assertThat(answer.statusCode()).as(near).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).as(near)
+                    .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(field(answer.body())).as(near).isEqualTo("near");
+        }
+        assertThat(raw("GET", "/beacons?near=%E6%B0%A2%20x", enterprise()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_field_sent_twice_in_one_object_is_a_400_problem_naming_it() {
+        light("{\"title\":\"t\",\"cityCode\":\"XIANNING\",\"brightness\":3,\"brightness\":4}")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(problem -> assertThat(field(problem)).isEqualTo("brightness"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import cn.innovationchina.monitoring.domain.Figures;
 import cn.innovationchina.monitoring.domain.PilotCity;
 import cn.innovationchina.monitoring.domain.ProviderLoad;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.platform.web.LiveConnections;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,9 +34,11 @@ import reactor.core.publisher.Mono;
 class MonitoringController {
 
     private final CityReports reports;
+    private final LiveConnections liveConnections;
 
-    MonitoringController(CityReports reports) {
+    MonitoringController(CityReports reports, LiveConnections liveConnections) {
         this.reports = reports;
+        this.liveConnections = liveConnections;
     }
 
     record ReportView(PilotCity city, LocalDate from, LocalDate to, String granularity, Figures total,
@@ -68,16 +71,19 @@ class MonitoringController {
                 .map(ReportView::of);
     }
 
-    /** The report as a spreadsheet: UTF-8 with a byte order mark, so spreadsheet programs show the Chinese names. */
-    /** The report pushed again whenever an event of the city arrives, as server-sent events. */
+    /**
+     * The report pushed again whenever an event of the city arrives, as server-sent events; each stream recomputes
+     * it, so a user holds a few at most ({@link LiveConnections}).
+     */
     @GetMapping(path = "/cities/{cityCode}/report/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
     Flux<ReportView> live(@PathVariable String cityCode, @RequestParam String from, @RequestParam String to,
             @RequestParam(defaultValue = "day") String granularity, @AuthenticationPrincipal PlatformUser user) {
-        return Flux.defer(() -> reports.live(user, cityCode, reports.range(from, to, granularity)))
-                .map(ReportView::of);
+        return liveConnections.open(user.subject(), () -> Flux.defer(() -> reports.live(user, cityCode,
+                reports.range(from, to, granularity))).map(ReportView::of));
     }
 
+    /** The report as a spreadsheet: UTF-8 with a byte order mark, so spreadsheet programs show the Chinese names. */
     @GetMapping("/cities/{cityCode}/report.csv")
     @PreAuthorize("hasAnyRole('CITY_ADMIN', 'PLATFORM_ADMIN')")
     Mono<ResponseEntity<byte[]>> csv(@PathVariable String cityCode, @RequestParam String from,

@@ -3,6 +3,7 @@ package cn.innovationchina.monitoring.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -56,6 +57,29 @@ class LiveReportTest {
     @Test
     void a_city_administrator_cannot_follow_another_city() {
         live("NANNING", tokens.cityAdmin("XIANNING")).expectStatus().isNotFound();
+    }
+
+    @Test
+    void an_administrator_holds_five_live_reports_at_most_and_one_more_once_one_is_closed() {
+        String admin = tokens.cityAdmin("NANNING");
+        List<LiveReport> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(new LiveReport(http, "NANNING", MAY_2022, admin));
+            }
+            live("NANNING", admin).expectStatus().isEqualTo(429)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            live("NANNING", tokens.cityAdmin("XIANNING")).expectStatus().isNotFound();
+
+            open.remove(0).close();
+            Eventually.awaitState("room for one more live report", () -> {
+                var answer = live("NANNING", admin).returnResult(String.class);
+                answer.getResponseBody().subscribe().dispose();
+                return answer.getStatus().value();
+            }, status -> status == 200);
+        } finally {
+            open.forEach(LiveReport::close);
+        }
     }
 
     /** An instance is ready once it reads the facts every instance announces (ADR 0048). */

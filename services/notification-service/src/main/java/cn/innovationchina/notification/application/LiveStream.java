@@ -5,15 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.innovationchina.notification.domain.InboxEntry;
 import cn.innovationchina.notification.domain.Recipient;
+import cn.innovationchina.platform.web.LiveConnections;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -26,11 +23,10 @@ import reactor.core.publisher.Sinks;
 public class LiveStream {
 
     private final Map<String, Set<Sinks.Many<InboxEntry>>> connections = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
-    private final int maxConnectionsPerUser;
+    private final LiveConnections perUser;
 
-    LiveStream(@Value("${notification.live.max-connections-per-user}") int maxConnectionsPerUser) {
-        this.maxConnectionsPerUser = maxConnectionsPerUser;
+    LiveStream(LiveConnections perUser) {
+        this.perUser = perUser;
     }
 
     /**
@@ -38,17 +34,10 @@ public class LiveStream {
      * connection's buffer until the flux is subscribed. A user with too many open connections gets 429.
      */
     Flux<InboxEntry> open(String user, Recipient recipient) {
-        AtomicInteger open = perUser.computeIfAbsent(user, u -> new AtomicInteger());
-        if (open.incrementAndGet() > maxConnectionsPerUser) {
-            open.decrementAndGet();
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                    "At most " + maxConnectionsPerUser + " live connections per user");
-        }
-        Sinks.Many<InboxEntry> sink = Sinks.many().unicast().onBackpressureBuffer();
-        connections.computeIfAbsent(recipient.key(), r -> new CopyOnWriteArraySet<>()).add(sink);
-        return sink.asFlux().doFinally(signal -> {
-            connections.getOrDefault(recipient.key(), Set.of()).remove(sink);
-            open.decrementAndGet();
+        return perUser.open(user, () -> {
+            Sinks.Many<InboxEntry> sink = Sinks.many().unicast().onBackpressureBuffer();
+            connections.computeIfAbsent(recipient.key(), r -> new CopyOnWriteArraySet<>()).add(sink);
+            return sink.asFlux().doFinally(signal -> connections.getOrDefault(recipient.key(), Set.of()).remove(sink));
         });
     }
 

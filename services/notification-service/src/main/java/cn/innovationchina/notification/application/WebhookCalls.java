@@ -155,7 +155,7 @@ public class WebhookCalls {
                 return "could not connect to the endpoint";
             }
             if (reason instanceof UnknownHostException) {
-                return "the endpoint's host does not resolve";
+                return "the endpoint's host does not resolve to a public address";
             }
             if (reason instanceof SSLException) {
                 return "the TLS handshake with the endpoint failed";

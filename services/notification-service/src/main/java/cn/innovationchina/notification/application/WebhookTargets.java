@@ -49,7 +49,8 @@ public class WebhookTargets {
     /**
      * Refuses, as a 400 naming the field {@code url}, a URL that is malformed, whose host is neither a DNS name nor
      * a full IP address (127.1, 2130706433, 0x7f.0.0.1: shorthands resolvers read as loopback), or that leads to an
-     * unsafe address; without telling what the host resolves to.
+     * unsafe address; without telling what a name resolves to, or whether it resolves at all: a name that leads to a
+     * private address and one that does not exist are refused alike, so the refusals cannot map internal names.
      */
     public URI checkRegistration(String url) {
         URI uri = parse(url).orElseThrow(() -> new InvalidInput("url", "must be an absolute http or https URL"));
@@ -60,7 +61,7 @@ public class WebhookTargets {
         try {
             resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new InvalidInput("url", "host " + uri.getHost() + " does not resolve");
+            throw new InvalidInput("url", notPublic(uri.getHost()));
         } catch (UnsafeTarget e) {
             throw new InvalidInput("url", e.getMessage());
         }
@@ -78,7 +79,7 @@ public class WebhookTargets {
         for (InetAddress address : addresses) {
             Optional<String> refusal = UnsafeAddresses.refusal(address);
             if (refusal.isPresent()) {
-                throw new UnsafeTarget(host + " resolves to a " + refusal.get());
+                throw new UnsafeTarget(isAddress(host) ? host + " is a " + refusal.get() : notPublic(host));
             }
         }
         return addresses;
@@ -140,6 +141,14 @@ public class WebhookTargets {
         String last = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         last = last.substring(last.lastIndexOf('.') + 1);
         return !last.isEmpty() && !NUMERIC_LABEL.matcher(last).matches();
+    }
+
+    static String notPublic(String host) {
+        return "host " + host + " does not resolve to a public address";
+    }
+
+    private static boolean isAddress(String host) {
+        return host.startsWith("[") || FULL_IPV4.matcher(host).matches();
     }
 
     /** An IPv6 literal comes in brackets in a URL. */

@@ -25,7 +25,7 @@ class WebhookFailureReasonsTest {
     @Test
     void a_name_that_does_not_resolve_or_a_failed_handshake_is_told_without_detail() {
         assertThat(WebhookCalls.reason(new IllegalStateException("x", new UnknownHostException("vault.internal")),
-                TIMEOUT)).isEqualTo("the endpoint's host does not resolve");
+                TIMEOUT)).isEqualTo("the endpoint's host does not resolve to a public address");
         assertThat(WebhookCalls.reason(new SSLHandshakeException("PKIX path building failed for 10.0.0.5"), TIMEOUT))
                 .isEqualTo("the TLS handshake with the endpoint failed");
     }

@@ -46,16 +46,28 @@ class SsrfTest {
     }
 
     @Test
-    void a_refusal_never_tells_what_an_internal_name_resolves_to() {
+    void a_refusal_never_tells_what_an_internal_name_resolves_to_nor_whether_it_exists() {
         var reader = new Reader(http, TOKENS.enterprise("e-" + UUID.randomUUID(), Events.CITY));
-        String host = "vault-" + UUID.randomUUID() + ".example";
-        dns.point(host, "10.20.30.40");
+        String internal = "vault-" + UUID.randomUUID() + ".example";
+        dns.point(internal, "10.20.30.40");
+        String unknown = "nowhere-" + UUID.randomUUID() + ".example";
+        dns.unknown(unknown);
 
+        String refusedInternal = refusal(reader, internal);
+        String refusedUnknown = refusal(reader, unknown);
+
+        assertThat(refusedInternal).doesNotContain("10.20.30.40").doesNotContain("private")
+                .isEqualTo(refusedUnknown.replace(unknown, internal));
+    }
+
+    /** The problem's detail and its message on {@code url}. */
+    private static String refusal(Reader reader, String host) {
+        var said = new StringBuilder();
         reader.triesToRegisterWebhook("https://" + host + "/hooks", null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("url")
-                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("private address")
-                        .doesNotContain("10.20.30.40"))
-                .jsonPath("$.detail").value(d -> assertThat(d.toString()).doesNotContain("10.20.30.40"));
+                .jsonPath("$.detail").value(detail -> said.append(detail).append(" | "))
+                .jsonPath("$.errors[0].message").value(message -> said.append(message));
+        return said.toString();
     }
 
     @Test
@@ -84,7 +96,8 @@ class SsrfTest {
 
         var delivery = reader.awaitFinished("WEBHOOK", 1).get(0);
         assertThat(delivery).containsEntry("state", "FAILED");
-        assertThat(delivery.get("failure").toString()).contains("private address").doesNotContain("10.0.0.7");
+        assertThat(delivery.get("failure").toString()).contains("does not resolve to a public address")
+                .doesNotContain("10.0.0.7").doesNotContain("private");
         assertThat(Eventually.awaitState("the inbox entry", () -> reader.entriesWith("DEMAND_REJECTED"),
                 list -> !list.isEmpty())).hasSize(1);
     }

@@ -3,6 +3,7 @@ package cn.innovationchina.notification.scenarios;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,7 @@ class TestInfrastructure {
     static final class TestDns implements HostNames {
 
         private final Map<String, InetAddress> pointed = new ConcurrentHashMap<>();
+        private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
         void point(String host, String address) {
             try {
@@ -41,8 +43,16 @@ class TestInfrastructure {
             }
         }
 
+        /** The name exists nowhere, answered at once (the system's resolver may wait for a server it cannot reach). */
+        void unknown(String host) {
+            missing.add(host);
+        }
+
         @Override
         public InetAddress[] resolve(String host) throws UnknownHostException {
+            if (missing.contains(host)) {
+                throw new UnknownHostException(host);
+            }
             InetAddress address = pointed.get(host);
             return address == null ? InetAddress.getAllByName(host) : new InetAddress[] {address};
         }
