@@ -5,6 +5,8 @@ import static cn.innovationchina.matching.Profiles.enterprise;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +136,34 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "contract", Map.of("contractId", "C-1", "valueCny", 1, "mode", "JOINT_RND",
                 "signedOn", "2026-04-01")).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_contract_worth_more_than_a_trillion_cny_is_refused_naming_its_value() {
+        String match = dockingMatch(provider("Prof. Bai").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(Long.MAX_VALUE, today())).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("valueCny");
+        step(enterpriseToken(), match, "contract", contract(1_000_000_000_000L, today())).expectStatus().isOk();
+    }
+
+    @Test
+    void a_docking_dated_in_the_future_is_refused_naming_its_date() {
+        String match = acceptedMatch(provider("Prof. Shi").skills(word));
+
+        step(providerToken(), match, "docking", Map.of("startedOn", "2099-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("startedOn");
+    }
+
+    @Test
+    void a_contract_dated_in_the_future_is_refused_naming_its_date() {
+        String match = dockingMatch(provider("Prof. Yan").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(800_000, "2099-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
     }
 
     @Test
@@ -279,6 +309,28 @@ class MatchLifecycleTest {
         var proposed = events.expect(MatchesProposed.class, published.aggregateId()).atLeastOnce().payload();
         assertThat(providerIds(proposed)).containsExactly(providerId);
         return proposed.proposals().get(0).matchId();
+    }
+
+    private String acceptedMatch(Profiles.ProviderBuilder profile) {
+        String match = proposedMatch(profile);
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        return match;
+    }
+
+    private String dockingMatch(Profiles.ProviderBuilder profile) {
+        String match = acceptedMatch(profile);
+        step(providerToken(), match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        return match;
+    }
+
+    private Map<String, Object> contract(long valueCny, String signedOn) {
+        return Map.of("contractId", "C-" + word, "valueCny", valueCny, "mode", "JOINT_RND", "signedOn", signedOn);
+    }
+
+    /** Today where the pilot cities are, read after the match was proposed, as a user's calendar would show it. */
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     }
 
     /** A step sent with the list's current ETag, as a caller that has just read it. */

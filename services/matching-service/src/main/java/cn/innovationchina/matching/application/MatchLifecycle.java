@@ -1,5 +1,7 @@
 package cn.innovationchina.matching.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -36,9 +38,16 @@ public class MatchLifecycle {
     }
 
     private final MatchStore store;
+    private final Clock clock;
 
-    MatchLifecycle(MatchStore store) {
+    MatchLifecycle(MatchStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** Today in China: the latest day a docking or a contract may be dated. */
+    public LocalDate today() {
+        return DemandMatches.today(clock);
     }
 
     /** The demand's matches, for its enterprise and for the administrators of its city. */

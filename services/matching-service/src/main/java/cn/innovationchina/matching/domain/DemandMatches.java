@@ -1,6 +1,8 @@
 package cn.innovationchina.matching.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,19 @@ import cn.innovationchina.platform.problem.NotFound;
  */
 public record DemandMatches(String id, String enterpriseId, String cityCode, long rankedDemandVersion,
         List<Match> matches, boolean ended, long version) {
+
+    /**
+     * The largest contract value taken: one trillion CNY, far above any technology contract. It also keeps sums of
+     * contract values in a long (monitoring's) from overflowing: that takes over nine million contracts at the bound.
+     */
+    public static final long MAX_CONTRACT_VALUE_CNY = 1_000_000_000_000L;
+
+    /** A docking or a contract is dated by the calendar of the pilot cities, as demands' deadlines are. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), CHINA);
+    }
 
     public static DemandMatches none(Demand demand) {
         return new DemandMatches(demand.id(), demand.enterpriseId(), demand.cityCode(), 0, List.of(), false, 0);
@@ -163,19 +178,22 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 new InvitationDeclined(matchId, id, match.providerId(), enterpriseId, cityCode, reason, note));
     }
 
-    /** Either side records that they met. */
-    public Decision<DemandMatches> startDocking(String matchId, Party party, LocalDate startedOn) {
+    /** Either side records that they met, on a day no later than {@code today}. */
+    public Decision<DemandMatches> startDocking(String matchId, Party party, LocalDate startedOn, LocalDate today) {
         var match = step(matchId, party, party, MatchStatus.DOCKING, MatchStatus.ACCEPTED);
+        notAfter(today, "startedOn", startedOn);
         return decide(match.with(MatchStatus.DOCKING),
                 new DockingStarted(matchId, id, match.providerId(), enterpriseId, cityCode, startedOn));
     }
 
+    /** The enterprise records the contract, signed on a day no later than {@code today}. */
     public Decision<DemandMatches> signContract(String matchId, Party party, String contractId, long valueCny,
-            CooperationMode mode, LocalDate signedOn) {
-        if (valueCny <= 0) {
-            throw new InvalidInput("valueCny", "must be positive");
+            CooperationMode mode, LocalDate signedOn, LocalDate today) {
+        if (valueCny <= 0 || valueCny > MAX_CONTRACT_VALUE_CNY) {
+            throw new InvalidInput("valueCny", "must be from 1 to " + MAX_CONTRACT_VALUE_CNY + " CNY");
         }
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.CONTRACTED, MatchStatus.DOCKING);
+        notAfter(today, "signedOn", signedOn);
         return decide(match.with(MatchStatus.CONTRACTED), new ContractSigned(matchId, id, match.providerId(),
                 enterpriseId, cityCode, contractId, valueCny, mode, signedOn, match.providerCityCode(),
                 match.explanation().location()));
@@ -238,6 +256,13 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
             }
         }
         throw new IllegalTransition(match.status(), to);
+    }
+
+    /** A step is dated when it happened, so never later than today. */
+    private static void notAfter(LocalDate today, String field, LocalDate date) {
+        if (date.isAfter(today)) {
+            throw new InvalidInput(field, "must not be after today, " + today + " in China");
+        }
     }
 
     private Decision<DemandMatches> decide(Match changed, MatchEvent event) {

@@ -28,9 +28,13 @@ import cn.innovationchina.events.Party;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
+import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 
 class DemandMatchesTest {
+
+    /** The day the lifecycle's steps are taken on. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final Supplier<String> ids = () -> "m-" + sequence.incrementAndGet();
@@ -96,9 +100,9 @@ class DemandMatchesTest {
         var invitation = matches.invite(match, Party.ENTERPRISE, "Please help");
         matches = invitation.state();
         matches = matches.accept(match, Party.PROVIDER).state();
-        matches = matches.startDocking(match, Party.PROVIDER, LocalDate.of(2026, 3, 1)).state();
+        matches = matches.startDocking(match, Party.PROVIDER, LocalDate.of(2026, 3, 1), TODAY).state();
         var contract = matches.signContract(match, Party.ENTERPRISE, "C-1", 800_000, CooperationMode.JOINT_RND,
-                LocalDate.of(2026, 4, 1));
+                LocalDate.of(2026, 4, 1), TODAY);
         matches = contract.state();
         matches = matches.close(match, Party.ENTERPRISE, EngagementOutcome.COMPLETED).state();
         matches = matches.giveFeedback(match, Party.ENTERPRISE, 5, "Excellent").state();
@@ -138,9 +142,38 @@ class DemandMatchesTest {
         String match = id(matches, "p-1");
 
         assertThatThrownBy(() -> matches.signContract(match, Party.ENTERPRISE, "C-1", 1, CooperationMode.JOINT_RND,
-                LocalDate.now())).isInstanceOf(IllegalTransition.class);
+                TODAY, TODAY)).isInstanceOf(IllegalTransition.class);
         var declined = matches.decline(match, Party.PROVIDER, DeclineReason.NO_CAPACITY, null).state();
         assertThatThrownBy(() -> declined.accept(match, Party.PROVIDER)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void a_docking_and_a_contract_may_be_dated_today_but_not_tomorrow() {
+        var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
+        String match = id(accepted, "p-1");
+
+        assertThatThrownBy(() -> accepted.startDocking(match, Party.PROVIDER, TODAY.plusDays(1), TODAY))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field())
+                        .isEqualTo("startedOn"));
+        var docking = accepted.startDocking(match, Party.PROVIDER, TODAY, TODAY).state();
+        assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
+                TODAY.plusDays(1), TODAY)).isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(
+                        refused.field()).isEqualTo("signedOn"));
+        assertThat(docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND, TODAY, TODAY)
+                .events()).hasSize(1);
+    }
+
+    @Test
+    void a_contract_is_worth_at_most_a_trillion_cny() {
+        var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
+        String match = id(accepted, "p-1");
+        var docking = accepted.startDocking(match, Party.PROVIDER, TODAY, TODAY).state();
+
+        assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1_000_000_000_001L,
+                CooperationMode.JOINT_RND, TODAY, TODAY)).isInstanceOfSatisfying(InvalidInput.class,
+                        refused -> assertThat(refused.field()).isEqualTo("valueCny"));
+        assertThat(((ContractSigned) docking.signContract(match, Party.ENTERPRISE, "C-1", 1_000_000_000_000L,
+                CooperationMode.JOINT_RND, TODAY, TODAY).events().get(0)).valueCny()).isEqualTo(1_000_000_000_000L);
     }
 
     @Test
@@ -171,10 +204,11 @@ class DemandMatchesTest {
         for (String provider : List.of("p-1", "p-2")) {
             matches = matches.invite(id(matches, provider), Party.ENTERPRISE, null).state();
             matches = matches.accept(id(matches, provider), Party.PROVIDER).state();
-            matches = matches.startDocking(id(matches, provider), Party.ENTERPRISE, LocalDate.of(2026, 3, 1)).state();
+            matches = matches.startDocking(id(matches, provider), Party.ENTERPRISE, LocalDate.of(2026, 3, 1), TODAY)
+                    .state();
         }
         matches = matches.signContract(id(matches, "p-2"), Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
-                LocalDate.of(2026, 4, 1)).state();
+                LocalDate.of(2026, 4, 1), TODAY).state();
 
         var ended = matches.end();
 
