@@ -59,9 +59,8 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "shortlist", null).expectStatus().isOk();
         step(enterpriseToken(), match, "invite", Map.of("message", "Can you help?")).expectStatus().isOk();
         step(providerToken(), match, "accept", null).expectStatus().isOk();
-        step(providerToken(), match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
-        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 800000,
-                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(providerToken(), match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", contract(800_000, today())).expectStatus().isOk();
         step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
         step(enterpriseToken(), match, "feedback", Map.of("rating", 5, "comment", "Excellent")).expectStatus().isOk()
                 .expectBody().jsonPath("$.enterpriseGaveFeedback").isEqualTo(true)
@@ -162,6 +161,24 @@ class MatchLifecycleTest {
         String match = dockingMatch(provider("Prof. Yan").skills(word));
 
         step(enterpriseToken(), match, "contract", contract(800_000, "2099-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
+    }
+
+    @Test
+    void a_docking_dated_before_the_match_was_proposed_is_refused_naming_its_date() {
+        String match = acceptedMatch(provider("Prof. Kong").skills(word));
+
+        step(providerToken(), match, "docking", Map.of("startedOn", "1900-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("startedOn");
+    }
+
+    @Test
+    void a_contract_dated_before_the_match_was_proposed_is_refused_naming_its_date() {
+        String match = dockingMatch(provider("Prof. Fang").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(800_000, "1900-01-01")).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
     }
@@ -282,9 +299,8 @@ class MatchLifecycleTest {
 
         step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
         step(twinB, match, "accept", null).expectStatus().isOk();
-        step(twinB, match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
-        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 500000,
-                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(twinB, match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", contract(500_000, today())).expectStatus().isOk();
         step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
         step(enterpriseToken(), match, "feedback", Map.of("rating", 5)).expectStatus().isOk();
         bus.awaitHandled(events.expect(FeedbackGiven.class, demandId).atLeastOnce());
