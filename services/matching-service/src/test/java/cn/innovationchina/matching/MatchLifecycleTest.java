@@ -51,6 +51,7 @@ class MatchLifecycleTest {
     private final EnterpriseRef enterprise = enterprise("e-" + word, "Enterprise " + word, "91421200MA4XN0003K");
     private final String providerId = "p-" + word;
     private final String demandId = "d-" + word;
+    private @Nullable Bus bus;
 
     @Test
     void a_match_goes_from_proposal_through_contract_to_both_sides_feedback() {
@@ -181,6 +182,33 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "contract", contract(800_000, "1900-01-01")).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
+    }
+
+    @Test
+    void a_provider_deactivated_after_his_proposal_can_no_longer_be_invited() {
+        String match = proposedMatch(provider("Prof. Wen").skills(word));
+
+        bus().awaitHandled(bus().deactivates(providerId));
+
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("no longer active"));
+        theMatchIs(match, "PROPOSED");
+    }
+
+    @Test
+    void a_provider_deactivated_after_his_invitation_can_no_longer_accept_it() {
+        String match = proposedMatch(provider("Prof. Pan").skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+
+        bus().awaitHandled(bus().deactivates(providerId));
+
+        step(providerToken(), match, "accept", null).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("no longer active"));
+        theMatchIs(match, "INVITED");
     }
 
     @Test
@@ -319,7 +347,7 @@ class MatchLifecycleTest {
     }
 
     private String proposedMatch(Profiles.ProviderBuilder profile) {
-        var bus = new Bus(mongo);
+        var bus = bus();
         bus.awaitHandled(bus.registers(providerId, profile.build()));
         var published = bus.publishes(demandId, enterprise, demand(word).fields().build());
         var proposed = events.expect(MatchesProposed.class, published.aggregateId()).atLeastOnce().payload();
@@ -347,6 +375,21 @@ class MatchLifecycleTest {
     /** Today where the pilot cities are, read after the match was proposed, as a user's calendar would show it. */
     private static String today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    /** This test's bus: the provider's events it sends follow each other in version. */
+    private Bus bus() {
+        if (bus == null) {
+            bus = new Bus(mongo);
+        }
+        return bus;
+    }
+
+    /** The demand's one match, as its enterprise reads it now. */
+    private void theMatchIs(String match, String status) {
+        http.get().uri("/demands/{d}/matches", demandId).headers(bearer(enterpriseToken())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.matches.length()").isEqualTo(1)
+                .jsonPath("$.matches[0].matchId").isEqualTo(match).jsonPath("$.matches[0].status").isEqualTo(status);
     }
 
     /** A step sent with the list's current ETag, as a caller that has just read it. */

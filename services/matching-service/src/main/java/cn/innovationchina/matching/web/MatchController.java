@@ -144,7 +144,7 @@ class MatchController {
             @Valid @RequestBody Invitation body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
+        return respond(lifecycle.stepWithActiveProvider(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.invite(matchId, party, body.message())));
     }
 
@@ -152,7 +152,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> accept(@PathVariable String demandId, @PathVariable String matchId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
+        return respond(lifecycle.stepWithActiveProvider(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.accept(matchId, party)));
     }
 
