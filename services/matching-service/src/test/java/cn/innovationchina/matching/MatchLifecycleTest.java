@@ -5,6 +5,8 @@ import static cn.innovationchina.matching.Profiles.enterprise;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +51,7 @@ class MatchLifecycleTest {
     private final EnterpriseRef enterprise = enterprise("e-" + word, "Enterprise " + word, "91421200MA4XN0003K");
     private final String providerId = "p-" + word;
     private final String demandId = "d-" + word;
+    private @Nullable Bus bus;
 
     @Test
     void a_match_goes_from_proposal_through_contract_to_both_sides_feedback() {
@@ -57,9 +60,8 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "shortlist", null).expectStatus().isOk();
         step(enterpriseToken(), match, "invite", Map.of("message", "Can you help?")).expectStatus().isOk();
         step(providerToken(), match, "accept", null).expectStatus().isOk();
-        step(providerToken(), match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
-        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 800000,
-                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(providerToken(), match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", contract(800_000, today())).expectStatus().isOk();
         step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
         step(enterpriseToken(), match, "feedback", Map.of("rating", 5, "comment", "Excellent")).expectStatus().isOk()
                 .expectBody().jsonPath("$.enterpriseGaveFeedback").isEqualTo(true)
@@ -134,6 +136,79 @@ class MatchLifecycleTest {
         step(enterpriseToken(), match, "contract", Map.of("contractId", "C-1", "valueCny", 1, "mode", "JOINT_RND",
                 "signedOn", "2026-04-01")).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_contract_worth_more_than_a_trillion_cny_is_refused_naming_its_value() {
+        String match = dockingMatch(provider("Prof. Bai").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(Long.MAX_VALUE, today())).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("valueCny");
+        step(enterpriseToken(), match, "contract", contract(1_000_000_000_000L, today())).expectStatus().isOk();
+    }
+
+    @Test
+    void a_docking_dated_in_the_future_is_refused_naming_its_date() {
+        String match = acceptedMatch(provider("Prof. Shi").skills(word));
+
+        step(providerToken(), match, "docking", Map.of("startedOn", "2099-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("startedOn");
+    }
+
+    @Test
+    void a_contract_dated_in_the_future_is_refused_naming_its_date() {
+        String match = dockingMatch(provider("Prof. Yan").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(800_000, "2099-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
+    }
+
+    @Test
+    void a_docking_dated_before_the_match_was_proposed_is_refused_naming_its_date() {
+        String match = acceptedMatch(provider("Prof. Kong").skills(word));
+
+        step(providerToken(), match, "docking", Map.of("startedOn", "1900-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("startedOn");
+    }
+
+    @Test
+    void a_contract_dated_before_the_match_was_proposed_is_refused_naming_its_date() {
+        String match = dockingMatch(provider("Prof. Fang").skills(word));
+
+        step(enterpriseToken(), match, "contract", contract(800_000, "1900-01-01")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("signedOn");
+    }
+
+    @Test
+    void a_provider_deactivated_after_his_proposal_can_no_longer_be_invited() {
+        String match = proposedMatch(provider("Prof. Wen").skills(word));
+
+        bus().awaitHandled(bus().deactivates(providerId));
+
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("no longer active"));
+        theMatchIs(match, "PROPOSED");
+    }
+
+    @Test
+    void a_provider_deactivated_after_his_invitation_can_no_longer_accept_it() {
+        String match = proposedMatch(provider("Prof. Pan").skills(word));
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+
+        bus().awaitHandled(bus().deactivates(providerId));
+
+        step(providerToken(), match, "accept", null).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("no longer active"));
+        theMatchIs(match, "INVITED");
     }
 
     @Test
@@ -252,9 +327,8 @@ class MatchLifecycleTest {
 
         step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
         step(twinB, match, "accept", null).expectStatus().isOk();
-        step(twinB, match, "docking", Map.of("startedOn", "2026-03-01")).expectStatus().isOk();
-        step(enterpriseToken(), match, "contract", Map.of("contractId", "C-" + word, "valueCny", 500000,
-                "mode", "JOINT_RND", "signedOn", "2026-04-01")).expectStatus().isOk();
+        step(twinB, match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        step(enterpriseToken(), match, "contract", contract(500_000, today())).expectStatus().isOk();
         step(enterpriseToken(), match, "close", Map.of("outcome", "COMPLETED")).expectStatus().isOk();
         step(enterpriseToken(), match, "feedback", Map.of("rating", 5)).expectStatus().isOk();
         bus.awaitHandled(events.expect(FeedbackGiven.class, demandId).atLeastOnce());
@@ -273,12 +347,49 @@ class MatchLifecycleTest {
     }
 
     private String proposedMatch(Profiles.ProviderBuilder profile) {
-        var bus = new Bus(mongo);
+        var bus = bus();
         bus.awaitHandled(bus.registers(providerId, profile.build()));
         var published = bus.publishes(demandId, enterprise, demand(word).fields().build());
         var proposed = events.expect(MatchesProposed.class, published.aggregateId()).atLeastOnce().payload();
         assertThat(providerIds(proposed)).containsExactly(providerId);
         return proposed.proposals().get(0).matchId();
+    }
+
+    private String acceptedMatch(Profiles.ProviderBuilder profile) {
+        String match = proposedMatch(profile);
+        step(enterpriseToken(), match, "invite", Map.of()).expectStatus().isOk();
+        step(providerToken(), match, "accept", null).expectStatus().isOk();
+        return match;
+    }
+
+    private String dockingMatch(Profiles.ProviderBuilder profile) {
+        String match = acceptedMatch(profile);
+        step(providerToken(), match, "docking", Map.of("startedOn", today())).expectStatus().isOk();
+        return match;
+    }
+
+    private Map<String, Object> contract(long valueCny, String signedOn) {
+        return Map.of("contractId", "C-" + word, "valueCny", valueCny, "mode", "JOINT_RND", "signedOn", signedOn);
+    }
+
+    /** Today where the pilot cities are, read after the match was proposed, as a user's calendar would show it. */
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    /** This test's bus: the provider's events it sends follow each other in version. */
+    private Bus bus() {
+        if (bus == null) {
+            bus = new Bus(mongo);
+        }
+        return bus;
+    }
+
+    /** The demand's one match, as its enterprise reads it now. */
+    private void theMatchIs(String match, String status) {
+        http.get().uri("/demands/{d}/matches", demandId).headers(bearer(enterpriseToken())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.matches.length()").isEqualTo(1)
+                .jsonPath("$.matches[0].matchId").isEqualTo(match).jsonPath("$.matches[0].status").isEqualTo(status);
     }
 
     /** A step sent with the list's current ETag, as a caller that has just read it. */

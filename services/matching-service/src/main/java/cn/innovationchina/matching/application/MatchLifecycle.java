@@ -1,7 +1,10 @@
 package cn.innovationchina.matching.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
@@ -9,7 +12,9 @@ import cn.innovationchina.events.Party;
 import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.persistence.MatchStore;
+import cn.innovationchina.matching.persistence.ReadModels;
 import cn.innovationchina.platform.domain.Decision;
+import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -36,9 +41,18 @@ public class MatchLifecycle {
     }
 
     private final MatchStore store;
+    private final ReadModels readModels;
+    private final Clock clock;
 
-    MatchLifecycle(MatchStore store) {
+    MatchLifecycle(MatchStore store, ReadModels readModels, Clock clock) {
         this.store = store;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    /** Today in China: the latest day a docking or a contract may be dated. */
+    public LocalDate today() {
+        return DemandMatches.today(clock);
     }
 
     /** The demand's matches, for its enterprise and for the administrators of its city. */
@@ -68,6 +82,22 @@ public class MatchLifecycle {
     /** Applies one step to one match; it is refused (412) unless the demand's list is still at {@code ifMatch}. */
     public Mono<Stepped> step(String demandId, String matchId, PlatformUser user, long ifMatch,
             BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
+        return step(demandId, matchId, user, ifMatch, step, match -> Mono.empty());
+    }
+
+    /**
+     * A step that starts work with the provider (an invitation, its acceptance): refused (409) once the platform
+     * administrator has deactivated him, whose profile the enterprise could then no longer open. New rankings leave
+     * him out already; this covers the matches proposed before.
+     */
+    public Mono<Stepped> stepWithActiveProvider(String demandId, String matchId, PlatformUser user, long ifMatch,
+            BiFunction<DemandMatches, Party, Decision<DemandMatches>> step) {
+        return step(demandId, matchId, user, ifMatch, step, this::providerStillActive);
+    }
+
+    /** The domain decides first, so a caller who may not see the match learns nothing of its provider. */
+    private Mono<Stepped> step(String demandId, String matchId, PlatformUser user, long ifMatch,
+            BiFunction<DemandMatches, Party, Decision<DemandMatches>> step, Function<Match, Mono<Void>> allowed) {
         return store.find(demandId)
                 .switchIfEmpty(Mono.error(() -> new NotFound("Match", matchId)))
                 .flatMap(matches -> {
@@ -76,9 +106,18 @@ public class MatchLifecycle {
                         return Mono.error(new StaleVersion("Demand matches", demandId, ifMatch));
                     }
                     var decision = step.apply(matches, party);
-                    return store.save(matches, decision).map(version -> new Stepped(demandId,
-                            decision.state().find(matchId).orElseThrow(), version));
+                    var match = decision.state().find(matchId).orElseThrow();
+                    return allowed.apply(match).then(Mono.defer(() -> store.save(matches, decision)))
+                            .map(version -> new Stepped(demandId, match, version));
                 });
+    }
+
+    /** A provider matching has not heard of yet is taken as active: only a deactivation stops him. */
+    private Mono<Void> providerStillActive(Match match) {
+        return readModels.provider(match.providerId())
+                .filter(provider -> !provider.active())
+                .flatMap(inactive -> Mono.<Void>error(new Conflict("Provider " + match.providerId()
+                        + " is no longer active on the platform: the match takes no invitation or acceptance")));
     }
 
     private static Party partyOf(DemandMatches matches, String matchId, PlatformUser user) {

@@ -133,7 +133,8 @@ public class ProviderUpdates {
                 .flatMap(ranked -> rankedList(demand)
                         .filter(current -> !current.involves(provider.id()))
                         .flatMap(current -> matches.save(current,
-                                current.proposeLateComer(ranked, demand, matchIds.get()))))
+                                current.proposeLateComer(ranked, demand, matchIds.get(),
+                                        DemandMatches.today(clock)))))
                 .map(version -> true);
     }
 

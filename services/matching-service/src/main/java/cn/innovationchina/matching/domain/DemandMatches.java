@@ -1,6 +1,8 @@
 package cn.innovationchina.matching.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,19 @@ import cn.innovationchina.platform.problem.NotFound;
 public record DemandMatches(String id, String enterpriseId, String cityCode, long rankedDemandVersion,
         List<Match> matches, boolean ended, long version) {
 
+    /**
+     * The largest contract value taken: one trillion CNY, far above any technology contract. It also keeps sums of
+     * contract values in a long (monitoring's) from overflowing: that takes over nine million contracts at the bound.
+     */
+    public static final long MAX_CONTRACT_VALUE_CNY = 1_000_000_000_000L;
+
+    /** A docking or a contract is dated by the calendar of the pilot cities, as demands' deadlines are. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), CHINA);
+    }
+
     public static DemandMatches none(Demand demand) {
         return new DemandMatches(demand.id(), demand.enterpriseId(), demand.cityCode(), 0, List.of(), false, 0);
     }
@@ -52,12 +67,13 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     }
 
     /**
-     * Proposes a ranking of the demand at {@code demandVersion}. Matches under way keep their state; providers
-     * already set aside (dismissed, declined) or under way are not proposed again; a provider still PROPOSED keeps
-     * its match id. Nothing happens for a demand version already ranked.
+     * Proposes a ranking of the demand at {@code demandVersion}, {@code today}. Matches under way keep their state;
+     * providers already set aside (dismissed, declined) or under way are not proposed again; a provider still
+     * PROPOSED keeps its match id and the day it was first proposed. Nothing happens for a demand version already
+     * ranked.
      */
     public Decision<DemandMatches> propose(RankingResult result, MatchTrigger trigger, Demand demand,
-            Supplier<String> matchIds) {
+            Supplier<String> matchIds, LocalDate today) {
         long demandVersion = demand.version();
         if (demandVersion <= rankedDemandVersion || ended) {
             return new Decision<>(this, List.of());
@@ -77,7 +93,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                     .orElseGet(() -> new Match(matchIds.get(), provider.id(), provider.profile().name(),
                             provider.profile().kind(), provider.profile().cityCode(),
                             provider.profile().divisionCode(), rank, ranked.score(),
-                            ranked.explanation(), MatchStatus.PROPOSED, false, false, null)));
+                            ranked.explanation(), MatchStatus.PROPOSED, false, false, null, today)));
         }
         kept.addAll(proposed);
         String unmatched = proposed.isEmpty()
@@ -91,15 +107,16 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 List.of(event));
     }
 
-    /** Reverse matching: one provider that now enters the demand's top K joins its list. */
-    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, Demand demand, String matchId) {
+    /** Reverse matching: one provider that now enters the demand's top K joins its list, {@code today}. */
+    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, Demand demand, String matchId,
+            LocalDate today) {
         if (ended || involves(ranked.provider().id())) {
             return new Decision<>(this, List.of());
         }
         var profile = ranked.provider().profile();
         var match = new Match(matchId, ranked.provider().id(), profile.name(), profile.kind(), profile.cityCode(),
                 profile.divisionCode(), ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED,
-                false, false, null);
+                false, false, null, today);
         List<Match> all = new ArrayList<>(matches);
         all.add(match);
         var event = new MatchesProposed(id, demand.content().title(), enterpriseId, cityCode,
@@ -163,19 +180,22 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 new InvitationDeclined(matchId, id, match.providerId(), enterpriseId, cityCode, reason, note));
     }
 
-    /** Either side records that they met. */
-    public Decision<DemandMatches> startDocking(String matchId, Party party, LocalDate startedOn) {
+    /** Either side records that they met, on a day from the match's proposal to {@code today}. */
+    public Decision<DemandMatches> startDocking(String matchId, Party party, LocalDate startedOn, LocalDate today) {
         var match = step(matchId, party, party, MatchStatus.DOCKING, MatchStatus.ACCEPTED);
+        dated(match, today, "startedOn", startedOn);
         return decide(match.with(MatchStatus.DOCKING),
                 new DockingStarted(matchId, id, match.providerId(), enterpriseId, cityCode, startedOn));
     }
 
+    /** The enterprise records the contract, signed on a day from the match's proposal to {@code today}. */
     public Decision<DemandMatches> signContract(String matchId, Party party, String contractId, long valueCny,
-            CooperationMode mode, LocalDate signedOn) {
-        if (valueCny <= 0) {
-            throw new InvalidInput("valueCny", "must be positive");
+            CooperationMode mode, LocalDate signedOn, LocalDate today) {
+        if (valueCny <= 0 || valueCny > MAX_CONTRACT_VALUE_CNY) {
+            throw new InvalidInput("valueCny", "must be from 1 to " + MAX_CONTRACT_VALUE_CNY + " CNY");
         }
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.CONTRACTED, MatchStatus.DOCKING);
+        dated(match, today, "signedOn", signedOn);
         return decide(match.with(MatchStatus.CONTRACTED), new ContractSigned(matchId, id, match.providerId(),
                 enterpriseId, cityCode, contractId, valueCny, mode, signedOn, match.providerCityCode(),
                 match.explanation().location()));
@@ -238,6 +258,20 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
             }
         }
         throw new IllegalTransition(match.status(), to);
+    }
+
+    /**
+     * A step is dated when it happened: not later than today, nor before the match existed. A match proposed before
+     * its day was kept is bounded by today alone.
+     */
+    private static void dated(Match match, LocalDate today, String field, LocalDate date) {
+        if (date.isAfter(today)) {
+            throw new InvalidInput(field, "must not be after today, " + today + " in China");
+        }
+        if (match.proposedOn() != null && date.isBefore(match.proposedOn())) {
+            throw new InvalidInput(field, "must not be before " + match.proposedOn()
+                    + ", the day the match was proposed");
+        }
     }
 
     private Decision<DemandMatches> decide(Match changed, MatchEvent event) {

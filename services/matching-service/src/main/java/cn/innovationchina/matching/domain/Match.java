@@ -1,5 +1,7 @@
 package cn.innovationchina.matching.domain;
 
+import java.time.LocalDate;
+
 import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.MatchExplanation;
@@ -8,33 +10,37 @@ import cn.innovationchina.events.ProviderKind;
 
 /**
  * One provider proposed for one demand, and how far the two sides got. {@code providerCityCode}: its pilot city,
- * if any; {@code providerDivisionCode}: where it is (absent in matches proposed before providers named it).
+ * if any; {@code providerDivisionCode}: where it is (absent in matches proposed before providers named it);
+ * {@code proposedOn}: the day in China it was first proposed, the earliest a docking or contract may be dated
+ * (absent in matches proposed before it was kept).
  */
 public record Match(String matchId, String providerId, String providerName, ProviderKind providerKind,
         @Nullable String providerCityCode, @Nullable String providerDivisionCode, int rank, double score,
         MatchExplanation explanation, MatchStatus status, boolean enterpriseGaveFeedback, boolean providerGaveFeedback,
-        String invitationMessage) {
+        String invitationMessage, @Nullable LocalDate proposedOn) {
 
     Match with(MatchStatus next) {
         return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
-                rank, score, explanation, next, enterpriseGaveFeedback, providerGaveFeedback, invitationMessage);
+                rank, score, explanation, next, enterpriseGaveFeedback, providerGaveFeedback, invitationMessage,
+                proposedOn);
     }
 
     Match reranked(int newRank, double newScore, MatchExplanation newExplanation) {
         return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
                 newRank, newScore, newExplanation, status, enterpriseGaveFeedback, providerGaveFeedback,
-                invitationMessage);
+                invitationMessage, proposedOn);
     }
 
     Match withFeedbackFrom(Party party) {
         return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
                 rank, score, explanation, status, enterpriseGaveFeedback || party == Party.ENTERPRISE,
-                providerGaveFeedback || party == Party.PROVIDER, invitationMessage);
+                providerGaveFeedback || party == Party.PROVIDER, invitationMessage, proposedOn);
     }
 
     /** Invited, keeping the enterprise's message for the provider to read. */
     Match invited(String message) {
         return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
-                rank, score, explanation, MatchStatus.INVITED, enterpriseGaveFeedback, providerGaveFeedback, message);
+                rank, score, explanation, MatchStatus.INVITED, enterpriseGaveFeedback, providerGaveFeedback, message,
+                proposedOn);
     }
 }

@@ -1,5 +1,6 @@
 package cn.innovationchina.matching.persistence;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ record DemandMatchesDocument(
     static final String PROVIDER = "providerId";
     static final String STATUS = "status";
 
-    /** One match of the demand. */
+    /** One match of the demand; {@code proposedOn} an ISO day, so no converter's time zone shifts it. */
     record MatchDocument(
             @Field("matchId") String matchId,
             @Field("providerId") String providerId,
@@ -53,19 +54,21 @@ record DemandMatchesDocument(
             @Field("status") String status,
             @Field("enterpriseGaveFeedback") boolean enterpriseGaveFeedback,
             @Field("providerGaveFeedback") boolean providerGaveFeedback,
-            @Field("invitationMessage") @Nullable String invitationMessage) {
+            @Field("invitationMessage") @Nullable String invitationMessage,
+            @Field("proposedOn") @Nullable String proposedOn) {
 
         static MatchDocument of(Match match) {
             return new MatchDocument(match.matchId(), match.providerId(), match.providerName(), match.providerKind(),
                     match.providerCityCode(), match.providerDivisionCode(), match.rank(), match.score(),
                     match.explanation(), storedStatus(match.status()), match.enterpriseGaveFeedback(),
-                    match.providerGaveFeedback(), match.invitationMessage());
+                    match.providerGaveFeedback(), match.invitationMessage(),
+                    match.proposedOn() == null ? null : match.proposedOn().toString());
         }
 
         Match toDomain() {
             return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
                     rank, score, explanation, statusOf(status), enterpriseGaveFeedback, providerGaveFeedback,
-                    invitationMessage);
+                    invitationMessage, proposedOn == null ? null : LocalDate.parse(proposedOn));
         }
     }
 

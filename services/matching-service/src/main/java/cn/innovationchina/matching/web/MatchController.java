@@ -21,6 +21,7 @@ import cn.innovationchina.events.EngagementOutcome;
 import cn.innovationchina.events.MatchExplanation;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.matching.application.MatchLifecycle;
+import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.domain.MatchStatus;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -83,7 +84,8 @@ class MatchController {
     record Docking(@NotNull LocalDate startedOn) {
     }
 
-    record Contract(@NotBlank @Size(max = 64) String contractId, @Positive long valueCny,
+    record Contract(@NotBlank @Size(max = 64) String contractId,
+            @Positive @Max(DemandMatches.MAX_CONTRACT_VALUE_CNY) long valueCny,
             @NotNull CooperationMode mode, @NotNull LocalDate signedOn) {
     }
 
@@ -142,7 +144,7 @@ class MatchController {
             @Valid @RequestBody Invitation body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
+        return respond(lifecycle.stepWithActiveProvider(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.invite(matchId, party, body.message())));
     }
 
@@ -150,7 +152,7 @@ class MatchController {
     Mono<ResponseEntity<MatchView>> accept(@PathVariable String demandId, @PathVariable String matchId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
-        return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
+        return respond(lifecycle.stepWithActiveProvider(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.accept(matchId, party)));
     }
 
@@ -169,7 +171,8 @@ class MatchController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @AuthenticationPrincipal PlatformUser user) {
         return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
-                (matches, party) -> matches.startDocking(matchId, party, body.startedOn())));
+                (matches, party) -> matches.startDocking(matchId, party, body.startedOn(),
+                        lifecycle.today())));
     }
 
     @PostMapping(MATCH + "/contract")
@@ -179,7 +182,7 @@ class MatchController {
             @AuthenticationPrincipal PlatformUser user) {
         return respond(lifecycle.step(demandId, matchId, user, expected(ifMatch),
                 (matches, party) -> matches.signContract(matchId, party, body.contractId(), body.valueCny(),
-                        body.mode(), body.signedOn())));
+                        body.mode(), body.signedOn(), lifecycle.today())));
     }
 
     @PostMapping(MATCH + "/close")

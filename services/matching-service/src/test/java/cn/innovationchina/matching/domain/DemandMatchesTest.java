@@ -28,9 +28,14 @@ import cn.innovationchina.events.Party;
 import cn.innovationchina.events.ProviderInvited;
 import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.IllegalTransition;
+import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 
 class DemandMatchesTest {
+
+    /** The day the demand was ranked, and the day the lifecycle's later steps are taken on. */
+    private static final LocalDate PROPOSED_ON = LocalDate.of(2026, 2, 20);
+    private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final Supplier<String> ids = () -> "m-" + sequence.incrementAndGet();
@@ -40,7 +45,7 @@ class DemandMatchesTest {
     @Test
     void a_ranking_is_proposed_as_one_event_with_every_proposal_naming_the_demand() {
         var decision = DemandMatches.none(demand).propose(result("p-1", "p-2"), MatchTrigger.DEMAND_PUBLISHED, demand,
-                ids);
+                ids, PROPOSED_ON);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-1", "p-2");
@@ -51,10 +56,11 @@ class DemandMatchesTest {
 
     @Test
     void a_demand_version_already_ranked_proposes_nothing() {
-        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON)
                 .state();
 
-        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids);
+        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids, PROPOSED_ON);
 
         assertThat(again.events()).isEmpty();
     }
@@ -62,7 +68,7 @@ class DemandMatchesTest {
     @Test
     void an_empty_ranking_is_proposed_with_its_unmatched_reason() {
         var decision = DemandMatches.none(demand).propose(new RankingResult(List.of(), "No candidate qualified"),
-                MatchTrigger.DEMAND_PUBLISHED, demand, ids);
+                MatchTrigger.DEMAND_PUBLISHED, demand, ids, PROPOSED_ON);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).isEmpty();
@@ -72,13 +78,13 @@ class DemandMatchesTest {
     @Test
     void a_revision_keeps_matches_under_way_and_never_proposes_a_dismissed_provider_again() {
         var first = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
-                demand, ids).state();
+                demand, ids, PROPOSED_ON).state();
         var invited = first.invite(id(first, "p-1"), Party.ENTERPRISE, null).state();
         var dismissed = invited.dismiss(id(invited, "p-2"), Party.ENTERPRISE, DismissReason.NOT_RELEVANT, null)
                 .state();
 
         var revised = dismissed.propose(result("p-1", "p-2", "p-3", "p-4"), MatchTrigger.DEMAND_REVISED,
-                revisedTo(2), ids);
+                revisedTo(2), ids, PROPOSED_ON);
 
         var proposed = (MatchesProposed) revised.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-3", "p-4");
@@ -88,7 +94,8 @@ class DemandMatchesTest {
 
     @Test
     void the_whole_lifecycle_runs_from_proposal_to_feedback_of_both_sides() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON)
                 .state();
         String match = id(matches, "p-1");
 
@@ -96,9 +103,9 @@ class DemandMatchesTest {
         var invitation = matches.invite(match, Party.ENTERPRISE, "Please help");
         matches = invitation.state();
         matches = matches.accept(match, Party.PROVIDER).state();
-        matches = matches.startDocking(match, Party.PROVIDER, LocalDate.of(2026, 3, 1)).state();
+        matches = matches.startDocking(match, Party.PROVIDER, LocalDate.of(2026, 3, 1), TODAY).state();
         var contract = matches.signContract(match, Party.ENTERPRISE, "C-1", 800_000, CooperationMode.JOINT_RND,
-                LocalDate.of(2026, 4, 1));
+                LocalDate.of(2026, 4, 1), TODAY);
         matches = contract.state();
         matches = matches.close(match, Party.ENTERPRISE, EngagementOutcome.COMPLETED).state();
         matches = matches.giveFeedback(match, Party.ENTERPRISE, 5, "Excellent").state();
@@ -126,7 +133,8 @@ class DemandMatchesTest {
 
     @Test
     void a_provider_does_not_see_a_match_it_was_not_invited_to() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON)
                 .state();
 
         assertThatThrownBy(() -> matches.accept(id(matches, "p-1"), Party.PROVIDER)).isInstanceOf(NotFound.class);
@@ -138,9 +146,64 @@ class DemandMatchesTest {
         String match = id(matches, "p-1");
 
         assertThatThrownBy(() -> matches.signContract(match, Party.ENTERPRISE, "C-1", 1, CooperationMode.JOINT_RND,
-                LocalDate.now())).isInstanceOf(IllegalTransition.class);
+                TODAY, TODAY)).isInstanceOf(IllegalTransition.class);
         var declined = matches.decline(match, Party.PROVIDER, DeclineReason.NO_CAPACITY, null).state();
         assertThatThrownBy(() -> declined.accept(match, Party.PROVIDER)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void a_docking_and_a_contract_may_be_dated_today_but_not_tomorrow() {
+        var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
+        String match = id(accepted, "p-1");
+
+        assertThatThrownBy(() -> accepted.startDocking(match, Party.PROVIDER, TODAY.plusDays(1), TODAY))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field())
+                        .isEqualTo("startedOn"));
+        var docking = accepted.startDocking(match, Party.PROVIDER, TODAY, TODAY).state();
+        assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
+                TODAY.plusDays(1), TODAY)).isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(
+                        refused.field()).isEqualTo("signedOn"));
+        assertThat(docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND, TODAY, TODAY)
+                .events()).hasSize(1);
+    }
+
+    @Test
+    void a_docking_and_a_contract_may_be_dated_the_day_of_the_proposal_but_not_before() {
+        var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
+        String match = id(accepted, "p-1");
+
+        assertThatThrownBy(() -> accepted.startDocking(match, Party.PROVIDER, PROPOSED_ON.minusDays(1), TODAY))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field())
+                        .isEqualTo("startedOn"));
+        var docking = accepted.startDocking(match, Party.PROVIDER, PROPOSED_ON, TODAY).state();
+        assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
+                PROPOSED_ON.minusDays(1), TODAY)).isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(
+                        refused.field()).isEqualTo("signedOn"));
+        assertThat(docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND, PROPOSED_ON,
+                TODAY).events()).hasSize(1);
+    }
+
+    @Test
+    void a_provider_proposed_again_keeps_the_day_of_his_first_proposal() {
+        var first = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON).state();
+
+        var revised = first.propose(result("p-1"), MatchTrigger.DEMAND_REVISED, revisedTo(2), ids, TODAY).state();
+
+        assertThat(revised.find(id(first, "p-1")).orElseThrow().proposedOn()).isEqualTo(PROPOSED_ON);
+    }
+
+    @Test
+    void a_contract_is_worth_at_most_a_trillion_cny() {
+        var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
+        String match = id(accepted, "p-1");
+        var docking = accepted.startDocking(match, Party.PROVIDER, TODAY, TODAY).state();
+
+        assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1_000_000_000_001L,
+                CooperationMode.JOINT_RND, TODAY, TODAY)).isInstanceOfSatisfying(InvalidInput.class,
+                        refused -> assertThat(refused.field()).isEqualTo("valueCny"));
+        assertThat(((ContractSigned) docking.signContract(match, Party.ENTERPRISE, "C-1", 1_000_000_000_000L,
+                CooperationMode.JOINT_RND, TODAY, TODAY).events().get(0)).valueCny()).isEqualTo(1_000_000_000_000L);
     }
 
     @Test
@@ -167,14 +230,15 @@ class DemandMatchesTest {
     @Test
     void an_ended_demand_terminates_engagements_without_a_contract_and_keeps_contracted_ones() {
         var matches = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
-                demand, ids).state();
+                demand, ids, PROPOSED_ON).state();
         for (String provider : List.of("p-1", "p-2")) {
             matches = matches.invite(id(matches, provider), Party.ENTERPRISE, null).state();
             matches = matches.accept(id(matches, provider), Party.PROVIDER).state();
-            matches = matches.startDocking(id(matches, provider), Party.ENTERPRISE, LocalDate.of(2026, 3, 1)).state();
+            matches = matches.startDocking(id(matches, provider), Party.ENTERPRISE, LocalDate.of(2026, 3, 1), TODAY)
+                    .state();
         }
         matches = matches.signContract(id(matches, "p-2"), Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
-                LocalDate.of(2026, 4, 1)).state();
+                LocalDate.of(2026, 4, 1), TODAY).state();
 
         var ended = matches.end();
 
@@ -188,7 +252,8 @@ class DemandMatchesTest {
 
     @Test
     void an_ended_demand_takes_no_new_step() {
-        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON)
                 .state().end().state();
 
         assertThatThrownBy(() -> ended.invite(id(ended, "p-1"), Party.ENTERPRISE, null)).isInstanceOf(Conflict.class);
@@ -196,7 +261,8 @@ class DemandMatchesTest {
 
     private DemandMatches invited() {
         sequence.set(0);
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
+                PROPOSED_ON)
                 .state();
         return matches.invite(id(matches, "p-1"), Party.ENTERPRISE, null).state();
     }

@@ -66,8 +66,9 @@ public class CityReports {
 
     /**
      * Another city's report, or an unknown city's, is not found: its existence is not the caller's business. What
-     * is "now" in a report (the totals' open demands by age, the attention list, the providers' load) is as of the
-     * period's end, or today in China while the period has not ended: a demand published minutes ago is 0 days old.
+     * is "now" in a report (the open demands by age of the total and of each period, the attention list, the
+     * providers' load) is as of the range's or the period's end, or today in China while it has not ended: a demand
+     * published minutes ago is 0 days old, whichever figures tell it.
      */
     public Mono<CityReport> report(PlatformUser user, String cityCode, Range range) {
         return cities.find(cityCode).filter(known -> user.administers(known.code()))
@@ -76,22 +77,29 @@ public class CityReports {
     }
 
     private Mono<CityReport> report(PilotCity city, Range range) {
-        LocalDate asOf = asOf(range);
+        LocalDate today = today();
+        LocalDate asOf = earlier(range.to(), today);
         return facts.ofCity(city.code(), range.to()).collectList().flatMap(history ->
                 providerFacts(history, asOf).map(providerFacts -> new CityReport(city, range,
                         Figures.of(history, range.from(), asOf),
                         range.granularity().periods(range.from(), range.to()).stream()
                                 .map(period -> new PeriodFigures(period.start(), period.end(),
-                                        Figures.of(history, period.start(), period.end())))
+                                        Figures.of(history, period.start(), earlier(period.end(), today))))
                                 .toList(),
                         AttentionItem.of(history, asOf, attentionAfterDays),
                         ProviderLoad.of(history, providerFacts, asOf))));
     }
 
-    /** The period's end, today while it has not ended, its start while it has not begun. */
-    private LocalDate asOf(Range range) {
-        LocalDate today = LocalDate.now(clock.withZone(Fact.CHINA));
-        return today.isAfter(range.to()) ? range.to() : today.isBefore(range.from()) ? range.from() : today;
+    /**
+     * The day a range or a period is measured at: its end, or today while it has not ended, never a day to come. One
+     * that has not begun is measured today too, and counts nothing: no fact lies ahead of today.
+     */
+    private static LocalDate earlier(LocalDate end, LocalDate today) {
+        return today.isBefore(end) ? today : end;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Fact.CHINA));
     }
 
     private Mono<List<Fact>> providerFacts(List<Fact> history, LocalDate to) {
@@ -105,12 +113,17 @@ public class CityReports {
                 .concatWith(updates.of(first.city().code()).concatMap(city -> report(user, city, range), 1)));
     }
 
-    /** Every pilot city, those without a fact yet too, by contract value, then contracts signed, then dockings. */
+    /**
+     * Every pilot city, those without a fact yet too, by contract value, then contracts signed, then dockings; each
+     * city's figures as of the range's end, or today while it has not ended, as in its report.
+     */
     public Mono<List<CityRank>> ranking(LocalDate from, LocalDate to) {
+        LocalDate asOf = earlier(to, today());
         return Mono.zip(cities.all().collectList(), facts.upTo(to).collectList()).map(known -> {
             Map<String, List<Fact>> byCity = known.getT2().stream().collect(Collectors.groupingBy(Fact::cityCode));
             List<Map.Entry<PilotCity, Figures>> figures = known.getT1().stream()
-                    .map(city -> Map.entry(city, Figures.of(byCity.getOrDefault(city.code(), List.of()), from, to)))
+                    .map(city -> Map.entry(city, Figures.of(byCity.getOrDefault(city.code(), List.of()), from,
+                            asOf)))
                     .sorted(Comparator.comparing((Map.Entry<PilotCity, Figures> entry) ->
                                     entry.getValue().contractValueTotalCny()).reversed()
                             .thenComparing(entry -> entry.getValue().contractsSigned(), Comparator.reverseOrder())

@@ -1,5 +1,7 @@
 package cn.innovationchina.monitoring.application;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import cn.innovationchina.events.DomainEvent;
@@ -9,6 +11,7 @@ import cn.innovationchina.monitoring.domain.Fact;
 import cn.innovationchina.monitoring.domain.PilotCity;
 import cn.innovationchina.monitoring.persistence.Facts;
 import cn.innovationchina.monitoring.persistence.PilotCityList;
+import cn.innovationchina.platform.observability.ContextLogging;
 import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +22,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class EventRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
 
     private final Facts facts;
     private final PilotCityList pilotCities;
@@ -41,10 +46,17 @@ public class EventRecorder {
         if (city == null) {
             return Mono.empty();
         }
-        return facts.record(Fact.of(event, cities)).doOnNext(recorded -> {
-            if (recorded) {
-                broadcast.announce(city);
+        Fact fact = Fact.of(event, cities);
+        return facts.record(fact).flatMap(recorded -> {
+            if (!recorded) {
+                return Mono.empty();
             }
+            broadcast.announce(city);
+            // Said once, when the fact is first recorded: a redelivery records nothing.
+            return fact.valueCounted() ? Mono.empty() : ContextLogging.log(() -> log.warn("Contract of demand {} "
+                    + "in {} claims {} CNY, more than the {} CNY a contract may be worth: counted as signed, its "
+                    + "value in no figure (event {})", fact.demandId(), city, fact.valueCny(),
+                    Fact.MAX_CONTRACT_VALUE_CNY, fact.eventId()));
         }).then();
     }
 }

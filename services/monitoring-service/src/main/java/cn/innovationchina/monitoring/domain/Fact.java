@@ -52,6 +52,12 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
     /** Pilot cities count their days in China time. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The most a contract may be worth, one trillion CNY, as matching has refused more since it bounded the value.
+     * A contract signed before may claim up to a long's maximum: such a value is no figure and is summed nowhere.
+     */
+    public static final long MAX_CONTRACT_VALUE_CNY = 1_000_000_000_000L;
+
     public Fact {
         fieldCodes = List.copyOf(fieldCodes);
         proposedProviderIds = List.copyOf(proposedProviderIds);
@@ -94,6 +100,11 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
                 LocalDate.ofInstant(event.occurredAt(), CHINA), event.occurredAt(), demandId, title, fields,
                 proposals, crossRegionProposals, value, crossRegion, providerOf(payload), proposedIds,
                 profile == null ? 0 : profile.capacity(), profile != null && profile.verified());
+    }
+
+    /** Whether the value is one the figures count: every fact but a contract claiming more than the bound. */
+    public boolean valueCounted() {
+        return valueCny <= MAX_CONTRACT_VALUE_CNY;
     }
 
     public boolean is(String eventType) {

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * demands are counted as of the period's last day.
  *
  * @param acceptanceRate               accepted invitations per invitation sent in the period, null without any
+ * @param contractValueTotalCny        the contracts' values, but for a value above what a contract may be worth
  * @param medianContractValueCny       the middle contract value, the mean of the two middle ones for an even count
  * @param medianHoursToFirstProposal   from publication to the first proposal naming at least one provider
  * @param openDemandsByAge             published demands not yet closed, expired or withdrawn, by days since publication
@@ -51,6 +52,9 @@ public record Figures(long demandsSubmitted, long demandsPublished, long demands
         List<Fact> period = history.stream().filter(fact -> fact.within(from, to)).toList();
         Map<String, List<Fact>> byDemand = byDemand(history, to);
         List<Fact> contracts = ofType(period, "ContractSigned");
+        // A contract claiming more than a contract may be worth counts as signed, its value nowhere. Values at most
+        // the bound keep every sum far within a long: it would take over nine million contracts at the bound.
+        List<Fact> valued = contracts.stream().filter(Fact::valueCounted).toList();
         List<Fact> published = ofType(period, "DemandPublished");
         long invitations = count(period, "ProviderInvited");
         long acceptances = count(period, "InvitationAccepted");
@@ -58,13 +62,13 @@ public record Figures(long demandsSubmitted, long demandsPublished, long demands
                 count(period, "DemandClosed"), count(period, "DemandExpired"), count(period, "DemandWithdrawn"),
                 openDemandsByAge(byDemand, to), sum(period, Fact::proposals), count(period, "MatchShortlisted"),
                 invitations, acceptances, invitations == 0 ? null : (double) acceptances / invitations,
-                count(period, "DockingStarted"), contracts.size(), contracts.stream().mapToLong(Fact::valueCny).sum(),
-                median(contracts.stream().map(contract -> (double) contract.valueCny()).toList()),
+                count(period, "DockingStarted"), contracts.size(), valued.stream().mapToLong(Fact::valueCny).sum(),
+                median(valued.stream().map(contract -> (double) contract.valueCny()).toList()),
                 medianHours(published, byDemand, fact -> fact.is("MatchesProposed") && fact.proposals() > 0),
                 medianHours(published, byDemand, fact -> fact.is("InvitationAccepted")),
                 medianHours(published, byDemand, fact -> fact.is("DockingStarted")),
                 sum(period, Fact::crossRegionProposals), contracts.stream().filter(Fact::crossRegion).count(),
-                topFieldsByDemands(published), topFieldsByContractValue(contracts, byDemand),
+                topFieldsByDemands(published), topFieldsByContractValue(valued, byDemand),
                 count(period, "ProviderRegistered"), count(period, "ProviderVerified"),
                 count(period, "NotificationDelivered"), count(period, "NotificationFailed"));
     }
