@@ -1,6 +1,5 @@
 package cn.innovationchina.matching.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -38,10 +37,9 @@ public class Matchmaker {
     private final MatchStore matches;
     private final Supplier<String> matchIds;
     private final MeterRegistry meters;
-    private final Clock clock;
 
     Matchmaker(ReadModels readModels, ProviderCatalog catalog, OpenDemands openDemands, Ranking ranking,
-            MatchStore matches, Supplier<String> matchIds, MeterRegistry meters, Clock clock) {
+            MatchStore matches, Supplier<String> matchIds, MeterRegistry meters) {
         this.readModels = readModels;
         this.catalog = catalog;
         this.openDemands = openDemands;
@@ -49,7 +47,6 @@ public class Matchmaker {
         this.matches = matches;
         this.matchIds = matchIds;
         this.meters = meters;
-        this.clock = clock;
     }
 
     public Mono<Void> published(EventEnvelope<DemandPublished> event) {
@@ -90,7 +87,7 @@ public class Matchmaker {
         var none = DemandMatches.none(demand);
         return ranked(demand, MatchTrigger.DEMAND_PUBLISHED)
                 .flatMap(result -> matches.save(none, none.propose(result, MatchTrigger.DEMAND_PUBLISHED, demand,
-                        matchIds, DemandMatches.today(clock))))
+                        matchIds)))
                 .then()
                 .onErrorResume(Conflict.class, listed -> rankAgain(demand, MatchTrigger.DEMAND_PUBLISHED));
     }
@@ -99,7 +96,7 @@ public class Matchmaker {
         return matches.find(demand.id()).defaultIfEmpty(DemandMatches.none(demand))
                 .filter(current -> demand.version() > current.rankedDemandVersion())
                 .flatMap(current -> ranked(demand, trigger).flatMap(result -> matches.save(current,
-                        current.propose(result, trigger, demand, matchIds, DemandMatches.today(clock)))))
+                        current.propose(result, trigger, demand, matchIds))))
                 .then();
     }
 

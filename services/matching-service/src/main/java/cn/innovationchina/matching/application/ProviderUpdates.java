@@ -133,8 +133,7 @@ public class ProviderUpdates {
                 .flatMap(ranked -> rankedList(demand)
                         .filter(current -> !current.involves(provider.id()))
                         .flatMap(current -> matches.save(current,
-                                current.proposeLateComer(ranked, demand, matchIds.get(),
-                                        DemandMatches.today(clock)))))
+                                current.proposeLateComer(ranked, demand, matchIds.get()))))
                 .map(version -> true);
     }
 

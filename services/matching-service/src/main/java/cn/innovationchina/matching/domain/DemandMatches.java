@@ -67,13 +67,12 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     }
 
     /**
-     * Proposes a ranking of the demand at {@code demandVersion}, {@code today}. Matches under way keep their state;
-     * providers already set aside (dismissed, declined) or under way are not proposed again; a provider still
-     * PROPOSED keeps its match id and the day it was first proposed. Nothing happens for a demand version already
-     * ranked.
+     * Proposes a ranking of the demand at {@code demandVersion}. Matches under way keep their state; providers
+     * already set aside (dismissed, declined) or under way are not proposed again; a provider still PROPOSED keeps
+     * its match id. Nothing happens for a demand version already ranked.
      */
     public Decision<DemandMatches> propose(RankingResult result, MatchTrigger trigger, Demand demand,
-            Supplier<String> matchIds, LocalDate today) {
+            Supplier<String> matchIds) {
         long demandVersion = demand.version();
         if (demandVersion <= rankedDemandVersion || ended) {
             return new Decision<>(this, List.of());
@@ -93,7 +92,7 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                     .orElseGet(() -> new Match(matchIds.get(), provider.id(), provider.profile().name(),
                             provider.profile().kind(), provider.profile().cityCode(),
                             provider.profile().divisionCode(), rank, ranked.score(),
-                            ranked.explanation(), MatchStatus.PROPOSED, false, false, null, today)));
+                            ranked.explanation(), MatchStatus.PROPOSED, false, false, null)));
         }
         kept.addAll(proposed);
         String unmatched = proposed.isEmpty()
@@ -107,16 +106,15 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 List.of(event));
     }
 
-    /** Reverse matching: one provider that now enters the demand's top K joins its list, {@code today}. */
-    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, Demand demand, String matchId,
-            LocalDate today) {
+    /** Reverse matching: one provider that now enters the demand's top K joins its list. */
+    public Decision<DemandMatches> proposeLateComer(RankedProvider ranked, Demand demand, String matchId) {
         if (ended || involves(ranked.provider().id())) {
             return new Decision<>(this, List.of());
         }
         var profile = ranked.provider().profile();
         var match = new Match(matchId, ranked.provider().id(), profile.name(), profile.kind(), profile.cityCode(),
                 profile.divisionCode(), ranked.rank(), ranked.score(), ranked.explanation(), MatchStatus.PROPOSED,
-                false, false, null, today);
+                false, false, null);
         List<Match> all = new ArrayList<>(matches);
         all.add(match);
         var event = new MatchesProposed(id, demand.content().title(), enterpriseId, cityCode,
@@ -180,22 +178,22 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
                 new InvitationDeclined(matchId, id, match.providerId(), enterpriseId, cityCode, reason, note));
     }
 
-    /** Either side records that they met, on a day from the match's proposal to {@code today}. */
+    /** Either side records that they met, on a day within the year up to {@code today}. */
     public Decision<DemandMatches> startDocking(String matchId, Party party, LocalDate startedOn, LocalDate today) {
         var match = step(matchId, party, party, MatchStatus.DOCKING, MatchStatus.ACCEPTED);
-        dated(match, today, "startedOn", startedOn);
+        happened(today, "startedOn", startedOn);
         return decide(match.with(MatchStatus.DOCKING),
                 new DockingStarted(matchId, id, match.providerId(), enterpriseId, cityCode, startedOn));
     }
 
-    /** The enterprise records the contract, signed on a day from the match's proposal to {@code today}. */
+    /** The enterprise records the contract, signed on a day within the year up to {@code today}. */
     public Decision<DemandMatches> signContract(String matchId, Party party, String contractId, long valueCny,
             CooperationMode mode, LocalDate signedOn, LocalDate today) {
         if (valueCny <= 0 || valueCny > MAX_CONTRACT_VALUE_CNY) {
             throw new InvalidInput("valueCny", "must be from 1 to " + MAX_CONTRACT_VALUE_CNY + " CNY");
         }
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.CONTRACTED, MatchStatus.DOCKING);
-        dated(match, today, "signedOn", signedOn);
+        happened(today, "signedOn", signedOn);
         return decide(match.with(MatchStatus.CONTRACTED), new ContractSigned(matchId, id, match.providerId(),
                 enterpriseId, cityCode, contractId, valueCny, mode, signedOn, match.providerCityCode(),
                 match.explanation().location()));
@@ -261,16 +259,16 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     }
 
     /**
-     * A step is dated when it happened: not later than today, nor before the match existed. A match proposed before
-     * its day was kept is bounded by today alone.
+     * A step is dated when it happened: never later than today, and not more than a year before, since the parties
+     * record it as it happens (a step recorded late, say from before the platform proposed the match, is still
+     * theirs to date) and a date decades back is a typing error that would land in a city's figures of that year.
      */
-    private static void dated(Match match, LocalDate today, String field, LocalDate date) {
+    private static void happened(LocalDate today, String field, LocalDate date) {
         if (date.isAfter(today)) {
             throw new InvalidInput(field, "must not be after today, " + today + " in China");
         }
-        if (match.proposedOn() != null && date.isBefore(match.proposedOn())) {
-            throw new InvalidInput(field, "must not be before " + match.proposedOn()
-                    + ", the day the match was proposed");
+        if (date.isBefore(today.minusYears(1))) {
+            throw new InvalidInput(field, "must not be more than a year before today, " + today + " in China");
         }
     }
 

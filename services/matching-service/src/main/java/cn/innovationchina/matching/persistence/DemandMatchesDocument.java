@@ -1,6 +1,5 @@
 package cn.innovationchina.matching.persistence;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -40,7 +39,7 @@ record DemandMatchesDocument(
     static final String PROVIDER = "providerId";
     static final String STATUS = "status";
 
-    /** One match of the demand; {@code proposedOn} an ISO day, so no converter's time zone shifts it. */
+    /** One match of the demand. */
     record MatchDocument(
             @Field("matchId") String matchId,
             @Field("providerId") String providerId,
@@ -54,21 +53,19 @@ record DemandMatchesDocument(
             @Field("status") String status,
             @Field("enterpriseGaveFeedback") boolean enterpriseGaveFeedback,
             @Field("providerGaveFeedback") boolean providerGaveFeedback,
-            @Field("invitationMessage") @Nullable String invitationMessage,
-            @Field("proposedOn") @Nullable String proposedOn) {
+            @Field("invitationMessage") @Nullable String invitationMessage) {
 
         static MatchDocument of(Match match) {
             return new MatchDocument(match.matchId(), match.providerId(), match.providerName(), match.providerKind(),
                     match.providerCityCode(), match.providerDivisionCode(), match.rank(), match.score(),
                     match.explanation(), storedStatus(match.status()), match.enterpriseGaveFeedback(),
-                    match.providerGaveFeedback(), match.invitationMessage(),
-                    match.proposedOn() == null ? null : match.proposedOn().toString());
+                    match.providerGaveFeedback(), match.invitationMessage());
         }
 
         Match toDomain() {
             return new Match(matchId, providerId, providerName, providerKind, providerCityCode, providerDivisionCode,
                     rank, score, explanation, statusOf(status), enterpriseGaveFeedback, providerGaveFeedback,
-                    invitationMessage, proposedOn == null ? null : LocalDate.parse(proposedOn));
+                    invitationMessage);
         }
     }
 

@@ -138,8 +138,7 @@ class ReverseMatchingTest {
         // The provider's event is handled while the demand's ranking has not stored its list yet.
         Thread.sleep(500);
         var none = DemandMatches.none(demand);
-        matches.save(none, none.propose(rankedWithoutHim, MatchTrigger.DEMAND_PUBLISHED, demand, matchIds,
-                DemandMatches.today(clock))).block();
+        matches.save(none, none.propose(rankedWithoutHim, MatchTrigger.DEMAND_PUBLISHED, demand, matchIds)).block();
         reverseMatching.get(30, TimeUnit.SECONDS);
 
         assertThat(rankedWithoutHim.proposals()).noneMatch(r -> r.provider().id().equals("p-late-" + word));

@@ -33,8 +33,7 @@ import cn.innovationchina.platform.problem.NotFound;
 
 class DemandMatchesTest {
 
-    /** The day the demand was ranked, and the day the lifecycle's later steps are taken on. */
-    private static final LocalDate PROPOSED_ON = LocalDate.of(2026, 2, 20);
+    /** The day the lifecycle's steps are taken on. */
     private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
 
     private final AtomicInteger sequence = new AtomicInteger();
@@ -45,7 +44,7 @@ class DemandMatchesTest {
     @Test
     void a_ranking_is_proposed_as_one_event_with_every_proposal_naming_the_demand() {
         var decision = DemandMatches.none(demand).propose(result("p-1", "p-2"), MatchTrigger.DEMAND_PUBLISHED, demand,
-                ids, PROPOSED_ON);
+                ids);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-1", "p-2");
@@ -56,11 +55,10 @@ class DemandMatchesTest {
 
     @Test
     void a_demand_version_already_ranked_proposes_nothing() {
-        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON)
+        var ranked = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
 
-        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids, PROPOSED_ON);
+        var again = ranked.propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids);
 
         assertThat(again.events()).isEmpty();
     }
@@ -68,7 +66,7 @@ class DemandMatchesTest {
     @Test
     void an_empty_ranking_is_proposed_with_its_unmatched_reason() {
         var decision = DemandMatches.none(demand).propose(new RankingResult(List.of(), "No candidate qualified"),
-                MatchTrigger.DEMAND_PUBLISHED, demand, ids, PROPOSED_ON);
+                MatchTrigger.DEMAND_PUBLISHED, demand, ids);
 
         var proposed = (MatchesProposed) decision.events().get(0);
         assertThat(proposed.proposals()).isEmpty();
@@ -78,13 +76,13 @@ class DemandMatchesTest {
     @Test
     void a_revision_keeps_matches_under_way_and_never_proposes_a_dismissed_provider_again() {
         var first = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
-                demand, ids, PROPOSED_ON).state();
+                demand, ids).state();
         var invited = first.invite(id(first, "p-1"), Party.ENTERPRISE, null).state();
         var dismissed = invited.dismiss(id(invited, "p-2"), Party.ENTERPRISE, DismissReason.NOT_RELEVANT, null)
                 .state();
 
         var revised = dismissed.propose(result("p-1", "p-2", "p-3", "p-4"), MatchTrigger.DEMAND_REVISED,
-                revisedTo(2), ids, PROPOSED_ON);
+                revisedTo(2), ids);
 
         var proposed = (MatchesProposed) revised.events().get(0);
         assertThat(proposed.proposals()).extracting(p -> p.providerId()).containsExactly("p-3", "p-4");
@@ -94,8 +92,7 @@ class DemandMatchesTest {
 
     @Test
     void the_whole_lifecycle_runs_from_proposal_to_feedback_of_both_sides() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
         String match = id(matches, "p-1");
 
@@ -133,8 +130,7 @@ class DemandMatchesTest {
 
     @Test
     void a_provider_does_not_see_a_match_it_was_not_invited_to() {
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
 
         assertThatThrownBy(() -> matches.accept(id(matches, "p-1"), Party.PROVIDER)).isInstanceOf(NotFound.class);
@@ -168,29 +164,20 @@ class DemandMatchesTest {
     }
 
     @Test
-    void a_docking_and_a_contract_may_be_dated_the_day_of_the_proposal_but_not_before() {
+    void a_docking_and_a_contract_may_be_dated_a_year_back_but_not_a_day_more() {
         var accepted = invited().accept(id(invited(), "p-1"), Party.PROVIDER).state();
         String match = id(accepted, "p-1");
+        LocalDate yearAgo = TODAY.minusYears(1);
 
-        assertThatThrownBy(() -> accepted.startDocking(match, Party.PROVIDER, PROPOSED_ON.minusDays(1), TODAY))
+        assertThatThrownBy(() -> accepted.startDocking(match, Party.PROVIDER, yearAgo.minusDays(1), TODAY))
                 .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field())
                         .isEqualTo("startedOn"));
-        var docking = accepted.startDocking(match, Party.PROVIDER, PROPOSED_ON, TODAY).state();
+        var docking = accepted.startDocking(match, Party.PROVIDER, yearAgo, TODAY).state();
         assertThatThrownBy(() -> docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND,
-                PROPOSED_ON.minusDays(1), TODAY)).isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(
+                yearAgo.minusDays(1), TODAY)).isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(
                         refused.field()).isEqualTo("signedOn"));
-        assertThat(docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND, PROPOSED_ON,
+        assertThat(docking.signContract(match, Party.ENTERPRISE, "C-1", 1000, CooperationMode.JOINT_RND, yearAgo,
                 TODAY).events()).hasSize(1);
-    }
-
-    @Test
-    void a_provider_proposed_again_keeps_the_day_of_his_first_proposal() {
-        var first = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON).state();
-
-        var revised = first.propose(result("p-1"), MatchTrigger.DEMAND_REVISED, revisedTo(2), ids, TODAY).state();
-
-        assertThat(revised.find(id(first, "p-1")).orElseThrow().proposedOn()).isEqualTo(PROPOSED_ON);
     }
 
     @Test
@@ -230,7 +217,7 @@ class DemandMatchesTest {
     @Test
     void an_ended_demand_terminates_engagements_without_a_contract_and_keeps_contracted_ones() {
         var matches = DemandMatches.none(demand).propose(result("p-1", "p-2", "p-3"), MatchTrigger.DEMAND_PUBLISHED,
-                demand, ids, PROPOSED_ON).state();
+                demand, ids).state();
         for (String provider : List.of("p-1", "p-2")) {
             matches = matches.invite(id(matches, provider), Party.ENTERPRISE, null).state();
             matches = matches.accept(id(matches, provider), Party.PROVIDER).state();
@@ -252,8 +239,7 @@ class DemandMatchesTest {
 
     @Test
     void an_ended_demand_takes_no_new_step() {
-        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON)
+        var ended = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state().end().state();
 
         assertThatThrownBy(() -> ended.invite(id(ended, "p-1"), Party.ENTERPRISE, null)).isInstanceOf(Conflict.class);
@@ -261,8 +247,7 @@ class DemandMatchesTest {
 
     private DemandMatches invited() {
         sequence.set(0);
-        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids,
-                PROPOSED_ON)
+        var matches = DemandMatches.none(demand).propose(result("p-1"), MatchTrigger.DEMAND_PUBLISHED, demand, ids)
                 .state();
         return matches.invite(id(matches, "p-1"), Party.ENTERPRISE, null).state();
     }

@@ -5,7 +5,6 @@ import static cn.innovationchina.matching.Profiles.enterprise;
 import static cn.innovationchina.matching.Profiles.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,7 @@ class StoredDocumentsTest {
         var provider = new Provider("p-" + id, provider("Prof. Shape").locatedIn("421200").city("XIANNING").build(),
                 true, 2);
         var proposed = DemandMatches.none(demand).propose(new RankingResult(List.of(new RankedProvider(provider, 1,
-                0.75, explanation())), null), MatchTrigger.DEMAND_PUBLISHED, demand, () -> "m-" + id,
-                LocalDate.of(2026, 3, 2));
+                0.75, explanation())), null), MatchTrigger.DEMAND_PUBLISHED, demand, () -> "m-" + id);
         matches.save(DemandMatches.none(demand), proposed).block();
         var stored = matches.find(demand.id()).block();
         matches.save(stored, stored.invite("m-" + id, Party.ENTERPRISE, "Please have a look")).block();
@@ -72,9 +70,8 @@ class StoredDocumentsTest {
         var match = raw.getList("matches", Document.class).get(0);
         assertThat(match).containsOnlyKeys("matchId", "providerId", "providerName", "providerKind",
                 "providerCityCode", "providerDivisionCode", "rank", "score", "explanation", "status",
-                "enterpriseGaveFeedback", "providerGaveFeedback", "invitationMessage", "proposedOn");
+                "enterpriseGaveFeedback", "providerGaveFeedback", "invitationMessage");
         assertThat(match.getString("status")).isEqualTo("INVITED");
-        assertThat(match.getString("proposedOn")).isEqualTo("2026-03-02");
         assertThat(match.get("explanation", Document.class)).containsOnlyKeys("matchedTerms", "matchedFieldCodes",
                 "location", "freeCapacity", "summary");
     }
@@ -95,7 +92,7 @@ class StoredDocumentsTest {
 
         assertThat(stored).isEqualTo(new DemandMatches(demand.id(), "e-" + id, "XIANNING", 3, List.of(
                 new Match("m-" + id, "p-" + id, "Prof. Old", ProviderKind.EXPERT, "XIANNING", null, 1, 0.75,
-                        explanation(), MatchStatus.PROPOSED, false, false, null, null)), false, 1));
+                        explanation(), MatchStatus.PROPOSED, false, false, null)), false, 1));
         matches.save(stored, stored.shortlist("m-" + id, Party.ENTERPRISE)).block();
         var shortlisted = matches.find(demand.id()).block();
         assertThat(shortlisted.version()).isEqualTo(2);
