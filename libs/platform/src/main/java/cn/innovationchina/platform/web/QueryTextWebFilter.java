@@ -29,7 +29,7 @@ public class QueryTextWebFilter implements WebFilter, Ordered {
             for (String value : parameter.getValue()) {
                 refusal = value == null ? null : RequestJson.refusal(value);
                 if (refusal != null) {
-                    return Mono.error(new InvalidInput(name, refusal));
+                    return Mono.error(new InvalidInput(name.isBlank() ? "query" : name, refusal));
                 }
             }
         }

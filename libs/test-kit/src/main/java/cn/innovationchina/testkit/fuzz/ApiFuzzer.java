@@ -1,5 +1,6 @@
 package cn.innovationchina.testkit.fuzz;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Fuzzes a service through its OpenAPI document: thousands of requests made from the operations' schemas, each with
  * something broken, sent over HTTP as the callers given. What every answer must keep (issue 17): never a 5xx; every
  * 4xx an RFC 9457 problem with its status, and a 400 naming the field at fault; and nothing of a refused request
- * stored ({@link Findings#assertClean}).
+ * stored ({@link Findings#assertClean}). After the random requests, every operation that takes a free-text query
+ * parameter is swept, one parameter at a time, with each of a few hostile texts as every caller, so that what
+ * chance finds rarely is tried every run.
  * <p>
  * How many requests and which seed come from the system properties {@code fuzz.requests} (default
  * {@value #DEFAULT_REQUESTS}) and {@code fuzz.seed} (default: a new one, printed with any finding so the run can be
@@ -107,11 +110,37 @@ public final class ApiFuzzer {
             boolean stream = streams(operation.getValue());
             send(http, request, stream, findings);
         }
+        sweepQueryTexts(operations, requestsOf, findings);
         return findings;
     }
 
+    /**
+     * Beside the random requests, every operation that takes a free-text query parameter gets each hostile text in
+     * it, once as every caller: chance rarely put a NUL into a search's text as a caller allowed to search, and
+     * that NUL was a 500 the gateway's breaker counted against the service.
+     */
+    private void sweepQueryTexts(List<Map.Entry<String, Map<String, Object>>> operations, FuzzedRequests requestsOf,
+            Findings findings) {
+        int number = 0;
+        for (var operation : operations) {
+            String[] methodAndPath = operation.getKey().split(" ", 2);
+            boolean stream = streams(operation.getValue());
+            for (String parameter : requestsOf.queryTextParameters(operation.getValue())) {
+                for (String token : tokens) {
+                    for (String text : HostileValues.HOSTILE_QUERY_TEXTS) {
+                        send(http, requestsOf.withQueryText(methodAndPath[0], methodAndPath[1],
+                                operation.getValue(), parameter, text, token, number++), stream, findings);
+                    }
+                }
+            }
+        }
+    }
+
     private static void send(WebTestClient http, FuzzedRequests.Fuzzed request, boolean stream, Findings findings) {
-        var spec = http.method(HttpMethod.valueOf(request.method())).uri(request.uri()).headers(headers -> {
+        // The request's path and query are encoded already (Encoding): as a template they would be encoded again,
+        // and a NUL sent as %00 would reach the service as the three characters "%00".
+        var spec = http.method(HttpMethod.valueOf(request.method()))
+                .uri(base -> URI.create(base.build() + request.uri())).headers(headers -> {
             if (request.token() != null) {
                 headers.setBearerAuth(request.token());
             }

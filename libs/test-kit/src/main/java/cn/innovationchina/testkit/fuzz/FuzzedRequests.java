@@ -83,6 +83,48 @@ final class FuzzedRequests {
                 canary);
     }
 
+    /**
+     * A request that reaches the operation as far as the caller may, with {@code text} in its text query parameter
+     * {@code parameterName}: known ids in the path, the given values of the other query parameters it requires (the
+     * rest left out, so that no other refusal comes first), no body. What a search, a filter or a report makes of a
+     * text no user would type.
+     */
+    Fuzzed withQueryText(String method, String path, Map<String, Object> operation, String parameterName, String text,
+            String token, int number) {
+        String canary = "fzs" + number + "qzf";
+        String uri = path;
+        List<String> query = new ArrayList<>();
+        for (Map<String, Object> parameter : parametersOf(operation)) {
+            String name = (String) parameter.get("name");
+            String in = (String) parameter.get("in");
+            if ("path".equals(in)) {
+                uri = uri.replace("{" + name + "}", Encoding.pathSegment(pathValues.getOrDefault(name, canary)));
+            } else if ("query".equals(in) && name.equals(parameterName)) {
+                query.add(Encoding.query(name) + "=" + Encoding.query(canary + text));
+            } else if ("query".equals(in) && queryValues.containsKey(name)) {
+                query.add(Encoding.query(name) + "=" + Encoding.query(queryValues.get(name)));
+            }
+        }
+        String uriWithQuery = query.isEmpty() ? uri : uri + "?" + String.join("&", query);
+        return new Fuzzed(method.toUpperCase(Locale.ROOT), uriWithQuery, null, null, token, null, canary);
+    }
+
+    /** The operation's query parameters that take free text (a string that is no enum, date or number). */
+    List<String> queryTextParameters(Map<String, Object> operation) {
+        return parametersOf(operation).stream()
+                .filter(parameter -> "query".equals(parameter.get("in")) && takesText(schema(parameter.get("schema"))))
+                .map(parameter -> (String) parameter.get("name"))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> parametersOf(Map<String, Object> operation) {
+        return (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+    }
+
+    private static boolean takesText(Map<String, Object> schema) {
+        return "string".equals(schema.get("type")) && !schema.containsKey("enum") && !schema.containsKey("format");
+    }
+
     /** A known object's id most of the time (to reach the code behind the lookup), else anything. */
     private String pathValue(String name, String canary) {
         String known = pathValues.get(name);
@@ -149,8 +191,10 @@ final class FuzzedRequests {
             return values.chance(90) ? (Object) values.chance(50) : values.anyJson(canary);
         }
         if ("date".equals(schema.get("format"))) {
-            return values.chance(80) ? LocalDate.of(2026, 1, 1).plusDays(values.below(800)).toString()
-                    : values.anyText(canary);
+            if (values.chance(80)) {
+                return LocalDate.of(2026, 1, 1).plusDays(values.below(800)).toString();
+            }
+            return values.chance(50) ? values.pick(HostileValues.HOSTILE_DATES) : values.anyText(canary);
         }
         return values.chance(60) ? values.plausibleText(canary) : values.anyText(canary);
     }

@@ -28,6 +28,17 @@ final class HostileValues {
             "$where", "\uD800", "\uFFFF", "null", "NaN", "-1", "9".repeat(40), "𠜎𠜱𠝹", "技术需求\t\r\n",
             "http://127.1/", "file:///etc/passwd", "a".repeat(5_000));
 
+    /**
+     * Dates a date parser reads but a store, a period or a clock may not: the ends of {@code LocalDate}, beyond
+     * what a BSON date or a SQL timestamp holds, year zero, and days that exist only in some calendars.
+     */
+    static final List<String> HOSTILE_DATES = List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01",
+            "0000-01-01", "1900-01-01", "9999-12-31", "2024-02-29", "2026-02-29", "2026-13-01");
+
+    /** Texts a free-text query parameter is swept with, one request each, on every operation that takes one. */
+    static final List<String> HOSTILE_QUERY_TEXTS = List.of("\u0000", "a\u0000b", "\u202Eevil", "\u0007", "\uD800",
+            "{\"$gt\":\"\"}", "$where", "[", "(?i)", "\\", ".*", "*", "%00", "a".repeat(3_000));
+
     /** Numbers at and beyond the edges of every Java number type, and numbers written as other JSON types. */
     static final List<Object> HOSTILE_NUMBERS = List.of(0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE,
             Long.MAX_VALUE, Long.MIN_VALUE, new BigDecimal("1e400"), new BigDecimal("99999999999999999999999"), 1.5,
