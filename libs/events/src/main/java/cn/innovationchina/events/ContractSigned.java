@@ -21,4 +21,11 @@ public record ContractSigned(
         LocalDate signedOn,
         @Nullable String providerCityCode,
         @Nullable LocationRelation location) implements MatchEvent {
+
+    /**
+     * The most a contract may be worth: one trillion CNY, far above any technology contract. Matching refuses more;
+     * an event written before it did may claim up to a long's maximum, and a reader sums no value above this one,
+     * so sums of values in a long cannot overflow (that would take over nine million contracts at the bound).
+     */
+    public static final long MAX_VALUE_CNY = 1_000_000_000_000L;
 }

@@ -40,12 +40,6 @@ import cn.innovationchina.platform.problem.NotFound;
 public record DemandMatches(String id, String enterpriseId, String cityCode, long rankedDemandVersion,
         List<Match> matches, boolean ended, long version) {
 
-    /**
-     * The largest contract value taken: one trillion CNY, far above any technology contract. It also keeps sums of
-     * contract values in a long (monitoring's) from overflowing: that takes over nine million contracts at the bound.
-     */
-    public static final long MAX_CONTRACT_VALUE_CNY = 1_000_000_000_000L;
-
     /** A docking or a contract is dated by the calendar of the pilot cities, as demands' deadlines are. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -189,8 +183,8 @@ public record DemandMatches(String id, String enterpriseId, String cityCode, lon
     /** The enterprise records the contract, signed on a day within the year up to {@code today}. */
     public Decision<DemandMatches> signContract(String matchId, Party party, String contractId, long valueCny,
             CooperationMode mode, LocalDate signedOn, LocalDate today) {
-        if (valueCny <= 0 || valueCny > MAX_CONTRACT_VALUE_CNY) {
-            throw new InvalidInput("valueCny", "must be from 1 to " + MAX_CONTRACT_VALUE_CNY + " CNY");
+        if (valueCny <= 0 || valueCny > ContractSigned.MAX_VALUE_CNY) {
+            throw new InvalidInput("valueCny", "must be from 1 to " + ContractSigned.MAX_VALUE_CNY + " CNY");
         }
         var match = step(matchId, party, Party.ENTERPRISE, MatchStatus.CONTRACTED, MatchStatus.DOCKING);
         happened(today, "signedOn", signedOn);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.innovationchina.events.ContractSigned;
 import cn.innovationchina.events.CooperationMode;
 import cn.innovationchina.events.DeclineReason;
 import cn.innovationchina.events.DismissReason;
@@ -21,7 +22,6 @@ import cn.innovationchina.events.EngagementOutcome;
 import cn.innovationchina.events.MatchExplanation;
 import cn.innovationchina.events.ProviderKind;
 import cn.innovationchina.matching.application.MatchLifecycle;
-import cn.innovationchina.matching.domain.DemandMatches;
 import cn.innovationchina.matching.domain.Match;
 import cn.innovationchina.matching.domain.MatchStatus;
 import cn.innovationchina.platform.security.PlatformUser;
@@ -85,7 +85,7 @@ class MatchController {
     }
 
     record Contract(@NotBlank @Size(max = 64) String contractId,
-            @Positive @Max(DemandMatches.MAX_CONTRACT_VALUE_CNY) long valueCny,
+            @Positive @Max(ContractSigned.MAX_VALUE_CNY) long valueCny,
             @NotNull CooperationMode mode, @NotNull LocalDate signedOn) {
     }
 

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.innovationchina.events.ContractSigned;
 import cn.innovationchina.events.DomainEvent;
 import cn.innovationchina.events.EventEnvelope;
 import cn.innovationchina.events.PilotCityEvent;
@@ -56,7 +57,7 @@ public class EventRecorder {
             return fact.valueCounted() ? Mono.empty() : ContextLogging.log(() -> log.warn("Contract of demand {} "
                     + "in {} claims {} CNY, more than the {} CNY a contract may be worth: counted as signed, its "
                     + "value in no figure (event {})", fact.demandId(), city, fact.valueCny(),
-                    Fact.MAX_CONTRACT_VALUE_CNY, fact.eventId()));
+                    ContractSigned.MAX_VALUE_CNY, fact.eventId()));
         }).then();
     }
 }

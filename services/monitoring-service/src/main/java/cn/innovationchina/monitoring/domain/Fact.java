@@ -52,12 +52,6 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
     /** Pilot cities count their days in China time. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /**
-     * The most a contract may be worth, one trillion CNY, as matching has refused more since it bounded the value.
-     * A contract signed before may claim up to a long's maximum: such a value is no figure and is summed nowhere.
-     */
-    public static final long MAX_CONTRACT_VALUE_CNY = 1_000_000_000_000L;
-
     public Fact {
         fieldCodes = List.copyOf(fieldCodes);
         proposedProviderIds = List.copyOf(proposedProviderIds);
@@ -104,7 +98,7 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
 
     /** Whether the value is one the figures count: every fact but a contract claiming more than the bound. */
     public boolean valueCounted() {
-        return valueCny <= MAX_CONTRACT_VALUE_CNY;
+        return valueCny <= ContractSigned.MAX_VALUE_CNY;
     }
 
     public boolean is(String eventType) {
