@@ -39,6 +39,9 @@ public record Provider(
         ProviderStatus status,
         long version) {
 
+    /** How long a leave may last: a longer absence is a deactivation, and no far date reaches the store. */
+    public static final int MAX_YEARS_ON_LEAVE = 10;
+
     /** A new provider: active, unverified and available. */
     public static Decision<Provider> register(String id, @Nullable String externalId, @Nullable String memberOf,
             Profile profile, Contact contact) {
@@ -67,6 +70,10 @@ public record Provider(
         }
         if (newAvailability == Availability.ON_LEAVE && !until.isAfter(today)) {
             throw new InvalidInput("until", "must be a future date");
+        }
+        if (newAvailability == Availability.ON_LEAVE && until.isAfter(today.plusYears(MAX_YEARS_ON_LEAVE))) {
+            throw new InvalidInput("until", "must be at most " + MAX_YEARS_ON_LEAVE + " years from today; "
+                    + "a provider away for longer deactivates its profile");
         }
         if (newAvailability != Availability.ON_LEAVE && until != null) {
             throw new InvalidInput("until", "is only allowed when on leave");

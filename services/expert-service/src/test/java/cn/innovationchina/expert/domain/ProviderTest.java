@@ -83,6 +83,16 @@ class ProviderTest {
     }
 
     @Test
+    void a_leave_may_last_ten_years_and_not_a_day_more() {
+        var provider = registered();
+
+        assertThat(provider.changeAvailability(Availability.ON_LEAVE, TODAY.plusYears(10), TODAY).state()
+                .availableFrom()).isEqualTo(TODAY.plusYears(10));
+        assertThatThrownBy(() -> provider.changeAvailability(Availability.ON_LEAVE, TODAY.plusYears(10).plusDays(1),
+                TODAY)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("until"));
+    }
+
+    @Test
     void a_provider_is_verified_once() {
         var verified = registered().verify("admin-1");
 
