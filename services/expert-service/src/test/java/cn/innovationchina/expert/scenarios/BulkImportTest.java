@@ -106,6 +106,28 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_line_that_is_json_null_is_reported_with_its_line_and_the_good_rows_are_imported() {
+        var society = given.aSociety();
+
+        society.upload(JSON_LINES, String.join("\n", row("N001", "王芳", ""), "null", row("N003", "刘洋", "")))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows").isEqualTo(3)
+                .jsonPath("$.registered").isEqualTo(2)
+                .jsonPath("$.rejected.length()").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(2)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("line");
+    }
+
+    @Test
+    void a_csv_file_whose_header_names_a_column_twice_is_refused_naming_the_header() {
+        given.aSociety().upload("text/csv", "externalId,name,name,kind\nC001,赵敏,钱敏,EXPERT\n")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("header")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("name"));
+    }
+
+    @Test
     void a_society_lists_the_members_it_onboarded() {
         var society = given.aSociety();
         society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
