@@ -115,6 +115,14 @@ class SearchTest extends DemandScenario {
     }
 
     @Test
+    void a_search_text_with_a_control_character_is_refused_naming_text() {
+        for (String text : List.of("\u0000", "fuel\u0000cell", "fuel\u001Bcell")) {
+            assertThat(expert().searches("text={text}", text).invalidField()).isEqualTo("text");
+            assertThat(platformAdmin().searches("text={text}", text).invalidField()).isEqualTo("text");
+        }
+    }
+
+    @Test
     void an_enterprise_may_not_search_other_enterprises_demands() {
         registeredEnterprise(UNREVIEWED_CITY).searches("text=fuel").expect(403);
     }

@@ -72,8 +72,9 @@ final class Actors {
             this.token = token;
         }
 
-        ResponseSpec get(String uri) {
-            return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+        /** {@code uriVariables} fill the URI's {placeholders}, percent-encoded as a client encodes them. */
+        ResponseSpec get(String uri, Object... uriVariables) {
+            return http.get().uri(uri, uriVariables).headers(h -> h.setBearerAuth(token)).exchange();
         }
 
         ResponseSpec put(String uri, Object body, @Nullable String ifMatch) {
