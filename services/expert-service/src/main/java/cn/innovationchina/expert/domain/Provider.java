@@ -50,11 +50,15 @@ public record Provider(
         return Decision.of(provider, new ProviderRegistered(id, provider.published()));
     }
 
-    /** A new profile and contact; matching hears only of the profile, the contact stays here. */
+    /**
+     * A new profile and contact; matching hears only of the profile, the contact stays here. A new kind undoes the
+     * verification: an administrator vouched for an expert, not for the society it now says it is.
+     */
     public Decision<Provider> revise(Profile newProfile, Contact newContact) {
         requireActive(ProviderStatus.ACTIVE);
+        boolean sameKind = newProfile.kind() == profile.kind();
         var revised = new Provider(id, externalId, memberOf, newProfile, newContact, availability, availableFrom,
-                verification, verifiedBy, status, version);
+                sameKind ? verification : Verification.UNVERIFIED, sameKind ? verifiedBy : null, status, version);
         if (newProfile.equals(profile)) {
             return Decision.of(revised);
         }
@@ -127,6 +131,17 @@ public record Provider(
     /** Societies and institutes lead expert service groups: they onboard and list members. */
     public boolean leadsExpertGroup() {
         return isActive() && (profile.kind() == ProviderKind.SOCIETY || profile.kind() == ProviderKind.INSTITUTE);
+    }
+
+    /**
+     * A group brings experts in (onboards or adds them) only once an administrator verified it: anyone may register
+     * as a society, and an expert added to a group is not asked (ADR 0010).
+     */
+    public void requireVerifiedToEnrol() {
+        if (verification != Verification.VERIFIED) {
+            throw new Conflict(profile.kind() + " " + id + " must be verified by a platform administrator before it "
+                    + "onboards or adds members");
+        }
     }
 
     public Completeness completeness() {

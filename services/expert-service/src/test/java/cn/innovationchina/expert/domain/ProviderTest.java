@@ -102,6 +102,26 @@ class ProviderTest {
     }
 
     @Test
+    void a_new_kind_undoes_the_verification_and_only_a_verified_group_enrols() {
+        var verified = registered().verify("admin-1").state();
+        var draft = Drafts.hydrogenExpert();
+        var asSociety = RULES.require(new ProfileDraft(draft.name(), ProviderKind.SOCIETY, draft.affiliation(), null,
+                null, draft.fieldCodes(), draft.skills(), draft.keywords(), draft.summary(), draft.achievements(),
+                draft.services(), draft.cityCode(), draft.divisionCode(), draft.regionsServed(), draft.languages(), 5,
+                draft.conflictCreditCodes(), draft.email(), draft.phone()));
+
+        var society = verified.revise(asSociety.profile(), asSociety.contact());
+
+        assertThat(society.state().verification()).isEqualTo(Verification.UNVERIFIED);
+        assertThat(society.state().verifiedBy()).isNull();
+        assertThat(((ProviderProfileUpdated) society.events().get(0)).profile().verified()).isFalse();
+        assertThatThrownBy(() -> society.state().requireVerifiedToEnrol()).isInstanceOf(Conflict.class);
+        society.state().verify("admin-2").state().requireVerifiedToEnrol();
+        assertThat(verified.revise(verified.profile(), new Contact("new@example.cn", null)).state().verification())
+                .as("the same kind keeps it").isEqualTo(Verification.VERIFIED);
+    }
+
+    @Test
     void a_deactivated_provider_can_no_longer_change() {
         var deactivated = registered().deactivate("retired");
 

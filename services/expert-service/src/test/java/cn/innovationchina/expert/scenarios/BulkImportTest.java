@@ -138,6 +138,19 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_society_nobody_verified_cannot_import_members() {
+        var selfDeclared = given.anUnverifiedSociety();
+
+        selfDeclared.upload(JSON_LINES, row("U001", "王芳", "")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("verified"));
+
+        given.enterprise().get("/providers/" + selfDeclared.id + "/members").expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        events.expect(ProviderRegistered.class, selfDeclared.id + "-U001").never();
+    }
+
+    @Test
     void a_plain_expert_cannot_import() {
         given.aRegisteredExpert().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();
         given.enterprise().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();
