@@ -165,6 +165,20 @@ class RefusedChangesTest extends DemandScenario {
     }
 
     @Test
+    void a_contact_email_whose_local_part_is_longer_than_64_characters_is_refused_naming_it() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+
+        for (String email : List.of("a".repeat(65) + "@example.cn", "a".repeat(300) + "@example.cn")) {
+            var refused = enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "contact",
+                    Map.of("name", "Li Wei", "phone", "+86 715 000 0000", "email", email)));
+            assertThat(refused.invalidField()).isEqualTo("contact.email");
+        }
+        enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "contact",
+                Map.of("name", "Li Wei", "phone", "+86 715 000 0000", "email", "a".repeat(64) + "@example.cn")))
+                .expect(201);
+    }
+
+    @Test
     void more_than_ten_key_problems_are_refused() {
         var enterprise = registeredEnterprise(REVIEWED_CITY);
         var eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> "problem " + i).toList();

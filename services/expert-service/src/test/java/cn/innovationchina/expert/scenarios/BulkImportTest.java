@@ -128,6 +128,25 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_row_whose_email_has_a_local_part_over_64_characters_is_reported_naming_email() {
+        var society = given.aSociety();
+        String tooLong = ",\"email\":\"" + "a".repeat(300) + "@example.cn\"";
+
+        society.upload(JSON_LINES, String.join("\n", row("L001", "王芳", ""), row("L002", "刘洋", tooLong)))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.registered").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(2)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("email");
+        society.upload("text/csv", "externalId,name,kind,fieldCodes,summary,cityCode,capacity,email\n"
+                        + "L003,赵敏,EXPERT,IT.AI,机器视觉,WUHAN,3," + "a".repeat(65) + "@example.cn\n")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.registered").isEqualTo(0)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("email");
+    }
+
+    @Test
     void a_society_lists_the_members_it_onboarded() {
         var society = given.aSociety();
         society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
