@@ -127,11 +127,13 @@ public class Demands {
     }
 
     /**
-     * Published demands for providers to find, each shown as much as the caller may see of it; a confidential
-     * demand stays a summary in lists even to an invited provider, who opens it by id.
+     * Published demands for providers to find, each shown as much as the caller may see of it and found only by
+     * what it shows; a confidential demand stays a summary in lists even to an invited provider, who opens it by
+     * id. Of the roles that search, only a platform administrator sees confidential demands in full.
      */
     public Mono<Listing> search(PlatformUser user, DemandSearch search, PageRequest page) {
-        return documents.searchPublished(search, page).map(found -> listing(user, found, page));
+        return documents.searchPublished(search, user.is(Role.PLATFORM_ADMIN), page)
+                .map(found -> listing(user, found, page));
     }
 
     private Listing listing(PlatformUser user, DemandDocuments.Page found, PageRequest page) {

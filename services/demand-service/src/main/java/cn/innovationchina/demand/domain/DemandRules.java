@@ -10,6 +10,8 @@ import cn.innovationchina.reference.FieldTaxonomy;
 /** The rules on a demand's content that need reference data or more than one field. */
 public final class DemandRules {
 
+    public static final int MAX_YEARS_OPEN = 10;
+
     private final FieldTaxonomy fields;
 
     public DemandRules(FieldTaxonomy fields) {
@@ -30,9 +32,16 @@ public final class DemandRules {
         checkDeadline(content.deadline(), today);
     }
 
+    /**
+     * A demand waits for providers for at most {@value #MAX_YEARS_OPEN} years: a need further off is no demand to
+     * match yet, and a date beyond any calendar the store keeps must not reach it.
+     */
     static void checkDeadline(LocalDate deadline, LocalDate today) {
         if (!deadline.isAfter(today)) {
             throw new InvalidInput("deadline", "must be in the future");
+        }
+        if (deadline.isAfter(today.plusYears(MAX_YEARS_OPEN))) {
+            throw new InvalidInput("deadline", "must be at most " + MAX_YEARS_OPEN + " years from today");
         }
     }
 }

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads demand documents. Text search is a case-insensitive "contains" (the Mongo wire server has no
- * {@code $text}); a confidential demand is matched on its title only, so a search never reveals what it hides.
+ * {@code $text}); a confidential demand is matched only on what the searcher sees of it, so a search never reveals
+ * what it hides.
  */
 @Component
 public class DemandDocuments {
@@ -61,7 +62,12 @@ public class DemandDocuments {
         return page(all, page);
     }
 
-    public Mono<Page> searchPublished(DemandSearch search, PageRequest page) {
+    /**
+     * Published demands. A searcher who sees confidential demands only as summaries (city, title, fields; ADR 0007)
+     * matches a confidential one on what the summary shows alone: the text on its title, and not at all by a
+     * search naming a cooperation mode, which the summary hides.
+     */
+    public Mono<Page> searchPublished(DemandSearch search, boolean confidentialInFull, PageRequest page) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").is(DemandStatus.PUBLISHED));
         if (search.fieldCode() != null) {
@@ -70,19 +76,29 @@ public class DemandDocuments {
         if (search.cityCode() != null) {
             all.add(Criteria.where("cityCode").is(search.cityCode()));
         }
+        // Filters on what a summary hides: they match only the demands the searcher sees whole.
+        List<Criteria> onWhole = new ArrayList<>();
         if (search.mode() != null) {
-            all.add(Criteria.where("content.cooperationModes").is(search.mode()));
+            onWhole.add(Criteria.where("content.cooperationModes").is(search.mode()));
         }
-        if (search.text() != null && !search.text().isBlank()) {
-            Pattern contains = Pattern.compile(Pattern.quote(search.text().strip()), Pattern.CASE_INSENSITIVE);
-            all.add(new Criteria().orOperator(
+        Pattern contains = search.text() == null || search.text().isBlank() ? null
+                : Pattern.compile(Pattern.quote(search.text().strip()), Pattern.CASE_INSENSITIVE);
+        if (contains != null) {
+            onWhole.add(new Criteria().orOperator(
                     Criteria.where("content.title").regex(contains),
-                    new Criteria().andOperator(Criteria.where("content.visibility").ne(Visibility.CONFIDENTIAL),
-                            new Criteria().orOperator(
-                                    Criteria.where("content.background").regex(contains),
-                                    Criteria.where("content.keyProblems").regex(contains),
-                                    Criteria.where("content.targetOutcomes").regex(contains),
-                                    Criteria.where("content.keywords").regex(contains)))));
+                    Criteria.where("content.background").regex(contains),
+                    Criteria.where("content.keyProblems").regex(contains),
+                    Criteria.where("content.targetOutcomes").regex(contains),
+                    Criteria.where("content.keywords").regex(contains)));
+        }
+        if (confidentialInFull || onWhole.isEmpty()) {
+            all.addAll(onWhole);
+        } else {
+            onWhole.add(Criteria.where("content.visibility").ne(Visibility.CONFIDENTIAL));
+            Criteria whole = new Criteria().andOperator(onWhole);
+            all.add(search.mode() != null ? whole : new Criteria().orOperator(whole, new Criteria().andOperator(
+                    Criteria.where("content.visibility").is(Visibility.CONFIDENTIAL),
+                    Criteria.where("content.title").regex(contains))));
         }
         return page(all, page);
     }

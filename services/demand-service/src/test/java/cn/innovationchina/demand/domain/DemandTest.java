@@ -123,6 +123,13 @@ class DemandTest {
     }
 
     @Test
+    void a_deadline_may_be_ten_years_ahead_in_china_and_not_a_day_more() {
+        assertThat(draft(content(LocalDate.of(2036, 3, 1))).content().deadline()).isEqualTo("2036-03-01");
+        assertThatThrownBy(() -> draft(content(LocalDate.of(2036, 3, 2)))).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("deadline"));
+    }
+
+    @Test
     void a_draft_whose_deadline_passed_cannot_be_submitted() {
         var draft = draft(content(LocalDate.of(2026, 3, 10)));
 

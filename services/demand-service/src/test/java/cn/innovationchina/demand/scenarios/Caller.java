@@ -22,8 +22,10 @@ public class Caller {
         this.token = token;
     }
 
-    public Reply call(HttpMethod method, String uri, @Nullable Object body, @Nullable String ifMatch) {
-        var request = http.method(method).uri(uri).headers(headers -> {
+    /** {@code uriVariables} fill the URI's {placeholders}, percent-encoded as a client encodes them. */
+    public Reply call(HttpMethod method, String uri, @Nullable Object body, @Nullable String ifMatch,
+            Object... uriVariables) {
+        var request = http.method(method).uri(uri, uriVariables).headers(headers -> {
             headers.setBearerAuth(token);
             if (ifMatch != null) {
                 headers.setIfMatch(ifMatch);
@@ -46,8 +48,8 @@ public class Caller {
         return get("/demands?" + query);
     }
 
-    public Reply searches(String query) {
-        return get("/demands/search?" + query);
+    public Reply searches(String query, Object... values) {
+        return call(HttpMethod.GET, "/demands/search?" + query, null, null, values);
     }
 
     /** A change of the demand, sent with the ETag the test last saw; a success moves that ETag on. */

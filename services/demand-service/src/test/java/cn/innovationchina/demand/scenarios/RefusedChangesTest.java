@@ -150,6 +150,35 @@ class RefusedChangesTest extends DemandScenario {
     }
 
     @Test
+    void a_deadline_more_than_ten_years_ahead_is_refused_naming_deadline() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+        var demand = publishedBy(enterprise, hydrogen(UNREVIEWED_CITY));
+        String inTenYears = LocalDate.now().plusYears(10).minusDays(1).toString();
+
+        for (String deadline : List.of("+999999999-12-31", LocalDate.now().plusYears(10).plusDays(2).toString())) {
+            assertThat(enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "deadline", deadline))
+                    .invalidField()).isEqualTo("deadline");
+            assertThat(enterprise.edits(demand, Drafts.with(hydrogen(UNREVIEWED_CITY), "deadline", deadline))
+                    .invalidField()).isEqualTo("deadline");
+        }
+        enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "deadline", inTenYears)).expect(201);
+    }
+
+    @Test
+    void a_contact_email_whose_local_part_is_longer_than_64_characters_is_refused_naming_it() {
+        var enterprise = registeredEnterprise(UNREVIEWED_CITY);
+
+        for (String email : List.of("a".repeat(65) + "@example.cn", "a".repeat(300) + "@example.cn")) {
+            var refused = enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "contact",
+                    Map.of("name", "Li Wei", "phone", "+86 715 000 0000", "email", email)));
+            assertThat(refused.invalidField()).isEqualTo("contact.email");
+        }
+        enterprise.drafts(Drafts.with(hydrogen(UNREVIEWED_CITY), "contact",
+                Map.of("name", "Li Wei", "phone", "+86 715 000 0000", "email", "a".repeat(64) + "@example.cn")))
+                .expect(201);
+    }
+
+    @Test
     void more_than_ten_key_problems_are_refused() {
         var enterprise = registeredEnterprise(REVIEWED_CITY);
         var eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> "problem " + i).toList();

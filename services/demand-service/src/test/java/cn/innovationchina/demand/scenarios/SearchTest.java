@@ -72,6 +72,32 @@ class SearchTest extends DemandScenario {
     }
 
     @Test
+    void an_expert_cannot_learn_a_confidential_demands_cooperation_modes_by_searching_for_them() {
+        var draft = Drafts.with(hydrogen(UNREVIEWED_CITY), "visibility", "CONFIDENTIAL");
+        draft.put("cooperationModes", List.of("PILOT_SCALE_TESTING"));
+        var demand = publishedBy(registeredEnterprise(UNREVIEWED_CITY), draft);
+        String title = (String) draft.get("title");
+        String byTitle = "field=ENERGY.HYDROGEN&text=" + title.substring(title.lastIndexOf(' ') + 1);
+
+        assertThat(expert().searches(byTitle).ok().itemIds()).containsExactly(demand.id());
+        assertThat(expert().searches(byTitle + "&mode=PILOT_SCALE_TESTING").ok().items()).isEmpty();
+        assertThat(expert().searches(byTitle + "&mode=LICENSING").ok().items()).isEmpty();
+    }
+
+    @Test
+    void the_platform_administrator_who_sees_a_confidential_demand_in_full_finds_it_by_what_it_hides() {
+        String hidden = "secret" + UUID.randomUUID().toString().substring(0, 6);
+        var draft = Drafts.with(hydrogen(UNREVIEWED_CITY), "visibility", "CONFIDENTIAL");
+        draft.put("cooperationModes", List.of("PILOT_SCALE_TESTING"));
+        draft.put("background", "Uses our " + hidden + " process");
+        var demand = publishedBy(registeredEnterprise(UNREVIEWED_CITY), draft);
+
+        assertThat(platformAdmin().searches("mode=PILOT_SCALE_TESTING&text=" + hidden).ok().itemIds())
+                .containsExactly(demand.id());
+        assertThat(platformAdmin().searches("mode=LICENSING&text=" + hidden).ok().items()).isEmpty();
+    }
+
+    @Test
     void results_come_a_page_at_a_time_with_the_total() {
         String word = "paged" + UUID.randomUUID().toString().substring(0, 6);
         var enterprise = registeredEnterprise(UNREVIEWED_CITY);
@@ -86,6 +112,14 @@ class SearchTest extends DemandScenario {
         assertThat(first.items()).hasSize(2);
         assertThat(second.items()).hasSize(1);
         assertThat(second.itemIds()).doesNotContainAnyElementsOf(first.itemIds());
+    }
+
+    @Test
+    void a_search_text_with_a_control_character_is_refused_naming_text() {
+        for (String text : List.of("\u0000", "fuel\u0000cell", "fuel\u001Bcell")) {
+            assertThat(expert().searches("text={text}", text).invalidField()).isEqualTo("text");
+            assertThat(platformAdmin().searches("text={text}", text).invalidField()).isEqualTo("text");
+        }
     }
 
     @Test

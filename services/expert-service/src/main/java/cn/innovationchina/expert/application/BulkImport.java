@@ -70,7 +70,7 @@ public class BulkImport {
         });
     }
 
-    /** A platform administrator imports unaffiliated providers; a society or institute imports its members. */
+    /** A platform administrator imports unaffiliated providers; a verified society or institute its members. */
     private Mono<String> scope(PlatformUser importer) {
         if (importer.is(Role.PLATFORM_ADMIN)) {
             return Mono.just(PLATFORM_SCOPE);
@@ -81,6 +81,7 @@ public class BulkImport {
                 .filter(Provider::leadsExpertGroup)
                 .switchIfEmpty(Mono.error(() ->
                         new AccessDeniedException("Only an active society or institute onboards members")))
+                .doOnNext(Provider::requireVerifiedToEnrol)
                 .map(Provider::id);
     }
 

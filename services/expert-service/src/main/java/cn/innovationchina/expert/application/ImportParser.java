@@ -3,9 +3,11 @@ package cn.innovationchina.expert.application;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -60,13 +62,22 @@ class ImportParser {
     private Row jsonLine(int line, String text) {
         String externalId = null;
         try {
-            externalId = json.readValue(text, ExternalId.class).externalId();
+            ExternalId read = json.readValue(text, ExternalId.class);
+            // The line null is valid JSON, yet no object.
+            if (read == null) {
+                return notAnObject(line, null);
+            }
+            externalId = read.externalId();
             return new Row(line, externalId, json.readValue(text, ProfileDraft.class), List.of());
         } catch (DatabindException e) {
             return new Row(line, externalId, null, List.of(new Violation(path(e), "has a value of the wrong type")));
         } catch (JacksonException e) {
-            return new Row(line, externalId, null, List.of(new Violation("line", "is not a JSON object")));
+            return notAnObject(line, externalId);
         }
+    }
+
+    private static Row notAnObject(int line, @Nullable String externalId) {
+        return new Row(line, externalId, null, List.of(new Violation("line", "is not a JSON object")));
     }
 
     private static String path(DatabindException e) {
@@ -81,9 +92,14 @@ class ImportParser {
             return List.of();
         }
         List<String> header = records.get(0).cells().stream().map(String::strip).toList();
+        Set<String> named = new HashSet<>();
         for (String column : header) {
             if (!CSV_COLUMNS.contains(column)) {
                 throw new InvalidInput("header", "unknown column " + column + "; the columns are " + CSV_COLUMNS);
+            }
+            // Which of two cells a row means would be a guess.
+            if (!named.add(column)) {
+                throw new InvalidInput("header", "names the column " + column + " more than once");
             }
         }
         List<Row> rows = new ArrayList<>();

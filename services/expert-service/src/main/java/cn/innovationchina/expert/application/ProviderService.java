@@ -133,9 +133,9 @@ public class ProviderService {
                 .flatMap(search -> found(search, page));
     }
 
-    /** The society or institute the caller acts for adds a registered expert to its group. */
+    /** The verified society or institute the caller acts for adds a registered expert to its group. */
     public Mono<Provider> admit(PlatformUser user, String organisationId, String memberId) {
-        return group(user, organisationId)
+        return group(user, organisationId).doOnNext(Provider::requireVerifiedToEnrol)
                 .then(providers.find(memberId).switchIfEmpty(Mono.error(() -> new NotFound("Provider", memberId))))
                 .flatMap(member -> store(member, null, p -> p.joinGroup(organisationId)));
     }

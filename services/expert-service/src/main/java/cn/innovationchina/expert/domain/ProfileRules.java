@@ -26,6 +26,8 @@ public final class ProfileRules {
     private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_EMAIL_LOCAL_PART = 64;
+    private static final int MAX_EMAIL = 254;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,19}");
 
     private final FieldTaxonomy fields;
@@ -118,8 +120,8 @@ public final class ProfileRules {
                         "is not an 18-character Unified Social Credit Code"));
             }
         }
-        if (draft.email() != null && !EMAIL.matcher(draft.email()).matches()) {
-            violations.add(new Violation("email", "is not an email address"));
+        if (draft.email() != null) {
+            email(violations, draft.email());
         }
         if (draft.phone() != null && !PHONE.matcher(draft.phone()).matches()) {
             violations.add(new Violation("phone", "is not a phone number"));
@@ -142,6 +144,18 @@ public final class ProfileRules {
             throw new InvalidInput(first.field(), first.reason());
         }
         return (Accepted) outcome;
+    }
+
+    /** RFC 5321's limits: no mail system need take a longer local part or address. */
+    private static void email(List<Violation> violations, String email) {
+        if (!EMAIL.matcher(email).matches()) {
+            violations.add(new Violation("email", "is not an email address"));
+        } else if (email.indexOf('@') > MAX_EMAIL_LOCAL_PART) {
+            violations.add(new Violation("email", "must have at most " + MAX_EMAIL_LOCAL_PART
+                    + " characters before the @"));
+        } else if (email.length() > MAX_EMAIL) {
+            violations.add(new Violation("email", "must be at most " + MAX_EMAIL + " characters"));
+        }
     }
 
     private static void achievement(List<Violation> violations, String at, Achievement achievement) {

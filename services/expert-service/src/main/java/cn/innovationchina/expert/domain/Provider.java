@@ -39,6 +39,9 @@ public record Provider(
         ProviderStatus status,
         long version) {
 
+    /** How long a leave may last: a longer absence is a deactivation, and no far date reaches the store. */
+    public static final int MAX_YEARS_ON_LEAVE = 10;
+
     /** A new provider: active, unverified and available. */
     public static Decision<Provider> register(String id, @Nullable String externalId, @Nullable String memberOf,
             Profile profile, Contact contact) {
@@ -47,11 +50,15 @@ public record Provider(
         return Decision.of(provider, new ProviderRegistered(id, provider.published()));
     }
 
-    /** A new profile and contact; matching hears only of the profile, the contact stays here. */
+    /**
+     * A new profile and contact; matching hears only of the profile, the contact stays here. A new kind undoes the
+     * verification: an administrator vouched for an expert, not for the society it now says it is.
+     */
     public Decision<Provider> revise(Profile newProfile, Contact newContact) {
         requireActive(ProviderStatus.ACTIVE);
+        boolean sameKind = newProfile.kind() == profile.kind();
         var revised = new Provider(id, externalId, memberOf, newProfile, newContact, availability, availableFrom,
-                verification, verifiedBy, status, version);
+                sameKind ? verification : Verification.UNVERIFIED, sameKind ? verifiedBy : null, status, version);
         if (newProfile.equals(profile)) {
             return Decision.of(revised);
         }
@@ -67,6 +74,10 @@ public record Provider(
         }
         if (newAvailability == Availability.ON_LEAVE && !until.isAfter(today)) {
             throw new InvalidInput("until", "must be a future date");
+        }
+        if (newAvailability == Availability.ON_LEAVE && until.isAfter(today.plusYears(MAX_YEARS_ON_LEAVE))) {
+            throw new InvalidInput("until", "must be at most " + MAX_YEARS_ON_LEAVE + " years from today; "
+                    + "a provider away for longer deactivates its profile");
         }
         if (newAvailability != Availability.ON_LEAVE && until != null) {
             throw new InvalidInput("until", "is only allowed when on leave");
@@ -120,6 +131,17 @@ public record Provider(
     /** Societies and institutes lead expert service groups: they onboard and list members. */
     public boolean leadsExpertGroup() {
         return isActive() && (profile.kind() == ProviderKind.SOCIETY || profile.kind() == ProviderKind.INSTITUTE);
+    }
+
+    /**
+     * A group brings experts in (onboards or adds them) only once an administrator verified it: anyone may register
+     * as a society, and an expert added to a group is not asked (ADR 0010).
+     */
+    public void requireVerifiedToEnrol() {
+        if (verification != Verification.VERIFIED) {
+            throw new Conflict(profile.kind() + " " + id + " must be verified by a platform administrator before it "
+                    + "onboards or adds members");
+        }
     }
 
     public Completeness completeness() {

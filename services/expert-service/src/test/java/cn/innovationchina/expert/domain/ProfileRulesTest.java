@@ -40,6 +40,25 @@ class ProfileRulesTest {
     }
 
     @Test
+    void an_email_may_have_64_characters_before_the_at_and_254_in_all() {
+        String domain = ("b".repeat(60) + ".").repeat(3) + "example.cn";
+
+        assertThat(violations(withEmail("a".repeat(64) + "@example.cn"))).isEmpty();
+        assertThat(violations(withEmail("a".repeat(65) + "@example.cn"))).extracting(Violation::field)
+                .containsExactly("email");
+        assertThat(violations(withEmail("a".repeat(254 - domain.length() - 1) + "@" + domain))).isEmpty();
+        assertThat(violations(withEmail("a".repeat(255 - domain.length() - 1) + "@" + domain)))
+                .extracting(Violation::field).containsExactly("email");
+    }
+
+    private static ProfileDraft withEmail(String email) {
+        var d = Drafts.hydrogenExpert();
+        return new ProfileDraft(d.name(), d.kind(), d.affiliation(), null, d.title(), d.fieldCodes(), d.skills(),
+                d.keywords(), d.summary(), d.achievements(), d.services(), d.cityCode(), d.divisionCode(),
+                d.regionsServed(), d.languages(), d.capacity(), d.conflictCreditCodes(), email, d.phone());
+    }
+
+    @Test
     void a_patent_needs_its_number() {
         var d = Drafts.hydrogenExpert();
         var draft = new ProfileDraft(d.name(), d.kind(), d.affiliation(), null, d.title(), d.fieldCodes(), d.skills(),

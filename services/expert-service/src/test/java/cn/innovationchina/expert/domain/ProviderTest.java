@@ -83,12 +83,42 @@ class ProviderTest {
     }
 
     @Test
+    void a_leave_may_last_ten_years_and_not_a_day_more() {
+        var provider = registered();
+
+        assertThat(provider.changeAvailability(Availability.ON_LEAVE, TODAY.plusYears(10), TODAY).state()
+                .availableFrom()).isEqualTo(TODAY.plusYears(10));
+        assertThatThrownBy(() -> provider.changeAvailability(Availability.ON_LEAVE, TODAY.plusYears(10).plusDays(1),
+                TODAY)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("until"));
+    }
+
+    @Test
     void a_provider_is_verified_once() {
         var verified = registered().verify("admin-1");
 
         assertThat(((ProviderVerified) verified.events().get(0)).verifiedBy()).isEqualTo("admin-1");
         assertThat(verified.state().published().verified()).isTrue();
         assertThatThrownBy(() -> verified.state().verify("admin-2")).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void a_new_kind_undoes_the_verification_and_only_a_verified_group_enrols() {
+        var verified = registered().verify("admin-1").state();
+        var draft = Drafts.hydrogenExpert();
+        var asSociety = RULES.require(new ProfileDraft(draft.name(), ProviderKind.SOCIETY, draft.affiliation(), null,
+                null, draft.fieldCodes(), draft.skills(), draft.keywords(), draft.summary(), draft.achievements(),
+                draft.services(), draft.cityCode(), draft.divisionCode(), draft.regionsServed(), draft.languages(), 5,
+                draft.conflictCreditCodes(), draft.email(), draft.phone()));
+
+        var society = verified.revise(asSociety.profile(), asSociety.contact());
+
+        assertThat(society.state().verification()).isEqualTo(Verification.UNVERIFIED);
+        assertThat(society.state().verifiedBy()).isNull();
+        assertThat(((ProviderProfileUpdated) society.events().get(0)).profile().verified()).isFalse();
+        assertThatThrownBy(() -> society.state().requireVerifiedToEnrol()).isInstanceOf(Conflict.class);
+        society.state().verify("admin-2").state().requireVerifiedToEnrol();
+        assertThat(verified.revise(verified.profile(), new Contact("new@example.cn", null)).state().verification())
+                .as("the same kind keeps it").isEqualTo(Verification.VERIFIED);
     }
 
     @Test

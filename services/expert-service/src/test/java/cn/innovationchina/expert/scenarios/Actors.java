@@ -40,8 +40,15 @@ final class Actors {
         return expert;
     }
 
-    /** A registered scientific society, acting through its own provider account. */
+    /** A registered scientific society, acting through its own provider account, that a platform admin verified. */
     Expert aSociety() {
+        Expert society = anUnverifiedSociety();
+        platformAdmin().verifies(society.id).expectStatus().isOk();
+        return society;
+    }
+
+    /** A society as it registers itself: nobody has vouched for it yet. */
+    Expert anUnverifiedSociety() {
         String id = newId("SOC");
         Expert society = new Expert(id, tokens.expert(id, "XIANNING"));
         society.registers(Profiles.society());
@@ -72,8 +79,9 @@ final class Actors {
             this.token = token;
         }
 
-        ResponseSpec get(String uri) {
-            return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange();
+        /** {@code uriVariables} fill the URI's {placeholders}, percent-encoded as a client encodes them. */
+        ResponseSpec get(String uri, Object... uriVariables) {
+            return http.get().uri(uri, uriVariables).headers(h -> h.setBearerAuth(token)).exchange();
         }
 
         ResponseSpec put(String uri, Object body, @Nullable String ifMatch) {

@@ -106,6 +106,47 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_line_that_is_json_null_is_reported_with_its_line_and_the_good_rows_are_imported() {
+        var society = given.aSociety();
+
+        society.upload(JSON_LINES, String.join("\n", row("N001", "王芳", ""), "null", row("N003", "刘洋", "")))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rows").isEqualTo(3)
+                .jsonPath("$.registered").isEqualTo(2)
+                .jsonPath("$.rejected.length()").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(2)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("line");
+    }
+
+    @Test
+    void a_csv_file_whose_header_names_a_column_twice_is_refused_naming_the_header() {
+        given.aSociety().upload("text/csv", "externalId,name,name,kind\nC001,赵敏,钱敏,EXPERT\n")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("header")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("name"));
+    }
+
+    @Test
+    void a_row_whose_email_has_a_local_part_over_64_characters_is_reported_naming_email() {
+        var society = given.aSociety();
+        String tooLong = ",\"email\":\"" + "a".repeat(300) + "@example.cn\"";
+
+        society.upload(JSON_LINES, String.join("\n", row("L001", "王芳", ""), row("L002", "刘洋", tooLong)))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.registered").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(2)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("email");
+        society.upload("text/csv", "externalId,name,kind,fieldCodes,summary,cityCode,capacity,email\n"
+                        + "L003,赵敏,EXPERT,IT.AI,机器视觉,WUHAN,3," + "a".repeat(65) + "@example.cn\n")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.registered").isEqualTo(0)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("email");
+    }
+
+    @Test
     void a_society_lists_the_members_it_onboarded() {
         var society = given.aSociety();
         society.upload(JSON_LINES, GOOD_AND_BAD).expectStatus().isOk();
@@ -113,6 +154,19 @@ class BulkImportTest extends Scenario {
         given.enterprise().get("/providers/" + society.id + "/members").expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(2)
                 .jsonPath("$.items[*].profile.name").isEqualTo(List.of("刘洋", "王芳"));
+    }
+
+    @Test
+    void a_society_nobody_verified_cannot_import_members() {
+        var selfDeclared = given.anUnverifiedSociety();
+
+        selfDeclared.upload(JSON_LINES, row("U001", "王芳", "")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("verified"));
+
+        given.enterprise().get("/providers/" + selfDeclared.id + "/members").expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        events.expect(ProviderRegistered.class, selfDeclared.id + "-U001").never();
     }
 
     @Test

@@ -51,6 +51,19 @@ class ContactReleaseTest extends Scenario {
     }
 
     @Test
+    void the_enterprise_given_the_contact_data_still_does_not_see_whom_the_provider_declares_conflicts_with() {
+        var expert = given.aRegisteredExpert();
+        String enterpriseId = Actors.newId("ORG");
+
+        accepts(expert, enterpriseId, "M-5");
+
+        Eventually.awaitState("contact released", () -> profileAsSeenBy(given.enterprise(enterpriseId), expert),
+                body -> body.contains(Profiles.EMAIL));
+        assertThat(profileAsSeenBy(given.enterprise(enterpriseId), expert)).doesNotContain("91420100MA4K2N3P7Q")
+                .doesNotContain("conflictCreditCodes");
+    }
+
+    @Test
     void a_redelivered_acceptance_changes_nothing() {
         var expert = given.aRegisteredExpert();
         String enterpriseId = Actors.newId("ORG");

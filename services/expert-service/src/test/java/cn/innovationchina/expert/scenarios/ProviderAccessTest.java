@@ -54,6 +54,28 @@ class ProviderAccessTest extends Scenario {
     }
 
     @Test
+    void whom_a_provider_declares_conflicts_with_is_seen_by_itself_and_the_platform_administrator_only() {
+        String skill = "膜电极" + Actors.newId("");
+        var expert = given.anExpert();
+        expert.registers(Profiles.with(Profiles.hydrogenExpert(), "skills", List.of(skill)));
+        String conflict = "91420100MA4K2N3P7Q";
+
+        for (var caller : List.of(given.enterprise(), given.cityAdmin("WUHAN"))) {
+            assertThat(caller.get("/providers/" + expert.id).expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody()).contains("张伟").doesNotContain(conflict)
+                    .doesNotContain("conflictCreditCodes");
+            assertThat(caller.get("/providers?text=" + skill).expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody()).contains(expert.id).doesNotContain(conflict);
+        }
+        assertThat(given.cityAdmin("WUHAN").get("/cities/WUHAN/providers?size=100").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).doesNotContain(conflict);
+        expert.readsOwnProfile().expectStatus().isOk()
+                .expectBody().jsonPath("$.profile.conflictCreditCodes[0]").isEqualTo(conflict);
+        given.platformAdmin().get("/providers/" + expert.id).expectStatus().isOk()
+                .expectBody().jsonPath("$.profile.conflictCreditCodes[0]").isEqualTo(conflict);
+    }
+
+    @Test
     void only_a_platform_admin_verifies() {
         var expert = given.aRegisteredExpert();
 

@@ -104,6 +104,18 @@ class ProviderLifecycleTest extends Scenario {
     }
 
     @Test
+    void going_on_leave_for_more_than_ten_years_is_refused_naming_until() {
+        var expert = given.aRegisteredExpert();
+
+        for (String until : List.of("+999999999-12-31", LocalDate.now().plusYears(10).plusDays(2).toString())) {
+            expert.changesAvailability("ON_LEAVE", until).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("until");
+        }
+        expert.changesAvailability("ON_LEAVE", LocalDate.now().plusYears(10).minusDays(1).toString())
+                .expectStatus().isOk();
+    }
+
+    @Test
     void a_platform_admin_verifies_a_provider_once() {
         var expert = given.aRegisteredExpert();
         var admin = given.platformAdmin();

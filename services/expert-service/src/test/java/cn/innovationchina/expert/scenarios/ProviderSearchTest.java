@@ -65,6 +65,14 @@ class ProviderSearchTest extends Scenario {
     }
 
     @Test
+    void a_search_text_with_a_control_character_is_refused_naming_text() {
+        for (String text : List.of("\u0000", "fuel\u0000cell", "fuel\u001Bcell")) {
+            given.enterprise().get("/providers?text={text}", text).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+        }
+    }
+
+    @Test
     void results_come_in_pages_with_the_total() {
         String skill = "页" + Actors.newId("");
         for (int i = 0; i < 3; i++) {

@@ -81,6 +81,19 @@ class ProviderValidationTest extends Scenario {
     }
 
     @Test
+    void an_email_whose_local_part_or_whole_is_longer_than_rfc_5321_allows_is_refused_naming_email() {
+        String longDomain = ("b".repeat(60) + ".").repeat(4) + "cn";
+        for (String email : List.of("a".repeat(65) + "@example.cn", "a".repeat(300) + "@example.cn",
+                "a".repeat(60) + "@" + longDomain)) {
+            given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "email", email), null)
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        }
+        given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "email", "a".repeat(64) + "@example.cn"), null)
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void an_unknown_kind_is_refused_naming_kind() {
         given.anExpert().saves(Profiles.with(Profiles.hydrogenExpert(), "kind", "WIZARD"), null)
                 .expectStatus().isBadRequest()

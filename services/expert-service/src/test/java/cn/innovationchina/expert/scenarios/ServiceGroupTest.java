@@ -3,6 +3,7 @@ package cn.innovationchina.expert.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import cn.innovationchina.events.ProviderProfileUpdated;
 
@@ -57,5 +58,47 @@ class ServiceGroupTest extends Scenario {
 
         other.put("/providers/" + society.id + "/members/" + expert.id, "", null).expectStatus().isNotFound();
         other.put("/providers/" + other.id + "/members/" + expert.id, "", null).expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_society_nobody_verified_cannot_add_a_member() {
+        var selfDeclared = given.anUnverifiedSociety();
+        var expert = given.aRegisteredExpert();
+        given.platformAdmin().verifies(expert.id).expectStatus().isOk();
+
+        selfDeclared.put("/providers/" + selfDeclared.id + "/members/" + expert.id, "", null)
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("verified"));
+
+        expert.readsOwnProfile().expectBody().jsonPath("$.profile.memberOf").doesNotExist();
+        var society = given.aSociety();
+        society.put("/providers/" + society.id + "/members/" + expert.id, "", null).expectStatus().isOk();
+    }
+
+    @Test
+    void a_verified_expert_that_turns_itself_into_a_society_must_be_verified_again_before_it_adds_members() {
+        var expert = given.aRegisteredExpert();
+        var admin = given.platformAdmin();
+        admin.verifies(expert.id).expectStatus().isOk();
+        var member = given.aRegisteredExpert();
+
+        expert.saves(Profiles.with(Profiles.hydrogenExpert(), "kind", "SOCIETY"), expert.etag()).expectStatus().isOk()
+                .expectBody().jsonPath("$.verification").isEqualTo("UNVERIFIED")
+                .jsonPath("$.profile.verified").isEqualTo(false);
+
+        var updated = events.expect(ProviderProfileUpdated.class, expert.id).exactlyOnce();
+        assertThat(updated.payload().profile().verified()).as("matching hears it is no longer verified").isFalse();
+        expert.put("/providers/" + expert.id + "/members/" + member.id, "", null).expectStatus().isEqualTo(409);
+        admin.verifies(expert.id).expectStatus().isOk();
+        expert.put("/providers/" + expert.id + "/members/" + member.id, "", null).expectStatus().isOk();
+    }
+
+    @Test
+    void a_profile_change_that_keeps_the_kind_keeps_the_verification() {
+        var society = given.aSociety();
+
+        society.saves(Profiles.with(Profiles.society(), "capacity", 30), society.etag()).expectStatus().isOk()
+                .expectBody().jsonPath("$.verification").isEqualTo("VERIFIED");
     }
 }
