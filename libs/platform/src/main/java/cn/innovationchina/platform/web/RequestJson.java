@@ -10,11 +10,12 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
+import cn.innovationchina.platform.domain.SafeText;
+
 /**
  * How request bodies are read, stricter than the JSON the services write: a whole number must be sent as one (not
- * {@code "1"}, not {@code 1.5}), and no text may carry characters that hide or disguise what it says (NUL and the
- * other C0 controls except tab, line feed and carriage return; the bidirectional embeddings, overrides and
- * isolates U+202A-U+202E and U+2066-U+2069), and no field may be sent twice in one object (which of the two a
+ * {@code "1"}, not {@code 1.5}), no text may carry characters that hide or disguise what it says ({@link SafeText}),
+ * and no field may be sent twice in one object (which of the two a
  * reader takes is the reader's choice, so a check and the code after it could read different values). Every refusal
  * names the field, so no service checks this field by field.
  */
@@ -28,26 +29,8 @@ public final class RequestJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addModule(new SimpleModule("platform-request-text").addDeserializer(String.class, new SafeText()))
+                .addModule(new SimpleModule("platform-request-text").addDeserializer(String.class, new CheckedText()))
                 .build();
-    }
-
-    /** Why the text may not be stored, or null when it may. */
-    static String refusal(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                return "must not contain control characters (found U+" + hex(c) + ")";
-            }
-            if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
-                return "must not contain bidirectional override characters (found U+" + hex(c) + ")";
-            }
-        }
-        return null;
-    }
-
-    private static String hex(char c) {
-        return String.format("%04X", (int) c);
     }
 
     /** A text value refused for what it contains; the problem names its field and says why. */
@@ -58,12 +41,12 @@ public final class RequestJson {
         }
     }
 
-    private static final class SafeText extends StringDeserializer {
+    private static final class CheckedText extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String text = super.deserialize(parser, context);
-            String refusal = text == null ? null : refusal(text);
+            String refusal = text == null ? null : SafeText.refusal(text);
             if (refusal != null) {
                 throw new UnsafeText(parser, refusal, text);
             }

@@ -6,12 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 import cn.innovationchina.events.Availability;
 import cn.innovationchina.events.ProviderKind;
-import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.platform.domain.SafeText;
 
 /**
  * A search among active providers; a part left null does not narrow it. Each place matches the providers located
  * in it or serving its province or economic zone; a pilot city also matches the members of its service group. The
- * text holds no control characters: no stored text has them, and the store cannot even encode a NUL in a query.
+ * text is held to the platform's rule ({@link SafeText}): no stored text breaks it, and the store cannot even
+ * encode a NUL in a query.
  */
 public record ProviderSearch(
         @Nullable String fieldCode,
@@ -22,13 +23,7 @@ public record ProviderSearch(
         @Nullable String text) {
 
     public ProviderSearch {
-        for (int i = 0; text != null && i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                throw new InvalidInput("text", "must not contain control characters (found U+"
-                        + String.format("%04X", (int) c) + ")");
-            }
-        }
+        SafeText.require("text", text);
     }
 
     /**
