@@ -50,7 +50,7 @@ public class MatchLifecycle {
         this.clock = clock;
     }
 
-    /** Today in China: the latest day a docking or a contract may be dated. */
+    /** Today in China: a docking or a contract is dated within the year up to it. */
     public LocalDate today() {
         return DemandMatches.today(clock);
     }
