@@ -107,8 +107,13 @@ public class BulkImport {
                     var accepted = (ProfileRules.Accepted) outcome;
                     String id = scope + "-" + externalId;
                     String memberOf = PLATFORM_SCOPE.equals(scope) ? null : scope;
-                    candidates.add(new Candidate(id, Provider.register(id, externalId, memberOf,
-                            accepted.profile(), accepted.contact())));
+                    if (memberOf != null && accepted.profile().isOrganisation()) {
+                        // A group's rows become its members, and an organisation is never a member (ADR 0010).
+                        errors.add(new Violation("kind", "must be EXPERT: a group's import registers its members"));
+                    } else {
+                        candidates.add(new Candidate(id, Provider.register(id, externalId, memberOf,
+                                accepted.profile(), accepted.contact())));
+                    }
                 }
             }
             if (!errors.isEmpty()) {

@@ -19,6 +19,7 @@ import cn.innovationchina.expert.domain.ProviderSearch;
 import cn.innovationchina.expert.persistence.ProviderDocument;
 import cn.innovationchina.expert.persistence.ProviderRepository;
 import cn.innovationchina.platform.domain.Decision;
+import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.web.PageRequest;
 import cn.innovationchina.platform.problem.NotFound;
@@ -70,7 +71,9 @@ public class ProviderService {
                     if (expectedVersion == null) {
                         return Mono.error(new PreconditionRequired("provider"));
                     }
-                    return store(current, expectedVersion, p -> p.revise(accepted.profile(), accepted.contact()))
+                    return keepsItsMembersExperts(current, accepted.profile().kind())
+                            .then(Mono.defer(() -> store(current, expectedVersion,
+                                    p -> p.revise(accepted.profile(), accepted.contact()))))
                             .map(p -> new Saved(p, false));
                 })
                 .switchIfEmpty(Mono.defer(() -> {
@@ -122,6 +125,19 @@ public class ProviderService {
         }
         return Mono.fromCallable(() -> criteria(null, places(cityCode, null), null, null, null, null))
                 .flatMap(search -> found(search, page));
+    }
+
+    /**
+     * A society or institute with members stays one: under another kind its members would belong to no group that
+     * leads them (ADR 0010). It lets them go first.
+     */
+    private Mono<Void> keepsItsMembersExperts(Provider current, ProviderKind newKind) {
+        if (!current.leadsExpertGroup() || newKind == ProviderKind.SOCIETY || newKind == ProviderKind.INSTITUTE) {
+            return Mono.empty();
+        }
+        return found(criteria(null, List.of(), null, null, current.id(), null), PageRequest.of(0, 1))
+                .flatMap(members -> members.total() == 0 ? Mono.empty() : Mono.error(new Conflict(current.id()
+                        + " leads " + members.total() + " members: it lets them go before it becomes a " + newKind)));
     }
 
     /** A society's or institute's member experts: those it onboarded or added. */

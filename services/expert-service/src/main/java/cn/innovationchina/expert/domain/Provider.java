@@ -52,10 +52,15 @@ public record Provider(
 
     /**
      * A new profile and contact; matching hears only of the profile, the contact stays here. A new kind undoes the
-     * verification: an administrator vouched for an expert, not for the society it now says it is.
+     * verification: an administrator vouched for an expert, not for the society it now says it is. A member stays
+     * an expert (an organisation is never a member, ADR 0010).
      */
     public Decision<Provider> revise(Profile newProfile, Contact newContact) {
         requireActive(ProviderStatus.ACTIVE);
+        if (memberOf != null && newProfile.isOrganisation()) {
+            throw new Conflict("A member of " + memberOf + " is an expert: " + id + " leaves the group before it "
+                    + "becomes a " + newProfile.kind());
+        }
         boolean sameKind = newProfile.kind() == profile.kind();
         var revised = new Provider(id, externalId, memberOf, newProfile, newContact, availability, availableFrom,
                 sameKind ? verification : Verification.UNVERIFIED, sameKind ? verifiedBy : null, status, version);

@@ -145,4 +145,17 @@ class ProviderTest {
         var group = Provider.register("SOC-1", null, null, society.profile(), society.contact()).state();
         assertThatThrownBy(() -> group.joinGroup("SOC-2")).isInstanceOf(Conflict.class);
     }
+
+    @Test
+    void a_member_stays_an_expert_until_it_leaves_its_group() {
+        var member = registered().joinGroup("SOC-1").state();
+        var asOrganisation = RULES.require(new ProfileDraft("光电检测中心", ProviderKind.SERVICE_ORG, null, null, null,
+                null, null, null, "检测", null, null, "XIANNING", null, null, null, 20, null, null, null));
+
+        assertThatThrownBy(() -> member.revise(asOrganisation.profile(), asOrganisation.contact()))
+                .isInstanceOf(Conflict.class);
+        var left = member.leaveGroup("SOC-1").state();
+        assertThat(left.revise(asOrganisation.profile(), asOrganisation.contact()).state().profile().kind())
+                .isEqualTo(ProviderKind.SERVICE_ORG);
+    }
 }

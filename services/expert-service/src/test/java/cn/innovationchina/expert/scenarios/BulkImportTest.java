@@ -170,6 +170,20 @@ class BulkImportTest extends Scenario {
     }
 
     @Test
+    void a_groups_import_registers_experts_only_and_refuses_an_organisation_row_naming_its_kind() {
+        var society = given.aSociety();
+        String organisation = row("O001", "测试中心", "").replace("\"kind\":\"EXPERT\"", "\"kind\":\"SERVICE_ORG\"");
+
+        society.upload(JSON_LINES, String.join("\n", row("M001", "王芳", ""), organisation)).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.registered").isEqualTo(1)
+                .jsonPath("$.rejected[0].externalId").isEqualTo("O001")
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("kind");
+
+        events.expect(ProviderRegistered.class, society.id + "-O001").never();
+    }
+
+    @Test
     void a_plain_expert_cannot_import() {
         given.aRegisteredExpert().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();
         given.enterprise().upload(JSON_LINES, row("E001", "王芳", "")).expectStatus().isForbidden();

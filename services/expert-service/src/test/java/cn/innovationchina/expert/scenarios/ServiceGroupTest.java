@@ -95,6 +95,22 @@ class ServiceGroupTest extends Scenario {
     }
 
     @Test
+    void a_society_with_members_stays_a_society_until_it_lets_them_go() {
+        var society = given.aSociety();
+        var member = given.aRegisteredExpert();
+        society.put("/providers/" + society.id + "/members/" + member.id, "", null).expectStatus().isOk();
+
+        society.saves(Profiles.with(Profiles.society(), "kind", "SERVICE_ORG"), society.etag())
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        society.saves(Profiles.with(Profiles.society(), "kind", "INSTITUTE"), society.etag()).expectStatus().isOk();
+
+        http.delete().uri("/providers/" + society.id + "/members/" + member.id)
+                .headers(h -> h.setBearerAuth(society.token)).exchange().expectStatus().isNoContent();
+        society.saves(Profiles.with(Profiles.society(), "kind", "SERVICE_ORG"), society.etag()).expectStatus().isOk();
+    }
+
+    @Test
     void a_profile_change_that_keeps_the_kind_keeps_the_verification() {
         var society = given.aSociety();
 
