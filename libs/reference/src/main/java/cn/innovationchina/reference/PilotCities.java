@@ -1,5 +1,8 @@
 package cn.innovationchina.reference;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,17 @@ import java.util.Optional;
  * code, not a place: each names the division it lies in, and its region is that division's zone.
  */
 public final class PilotCities {
+
+    /**
+     * The pilot cities' calendar: a day of the platform (a demand's deadline, a docking, a contract, a report's
+     * period) is a day in China.
+     */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Today in the pilot cities' calendar. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
 
     /**
      * How two places relate, for ranking and for counting cross-region results: the same division, the same

@@ -29,13 +29,8 @@ public class LiveConnections {
      * @throws ResponseStatusException 429 when the user already holds the most streams he may
      */
     public <T> Flux<T> open(String user, Supplier<Flux<T>> stream) {
-        boolean[] admitted = {false};
-        open.compute(user, (u, held) -> {
-            int now = held == null ? 0 : held;
-            admitted[0] = now < maxPerUser;
-            return admitted[0] ? now + 1 : held;
-        });
-        if (!admitted[0]) {
+        if (open.merge(user, 1, Integer::sum) > maxPerUser) {
+            close(user);
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
                     "At most " + maxPerUser + " live connections per user");
         }

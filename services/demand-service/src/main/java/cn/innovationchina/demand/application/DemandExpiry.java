@@ -10,6 +10,7 @@ import cn.innovationchina.demand.persistence.DemandDocument;
 import cn.innovationchina.demand.persistence.DemandDocuments;
 import cn.innovationchina.platform.outbox.AggregateStore;
 import cn.innovationchina.platform.problem.StaleVersion;
+import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +35,7 @@ public class DemandExpiry {
     @Scheduled(fixedDelayString = "${demand.expiry-interval}", initialDelayString = "${demand.expiry-interval}")
     public Mono<Long> expireDue() {
         return Mono.defer(() -> {
-            var today = Demand.today(clock);
+            var today = PilotCities.today(clock);
             return documents.dueForExpiry(today).map(DemandDocument::toDomain).filter(demand -> demand.isDue(today))
                     .concatMap(demand -> {
                         var decision = demand.expire(clock);

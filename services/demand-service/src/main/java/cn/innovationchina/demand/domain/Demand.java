@@ -3,7 +3,6 @@ package cn.innovationchina.demand.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +19,7 @@ import cn.innovationchina.events.EnterpriseRef;
 import cn.innovationchina.platform.domain.Decision;
 import cn.innovationchina.platform.problem.IllegalTransition;
 import cn.innovationchina.platform.problem.InvalidInput;
+import cn.innovationchina.reference.PilotCities;
 
 /**
  * An enterprise's technology demand. Owned by the enterprise (organisation), not by the user who typed it.
@@ -32,9 +32,6 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
         @Nullable ClosureReason closure, @Nullable String endNote, Instant createdAt, Instant updatedAt,
         @Nullable Instant publishedAt, long version) {
 
-    /** Deadlines are calendar days in China: a demand expires once its deadline day is over there. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     /**
      * A demand is posted in its enterprise's city, where that city's review applies: naming another city is refused,
      * not quietly corrected. {@code requestedCity} may be left out.
@@ -42,14 +39,10 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
     public static Demand draft(String id, Enterprise enterprise, @Nullable String requestedCity,
             DemandContent content, ContactPerson contact, DemandRules rules, Clock clock) {
         stays(enterprise.cityCode(), requestedCity, "the city of your enterprise");
-        rules.check(content, today(clock));
+        rules.check(content, PilotCities.today(clock));
         Instant now = clock.instant();
         return new Demand(id, enterprise.ref(), enterprise.cityCode(), content, contact, DemandStatus.DRAFT, 0, null,
                 null, null, now, now, null, 0);
-    }
-
-    public static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), CHINA);
     }
 
     /** The same state as stored at {@code storedVersion}. */
@@ -72,7 +65,7 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
             throw new IllegalTransition(status, DemandStatus.PUBLISHED);
         }
         stays(cityCode, requestedCity, "the city it was posted in");
-        rules.check(newContent, today(clock));
+        rules.check(newContent, PilotCities.today(clock));
         Instant now = clock.instant();
         if (status == DemandStatus.DRAFT) {
             return Decision.of(with(newContent, newContact, status, revision, now));
@@ -84,7 +77,7 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
     /** In a city without review the demand is published at once: both events, in one write. */
     public Decision<Demand> submit(boolean reviewRequired, Clock clock) {
         require(DemandStatus.DRAFT, DemandStatus.SUBMITTED);
-        DemandRules.checkDeadline(content.deadline(), today(clock));
+        DemandRules.checkDeadline(content.deadline(), PilotCities.today(clock));
         var submitted = new DemandSubmitted(id, ownerId(), cityCode, content.title(), content.fieldCodes(),
                 reviewRequired);
         Instant now = clock.instant();
@@ -127,7 +120,7 @@ public record Demand(String id, EnterpriseRef enterprise, String cityCode, Deman
 
     public Decision<Demand> expire(Clock clock) {
         require(DemandStatus.PUBLISHED, DemandStatus.EXPIRED);
-        if (!isDue(today(clock))) {
+        if (!isDue(PilotCities.today(clock))) {
             throw new IllegalStateException("Demand " + id + " is not due before " + content.deadline());
         }
         return Decision.of(ended(DemandStatus.EXPIRED, null, null, clock),

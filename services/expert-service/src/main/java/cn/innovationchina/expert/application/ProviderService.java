@@ -71,7 +71,7 @@ public class ProviderService {
                     if (expectedVersion == null) {
                         return Mono.error(new PreconditionRequired("provider"));
                     }
-                    return keepsItsMembersExperts(current, accepted.profile().kind())
+                    return keepsItsKindWhileItLeadsMembers(current, accepted.profile().kind())
                             .then(Mono.defer(() -> store(current, expectedVersion,
                                     p -> p.revise(accepted.profile(), accepted.contact()))))
                             .map(p -> new Saved(p, false));
@@ -131,7 +131,7 @@ public class ProviderService {
      * A society or institute with members stays one: under another kind its members would belong to no group that
      * leads them (ADR 0010). It lets them go first.
      */
-    private Mono<Void> keepsItsMembersExperts(Provider current, ProviderKind newKind) {
+    private Mono<Void> keepsItsKindWhileItLeadsMembers(Provider current, ProviderKind newKind) {
         if (!current.leadsExpertGroup() || newKind == ProviderKind.SOCIETY || newKind == ProviderKind.INSTITUTE) {
             return Mono.empty();
         }

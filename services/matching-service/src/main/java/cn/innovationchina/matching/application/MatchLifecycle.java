@@ -18,6 +18,7 @@ import cn.innovationchina.platform.problem.Conflict;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.problem.StaleVersion;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.reference.PilotCities;
 import cn.innovationchina.platform.web.PageRequest;
 import reactor.core.publisher.Mono;
 
@@ -50,9 +51,12 @@ public class MatchLifecycle {
         this.clock = clock;
     }
 
-    /** Today in China: a docking or a contract is dated within the year up to it. */
+    /**
+     * Today in the pilot cities' calendar, as demands' deadlines are: a docking or a contract is dated within the
+     * year up to it.
+     */
     public LocalDate today() {
-        return DemandMatches.today(clock);
+        return PilotCities.today(clock);
     }
 
     /** The demand's matches, for its enterprise and for the administrators of its city. */

@@ -1,8 +1,6 @@
 package cn.innovationchina.matching.domain;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +37,6 @@ import cn.innovationchina.platform.problem.NotFound;
  */
 public record DemandMatches(String id, String enterpriseId, String cityCode, long rankedDemandVersion,
         List<Match> matches, boolean ended, long version) {
-
-    /** A docking or a contract is dated by the calendar of the pilot cities, as demands' deadlines are. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    public static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), CHINA);
-    }
 
     public static DemandMatches none(Demand demand) {
         return new DemandMatches(demand.id(), demand.enterpriseId(), demand.cityCode(), 0, List.of(), false, 0);

@@ -26,6 +26,7 @@ import cn.innovationchina.monitoring.persistence.PilotCityList;
 import cn.innovationchina.platform.problem.InvalidInput;
 import cn.innovationchina.platform.problem.NotFound;
 import cn.innovationchina.platform.security.PlatformUser;
+import cn.innovationchina.reference.PilotCities;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -99,7 +100,7 @@ public class CityReports {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Fact.CHINA));
+        return PilotCities.today(clock);
     }
 
     private Mono<List<Fact>> providerFacts(List<Fact> history, LocalDate to) {

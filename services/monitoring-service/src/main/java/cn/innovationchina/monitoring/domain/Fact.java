@@ -2,7 +2,6 @@ package cn.innovationchina.monitoring.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -49,9 +48,6 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
         int crossRegionProposals, long valueCny, boolean crossRegion, @Nullable String providerId,
         List<String> proposedProviderIds, int capacity, boolean verified) {
 
-    /** Pilot cities count their days in China time. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     public Fact {
         fieldCodes = List.copyOf(fieldCodes);
         proposedProviderIds = List.copyOf(proposedProviderIds);
@@ -91,7 +87,7 @@ public record Fact(String eventId, String type, @Nullable String cityCode, Local
                     : crossRegion(cities, contract.cityCode(), contract.providerCityCode());
         }
         return new Fact(event.eventId().toString(), event.type(), event.cityCode(),
-                LocalDate.ofInstant(event.occurredAt(), CHINA), event.occurredAt(), demandId, title, fields,
+                LocalDate.ofInstant(event.occurredAt(), PilotCities.ZONE), event.occurredAt(), demandId, title, fields,
                 proposals, crossRegionProposals, value, crossRegion, providerOf(payload), proposedIds,
                 profile == null ? 0 : profile.capacity(), profile != null && profile.verified());
     }
